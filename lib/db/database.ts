@@ -1,0 +1,101 @@
+// One way to open the console's database: PostgreSQL through adapter-pg when DATABASE_URL is set,
+// otherwise the embedded PGlite in a data folder (./.data/pglite, or PGLITE_DATA_DIR).
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import { lockDataFolder } from "./folder-lock";
+
+/** One connection: what the migration runner and bulk writers need (advisory locks, scripts). */
+export interface SqlSession {
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  /** Runs a whole script of several statements as one query, so it commits or fails as a whole. */
+  exec(script: string): Promise<void>;
+}
+
+export interface Database {
+  kind: "pglite" | "postgres";
+  /** where the data lives, for messages: a folder or a URL without its password */
+  location: string;
+  prisma: PrismaClient;
+  withSession<T>(work: (session: SqlSession) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** PostgreSQL URL; default DATABASE_URL */
+  url?: string;
+  /** PGlite data folder, or "memory://" for a throw-away database; default PGLITE_DATA_DIR or .data/pglite */
+  dataDir?: string;
+}
+
+export function defaultDataDir(): string {
+  return process.env.PGLITE_DATA_DIR || path.join(process.cwd(), ".data", "pglite");
+}
+
+export function openDatabase(options: OpenOptions = {}): Database {
+  const url = options.url ?? (options.dataDir ? undefined : process.env.DATABASE_URL);
+  return url ? openPostgres(url) : openPGlite(options.dataDir ?? defaultDataDir());
+}
+
+function openPostgres(url: string): Database {
+  const pool = new pg.Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  return {
+    kind: "postgres",
+    location: url.replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@"),
+    prisma,
+    async withSession(work) {
+      const client = await pool.connect();
+      try {
+        return await work({
+          async query(sql, params) {
+            return (await client.query(sql, params as unknown[])).rows;
+          },
+          async exec(script) {
+            await client.query(script);
+          },
+        });
+      } finally {
+        client.release();
+      }
+    },
+    async close() {
+      await prisma.$disconnect();
+      await pool.end();
+    },
+  };
+}
+
+function openPGlite(dataDir: string): Database {
+  const inMemory = dataDir.startsWith("memory://");
+  let release = () => {};
+  if (!inMemory) {
+    release = lockDataFolder(dataDir);
+    mkdirSync(dataDir, { recursive: true });
+  }
+  const pglite = new PGlite(dataDir);
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  const session: SqlSession = {
+    async query(sql, params) {
+      return (await pglite.query(sql, params as unknown[])).rows as never[];
+    },
+    async exec(script) {
+      await pglite.exec(script);
+    },
+  };
+  return {
+    kind: "pglite",
+    location: inMemory ? dataDir : path.resolve(dataDir),
+    prisma,
+    withSession: (work) => work(session),
+    async close() {
+      await prisma.$disconnect();
+      await pglite.close();
+      release();
+    },
+  };
+}

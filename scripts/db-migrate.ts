@@ -1,0 +1,19 @@
+// npm run db:migrate: applies prisma/migrations to the embedded database, or to DATABASE_URL.
+import { openDatabase } from "../lib/db/database";
+import { migrate } from "../lib/db/migrate";
+
+const database = openDatabase();
+try {
+  const result = await database.withSession((session) => migrate(session));
+  for (const name of result.modified) console.warn(`warning: migration ${name} was changed after it was applied`);
+  console.log(
+    result.applied.length === 0
+      ? `Database ${database.location} is up to date.`
+      : `Applied ${result.applied.length} migration(s) to ${database.location}: ${result.applied.join(", ")}`,
+  );
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+} finally {
+  await database.close();
+}
