@@ -1,0 +1,129 @@
+// Wall-clock arithmetic in a named IANA time zone with the platform's Intl data only, so that day,
+// week and month boundaries are right across daylight-saving changes.
+
+export interface WallClock {
+  year: number;
+  month: number; // 1-12
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+const partFormatters = new Map<string, Intl.DateTimeFormat>();
+
+function partsFormatter(timeZone: string): Intl.DateTimeFormat {
+  let formatter = partFormatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+    });
+    partFormatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+export function isValidTimeZone(timeZone: string): boolean {
+  if (!timeZone || timeZone.length > 64) return false;
+  try {
+    partsFormatter(timeZone);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The wall clock in `timeZone` at `instant`. */
+export function wallClock(instant: Date, timeZone: string): WallClock {
+  const parts: Record<string, number> = {};
+  for (const part of partsFormatter(timeZone).formatToParts(instant)) {
+    if (part.type !== "literal") parts[part.type] = Number(part.value);
+  }
+  return { year: parts.year, month: parts.month, day: parts.day, hour: parts.hour, minute: parts.minute, second: parts.second };
+}
+
+/** Offset of `timeZone` from UTC at `instant`, in milliseconds (CET: +3,600,000). */
+export function zoneOffset(instant: Date, timeZone: string): number {
+  const wall = wallClock(instant, timeZone);
+  const asUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
+  return asUtc - Math.floor(instant.getTime() / 1000) * 1000;
+}
+
+/**
+ * The instant at which the wall clock in `timeZone` reads the given local time. A local time that
+ * a DST change skips resolves to the first instant after the gap; a repeated one to its first pass.
+ */
+export function zonedInstant(year: number, month: number, day: number, timeZone: string, hour = 0, minute = 0): Date {
+  const naive = Date.UTC(year, month - 1, day, hour, minute);
+  const first = naive - zoneOffset(new Date(naive), timeZone);
+  const second = naive - zoneOffset(new Date(first), timeZone);
+  if (first === second) return new Date(first);
+  // Around a change: take the earlier candidate whose wall clock matches, else the later one (gap).
+  const candidates = [Math.min(first, second), Math.max(first, second)];
+  for (const candidate of candidates) {
+    const wall = wallClock(new Date(candidate), timeZone);
+    if (wall.hour === hour && wall.minute === minute && wall.day === day) return new Date(candidate);
+  }
+  return new Date(Math.max(first, second));
+}
+
+/** Calendar arithmetic on plain dates (no time zone): add days or months to y-m-d. */
+export function addDays(date: { year: number; month: number; day: number }, days: number) {
+  const utc = new Date(Date.UTC(date.year, date.month - 1, date.day + days));
+  return { year: utc.getUTCFullYear(), month: utc.getUTCMonth() + 1, day: utc.getUTCDate() };
+}
+
+export function addMonths(date: { year: number; month: number; day: number }, months: number) {
+  const first = new Date(Date.UTC(date.year, date.month - 1 + months, 1));
+  const lastDay = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
+  return { year: first.getUTCFullYear(), month: first.getUTCMonth() + 1, day: Math.min(date.day, lastDay) };
+}
+
+/** ISO weekday of a plain date: 1 = Monday ... 7 = Sunday. */
+export function isoWeekday(date: { year: number; month: number; day: number }): number {
+  const weekday = new Date(Date.UTC(date.year, date.month - 1, date.day)).getUTCDay();
+  return weekday === 0 ? 7 : weekday;
+}
+
+const pad = (value: number, width = 2) => String(value).padStart(width, "0");
+
+export function formatDay(date: { year: number; month: number; day: number }): string {
+  return `${pad(date.year, 4)}-${pad(date.month)}-${pad(date.day)}`;
+}
+
+/** "2026-11-23 08:15:02" in `timeZone`. */
+export function formatDateTime(instant: Date, timeZone: string): string {
+  const wall = wallClock(instant, timeZone);
+  return `${formatDay(wall)} ${pad(wall.hour)}:${pad(wall.minute)}:${pad(wall.second)}`;
+}
+
+/** The zone's short name at `instant`: "CET", "EDT", or "GMT+9" where the platform has no abbreviation. */
+export function zoneName(instant: Date, timeZone: string): string {
+  if (timeZone === "UTC" || timeZone === "Etc/UTC") return "UTC";
+  const part = new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "short" })
+    .formatToParts(instant)
+    .find((item) => item.type === "timeZoneName");
+  return part?.value ?? timeZone;
+}
+
+/** "UTC+01:00" */
+export function formatOffset(instant: Date, timeZone: string): string {
+  const minutes = Math.round(zoneOffset(instant, timeZone) / 60000);
+  const sign = minutes < 0 ? "-" : "+";
+  return `UTC${sign}${pad(Math.floor(Math.abs(minutes) / 60))}:${pad(Math.abs(minutes) % 60)}`;
+}
+
+/** ISO 8601 with the zone's offset: "2026-11-23T08:15:02.123+01:00" (JSON lines, API). */
+export function formatIsoWithOffset(instant: Date, timeZone: string): string {
+  const wall = wallClock(instant, timeZone);
+  const millis = pad(instant.getUTCMilliseconds(), 3);
+  const offset = formatOffset(instant, timeZone).slice(3);
+  return `${formatDay(wall)}T${pad(wall.hour)}:${pad(wall.minute)}:${pad(wall.second)}.${millis}${offset === "+00:00" ? "Z" : offset}`;
+}

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# npm test: every test of the project. Type check, unit and integration tests (vitest; on PGlite,
+# and on PostgreSQL too when TEST_DATABASE_URL is set), then the end-to-end tests in Debian's
+# Chromium against a production build. Installs what is missing first.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+[ -d node_modules ] || { step "npm ci"; npm ci || exit 1; }
+[ -f lib/generated/prisma/client.ts ] || node scripts/prisma-generate.mjs || exit 1
+
+if ! [ -x /usr/bin/chromium ] || ! command -v pdftoppm >/dev/null; then
+  step "Installing Debian's chromium for the browser tests"
+  if [ "$(id -u)" = 0 ]; then
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils >/dev/null) || exit 1
+  else
+    echo "Chromium is missing: run 'sudo apt-get install -y chromium poppler-utils' once, then npm test again." >&2
+    exit 1
+  fi
+fi
+
+mkdir -p .test-results
+rm -f .test-results/*.json
+status=0
+
+step "Type check"
+npx tsc --noEmit -p . || status=1
+
+step "Unit and integration tests (vitest${TEST_DATABASE_URL:+; also on PostgreSQL})"
+npx vitest run --reporter=default --reporter=json --outputFile.json=.test-results/vitest.json || status=1
+
+step "Build"
+node --import tsx -e 'import("./scripts/lib/build-stamp.ts").then((m) => m.ensureBuild())' || status=1
+
+if [ -f .next/BUILD_ID ]; then
+  step "End-to-end tests (Playwright, Chromium)"
+  PLAYWRIGHT_JSON_OUTPUT_NAME=.test-results/playwright.json npx playwright test --reporter=list,json || status=1
+fi
+
+node scripts/test-summary.mjs .test-results/vitest.json .test-results/playwright.json || status=1
+exit $status
