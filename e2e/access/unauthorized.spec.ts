@@ -1,0 +1,33 @@
+import { expect, test } from "@playwright/test";
+import { DEMO, signIn } from "../fixtures";
+
+// Every console page, walked as nobody and as a signed-in user without a console role.
+const PAGES = ["/audit", "/audit/logins", "/audit/logins?users=1&range=Last_7_Days", "/users/1"];
+
+test.describe("as nobody", () => {
+  for (const path of PAGES) {
+    test(`${path} sends to sign-in`, async ({ page }) => {
+      await page.goto(path);
+      await expect(page).toHaveURL(/\/login\?callbackUrl=/);
+      await expect(page.getByRole("button", { name: "Sign in" })).toBeVisible();
+    });
+  }
+
+  test("a forged middleware header does not open the console", async ({ page }) => {
+    await page.setExtraHTTPHeaders({ "x-middleware-subrequest": "proxy:proxy:proxy:proxy:proxy" });
+    await page.goto("/audit/logins");
+    await expect(page.getByRole("table")).toHaveCount(0);
+    await expect(page).toHaveURL(/\/login/);
+  });
+});
+
+test.describe("as a user without a console role", () => {
+  for (const path of PAGES) {
+    test(`${path} answers 403`, async ({ page }) => {
+      await signIn(page, DEMO.viewer.username, DEMO.viewer.password, "/audit/logins");
+      await page.goto(path);
+      await expect(page.getByText(/403|access denied/i).first()).toBeVisible();
+      await expect(page.getByRole("table")).toHaveCount(0);
+    });
+  }
+});
