@@ -3,6 +3,8 @@ const nextConfig = {
   // PGlite loads its WebAssembly and data files from its own package folder: keep it unbundled.
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@node-rs/argon2"],
   poweredByHeader: false,
+  // forbidden(): a signed-in user without a console role gets a real 403 response and page.
+  experimental: { authInterrupts: true },
   typedRoutes: false,
 };
 

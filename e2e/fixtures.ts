@@ -5,6 +5,8 @@ export const DEMO = {
   admin: { username: "admin", password: "demo-admin" },
   auditor: { username: "auditor", password: "demo-auditor" },
   viewer: { username: "viewer", password: "demo-viewer" },
+  /** an admin only the lockout test uses (scripts/e2e-server.ts) */
+  lockout: { username: "lockout.test", password: "lockout-test-password" },
 } as const;
 
 /** Signs in through the sign-in page and waits until the console (or its 403 page) shows. */
@@ -13,7 +15,7 @@ export async function signIn(page: Page, username: string, password: string, cal
   await page.getByLabel("Username").fill(username);
   await page.getByLabel("Password", { exact: true }).fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).not.toHaveURL(/\/login/);
+  await expect(page).not.toHaveURL(/\/login(\?|$)/);
 }
 
 export async function signInAsAdmin(page: Page, callbackUrl?: string): Promise<void> {

@@ -4,6 +4,7 @@ import { rmSync } from "node:fs";
 import path from "node:path";
 import { openDatabase } from "../lib/db/database";
 import { migrate } from "../lib/db/migrate";
+import { hashPassword } from "../lib/auth/password";
 import { seedDemoData } from "../lib/seed/seed";
 import { ensureBuild } from "./lib/build-stamp";
 import { startNext, waitForHttp } from "./lib/serve";
@@ -18,6 +19,10 @@ async function main(): Promise<void> {
   try {
     await database.withSession((session) => migrate(session));
     await seedDemoData(database, { events: Number(process.env.E2E_SEED_EVENTS ?? 40_000), seed: 7 });
+    // an account of its own for the lockout test, which leaves it locked
+    await database.prisma.user.create({
+      data: { username: "lockout.test", displayName: "Lockout Test", consoleRole: "ADMIN", passwordHash: await hashPassword("lockout-test-password") },
+    });
   } finally {
     await database.close();
   }

@@ -107,10 +107,12 @@ export function formatDateTime(instant: Date, timeZone: string): string {
 /** The zone's short name at `instant`: "CET", "EDT", or "GMT+9" where the platform has no abbreviation. */
 export function zoneName(instant: Date, timeZone: string): string {
   if (timeZone === "UTC" || timeZone === "Etc/UTC") return "UTC";
-  const part = new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "short" })
-    .formatToParts(instant)
-    .find((item) => item.type === "timeZoneName");
-  return part?.value ?? timeZone;
+  // en-US knows American abbreviations (EST), en-GB European ones (CET); else "GMT+9".
+  const names = ["en-US", "en-GB"].map(
+    (locale) =>
+      new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: "short" }).formatToParts(instant).find((item) => item.type === "timeZoneName")?.value ?? timeZone,
+  );
+  return names.find((name) => !name.startsWith("GMT")) ?? names[0];
 }
 
 /** "UTC+01:00" */

@@ -1,0 +1,90 @@
+"use client";
+
+import type { ReactNode } from "react";
+import Link from "next/link";
+import { SessionProvider } from "next-auth/react";
+import { AppShell, Avatar, Badge, Box, Group, Text, ThemeIcon, Tooltip, UnstyledButton } from "@mantine/core";
+import { IconShieldCheck, IconWorld } from "@tabler/icons-react";
+import type { ConsoleAccessRole } from "@/lib/auth/principal";
+import { SignOutButton } from "./sign-out-button";
+
+export interface ConsoleUser {
+  username: string;
+  displayName: string;
+  role: ConsoleAccessRole;
+  avatarUrl: string | null;
+}
+
+interface ConsoleShellProps {
+  user: ConsoleUser;
+  /** "Europe/Berlin" */
+  timeZone: string;
+  /** "CET (UTC+01:00)" */
+  timeZoneLabel: string;
+  /** how often the browser renews its session cookie while the console is open, in seconds */
+  sessionRefreshSeconds: number;
+  children: ReactNode;
+}
+
+const ROLE_BADGES: Record<ConsoleAccessRole, { label: string; color: string }> = {
+  ADMIN: { label: "Administrator", color: "indigo" },
+  AUDITOR: { label: "Auditor", color: "teal" },
+};
+
+function initials(name: string): string {
+  const words = name.trim().split(/\s+/).filter(Boolean);
+  const letters = words.length > 1 ? [words[0], words[words.length - 1]] : words;
+  return letters.map((word) => Array.from(word)[0]?.toUpperCase() ?? "").join("") || "?";
+}
+
+export function ConsoleShell({ user, timeZone, timeZoneLabel, sessionRefreshSeconds, children }: ConsoleShellProps) {
+  const badge = ROLE_BADGES[user.role];
+  return (
+    <SessionProvider refetchInterval={sessionRefreshSeconds} refetchOnWindowFocus>
+      <AppShell header={{ height: 60 }} padding="md">
+        <AppShell.Header px="md">
+          <Group h="100%" justify="space-between" wrap="nowrap">
+            <UnstyledButton component={Link} href="/audit/logins" aria-label="Audit Console, go to the Logins tab">
+              <Group gap="xs" wrap="nowrap">
+                <ThemeIcon size={32} radius="md" variant="light" aria-hidden>
+                  <IconShieldCheck size={20} stroke={1.6} />
+                </ThemeIcon>
+                <Text fw={700} size="lg" style={{ whiteSpace: "nowrap" }}>
+                  Audit Console
+                </Text>
+              </Group>
+            </UnstyledButton>
+            <Group gap="md" wrap="nowrap">
+              <Tooltip label="Times are shown in this time zone (your browser's)">
+                <Group gap={6} wrap="nowrap" visibleFrom="sm" aria-label={`Time zone: ${timeZone}, ${timeZoneLabel}`} role="note">
+                  <IconWorld size={16} aria-hidden color="var(--mantine-color-dimmed)" />
+                  <Text size="sm" c="dimmed">
+                    {timeZone} · {timeZoneLabel}
+                  </Text>
+                </Group>
+              </Tooltip>
+              <Group gap="sm" wrap="nowrap" aria-label="Signed-in user" role="group">
+                <Avatar src={user.avatarUrl} alt="" radius="xl" size={32} color="indigo" title={`${user.displayName} (${badge.label})`}>
+                  {initials(user.displayName)}
+                </Avatar>
+                <Box visibleFrom="xs">
+                  <Text size="sm" fw={500} lh={1.2}>
+                    {user.displayName}
+                  </Text>
+                  <Text size="xs" c="dimmed" lh={1.2}>
+                    {user.username}
+                  </Text>
+                </Box>
+                <Badge variant="light" color={badge.color} visibleFrom="sm">
+                  {badge.label}
+                </Badge>
+              </Group>
+              <SignOutButton size="xs" />
+            </Group>
+          </Group>
+        </AppShell.Header>
+        <AppShell.Main bg="var(--mantine-color-gray-0)">{children}</AppShell.Main>
+      </AppShell>
+    </SessionProvider>
+  );
+}

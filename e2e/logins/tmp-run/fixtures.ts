@@ -1,0 +1,21 @@
+import { expect, type Page } from "@playwright/test";
+
+/** The accounts every seeded database has (lib/seed). */
+export const DEMO = {
+  admin: { username: "admin", password: "demo-admin" },
+  auditor: { username: "auditor", password: "demo-auditor" },
+  viewer: { username: "viewer", password: "demo-viewer" },
+} as const;
+
+/** Signs in through the sign-in page and waits until the console (or its 403 page) shows. */
+export async function signIn(page: Page, username: string, password: string, callbackUrl = "/audit/logins"): Promise<void> {
+  await page.goto(`/login?callbackUrl=${encodeURIComponent(callbackUrl)}`);
+  await page.getByLabel("Username").fill(username);
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).not.toHaveURL(/\/login(\?|$)/);
+}
+
+export async function signInAsAdmin(page: Page, callbackUrl?: string): Promise<void> {
+  await signIn(page, DEMO.admin.username, DEMO.admin.password, callbackUrl);
+}

@@ -1,0 +1,12 @@
+// Runs once when a Next.js server starts: checks the sign-in configuration and starts the timer
+// that ends idle console sessions.
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  if (process.env.NODE_ENV === "production" && !process.env.NEXTAUTH_SECRET && !process.env.AUTH_SECRET) {
+    console.error(
+      "NEXTAUTH_SECRET is not set: nobody can sign in. Set it to a long random value (for example `openssl rand -base64 32`) and restart.",
+    );
+  }
+  const { startSessionSweeper } = await import("./lib/auth/session-sweeper");
+  startSessionSweeper();
+}

@@ -1,0 +1,20 @@
+// For console pages (server components): the guard, answered the way a page should answer it:
+// anonymous -> the sign-in page, no console role -> 403 (app/forbidden.tsx). Data functions the
+// page calls still check for themselves; this only turns a refusal into a navigation.
+import { headers } from "next/headers";
+import { forbidden, redirect } from "next/navigation";
+import { CONSOLE_PATH_HEADER, signInPath } from "./callback-url";
+import { getViewer } from "./guard";
+import type { Principal } from "./principal";
+
+export async function currentConsolePath(): Promise<string | null> {
+  return (await headers()).get(CONSOLE_PATH_HEADER);
+}
+
+/** The signed-in ADMIN or AUDITOR, or a redirect to the sign-in page. */
+export async function requirePageReader(): Promise<Principal> {
+  const viewer = await getViewer();
+  if (viewer.kind === "allowed") return viewer.principal;
+  if (viewer.kind === "forbidden") forbidden();
+  redirect(signInPath(await currentConsolePath()));
+}
