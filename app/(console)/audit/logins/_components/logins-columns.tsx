@@ -1,0 +1,46 @@
+"use client";
+// The Logins table's columns: User, Event Type, Created at (sortable) and IP address.
+import { Text } from "@mantine/core";
+import { DateTimeText, EventTypeBadge } from "@/components/data-table/data-table-cells";
+import { dataTableColumns, type DataTableColumn } from "@/components/data-table/data-table-features";
+import { UserName } from "@/components/user-name";
+import type { LoginRow } from "@/lib/audit/logins-query";
+import { LOGIN_COLUMN_LABELS } from "./logins-column-labels";
+
+const column = dataTableColumns<LoginRow>();
+
+export function loginsColumns(timeZone: string): DataTableColumn<LoginRow>[] {
+  return [
+    column.accessor("actor", {
+      id: "user",
+      header: LOGIN_COLUMN_LABELS.user,
+      cell: (info) => <UserName user={info.getValue()} />,
+      sortDescFirst: false,
+      meta: { width: "38%" },
+    }),
+    column.accessor("eventType", {
+      id: "eventType",
+      header: LOGIN_COLUMN_LABELS.eventType,
+      cell: (info) => <EventTypeBadge type={info.getValue()} />,
+      sortDescFirst: false,
+      meta: { width: "20%" },
+    }),
+    column.accessor("createdAt", {
+      id: "createdAt",
+      header: LOGIN_COLUMN_LABELS.createdAt,
+      cell: (info) => <DateTimeText value={info.getValue()} timeZone={timeZone} />,
+      sortDescFirst: true,
+      meta: { width: "24%", nowrap: true },
+    }),
+    column.accessor("ip", {
+      id: "ip",
+      header: LOGIN_COLUMN_LABELS.ip,
+      enableSorting: false,
+      cell: (info) => (
+        <Text size="sm" ff="monospace" title={info.row.original.userAgent ?? undefined}>
+          {info.getValue() ?? "—"}
+        </Text>
+      ),
+    }),
+  ];
+}

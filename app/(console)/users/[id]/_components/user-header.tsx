@@ -1,0 +1,67 @@
+// Who the user is: avatar, names, e-mail, status, console role and groups.
+import Link from "next/link";
+import { Badge, Group, Paper, Stack, Text, Title } from "@mantine/core";
+import { UserAvatar } from "@/components/user-name";
+import type { UserProfile } from "@/lib/audit/user-timeline";
+import type { ConsoleRole } from "@/lib/generated/prisma/enums";
+import { formatDateTime } from "@/lib/time/zoned";
+
+const ROLE_LABELS: Record<ConsoleRole, { label: string; color: string }> = {
+  ADMIN: { label: "Console: Administrator", color: "indigo" },
+  AUDITOR: { label: "Console: Auditor", color: "teal" },
+  NONE: { label: "No console access", color: "gray" },
+};
+
+export function UserHeader({ user, timeZone }: { user: UserProfile; timeZone: string }) {
+  const role = ROLE_LABELS[user.consoleRole];
+  return (
+    <Paper withBorder radius="md" p="lg">
+      <Group align="flex-start" gap="lg" wrap="nowrap">
+        <UserAvatar user={user} size={72} />
+        <Stack gap={6} style={{ flex: 1, minWidth: 0 }}>
+          <Group gap="sm" wrap="wrap">
+            <Title order={1} size="h2" td={user.enabled ? undefined : "line-through"} c={user.enabled ? undefined : "dimmed"}>
+              {user.displayName}
+            </Title>
+            <Badge color={user.enabled ? "green" : "red"} variant="light">
+              {user.enabled ? "Enabled" : "Disabled"}
+            </Badge>
+            <Badge color={role.color} variant="outline">
+              {role.label}
+            </Badge>
+          </Group>
+          <Group gap="md" wrap="wrap">
+            <Text c="dimmed">@{user.username}</Text>
+            {user.email && (
+              <Text component="a" href={`mailto:${user.email}`} c="blue" size="sm">
+                {user.email}
+              </Text>
+            )}
+            <Text size="sm" c="dimmed">
+              User #{user.id} · known since {formatDateTime(user.createdAt, timeZone).slice(0, 10)}
+            </Text>
+          </Group>
+          <Group gap={6} wrap="wrap" mt={4} aria-label="Groups" role="list">
+            <Text size="sm" fw={500} mr={4}>
+              Groups:
+            </Text>
+            {user.groups.length === 0 ? (
+              <Text size="sm" c="dimmed">
+                none
+              </Text>
+            ) : (
+              user.groups.map((group) => (
+                <Badge key={group.id} variant="default" radius="sm" tt="none" role="listitem">
+                  {group.name}
+                </Badge>
+              ))
+            )}
+          </Group>
+        </Stack>
+        <Link href="/audit/logins" style={{ whiteSpace: "nowrap", fontSize: "var(--mantine-font-size-sm)", color: "var(--mantine-color-anchor)" }}>
+          Back to Audit
+        </Link>
+      </Group>
+    </Paper>
+  );
+}

@@ -1,0 +1,35 @@
+"use client";
+// The frame of every tab's filter form: the fields, then Search and Reset.
+import type { FormEventHandler, ReactNode } from "react";
+import { Button, Group, Paper, Stack } from "@mantine/core";
+import { IconRestore, IconSearch } from "@tabler/icons-react";
+
+interface FilterPanelProps {
+  /** names the search landmark: "Filter login events" */
+  label: string;
+  onSubmit: FormEventHandler<HTMLFormElement>;
+  onReset: () => void;
+  /** a search is on its way: the Search button spins */
+  pending?: boolean;
+  children: ReactNode;
+}
+
+export function FilterPanel({ label, onSubmit, onReset, pending = false, children }: FilterPanelProps) {
+  return (
+    <Paper component="form" role="search" aria-label={label} withBorder radius="md" p="md" onSubmit={onSubmit} noValidate>
+      <Stack gap="md">
+        <Group align="flex-start" gap="md" wrap="wrap">
+          {children}
+        </Group>
+        <Group gap="sm">
+          <Button type="submit" leftSection={<IconSearch size={16} aria-hidden />} loading={pending}>
+            Search
+          </Button>
+          <Button type="button" variant="default" leftSection={<IconRestore size={16} aria-hidden />} onClick={onReset} disabled={pending}>
+            Reset
+          </Button>
+        </Group>
+      </Stack>
+    </Paper>
+  );
+}

@@ -1,0 +1,145 @@
+// The zod pieces every audit search is built from (users, event types, date range, paging, sort),
+// and the one way a validation failure becomes a message that names the field. Each tab composes
+// its schema from these shapes (logins-filters.ts); form, server action, page and API all use it.
+// Pure: safe to import from client components.
+import { z } from "zod";
+import { DATE_PRESETS, parseDay, rangeError } from "./date-range";
+import { decodeCursor, PAGE_SIZES } from "./list-result";
+
+export const CUSTOM_RANGE = "custom";
+export const RANGE_CHOICES = [...DATE_PRESETS, CUSTOM_RANGE] as const;
+export type RangeChoice = (typeof RANGE_CHOICES)[number];
+
+export const MAX_SELECTED_USERS = 100;
+/** Beyond this, offset paging stops being useful: the API's cursor serves deeper reads. */
+export const MAX_PAGE = 100_000;
+const MAX_INT = 2_147_483_647;
+
+export type SortDirection = "asc" | "desc";
+export type SortValue<Field extends string> = `${Field}.${SortDirection}`;
+
+/** ["createdAt.asc", "createdAt.desc", "user.asc", ...] for the sortable fields of a tab. */
+export function sortValues<Field extends string>(fields: readonly Field[]): SortValue<Field>[] {
+  return fields.flatMap((field) => [`${field}.asc`, `${field}.desc`] as SortValue<Field>[]);
+}
+
+export function splitSort<Field extends string>(sort: SortValue<Field>): { field: Field; direction: SortDirection } {
+  const dot = sort.lastIndexOf(".");
+  return { field: sort.slice(0, dot) as Field, direction: sort.slice(dot + 1) as SortDirection };
+}
+
+const day = z.string().refine((text) => parseDay(text) !== null, "must be a date (YYYY-MM-DD)");
+
+export const userIdsField = z
+  .array(z.number().int().positive().max(MAX_INT))
+  .max(MAX_SELECTED_USERS, `choose at most ${MAX_SELECTED_USERS} users`);
+
+export function eventTypesField<Type extends string>(types: readonly Type[]) {
+  return z.array(z.enum(types as readonly [Type, ...Type[]]));
+}
+
+/** A preset, or "custom" with the first and last day (inclusive). */
+export const dateRangeShape = {
+  range: z.enum(RANGE_CHOICES),
+  from: day.nullable(),
+  to: day.nullable(),
+};
+
+export interface DateRangeValues {
+  range: RangeChoice;
+  from: string | null;
+  to: string | null;
+}
+
+/** The one-year rule and a complete custom range; the issue sits on `range`, next to the field. */
+export function checkDateRange(value: DateRangeValues, ctx: z.RefinementCtx): void {
+  if (value.range !== CUSTOM_RANGE) return;
+  if (!value.from || !value.to) {
+    ctx.addIssue({ code: "custom", path: ["range"], message: "choose the first and the last day" });
+    return;
+  }
+  const error = rangeError(value.from, value.to);
+  if (error) ctx.addIssue({ code: "custom", path: ["range"], message: error });
+}
+
+/** Paging and sort; `cursor` ("createdAtISO,id" from nextCursor) pages by keyset instead of `page`. */
+export function listShape<Sort extends string>(sorts: readonly Sort[]) {
+  return {
+    page: z.number().int().min(1).max(MAX_PAGE),
+    size: z.literal(PAGE_SIZES),
+    sort: z.enum(sorts as readonly [Sort, ...Sort[]]),
+    cursor: z
+      .string()
+      .refine((text) => decodeCursor(text) !== null, "must be a nextCursor of an earlier answer")
+      .nullish(),
+  };
+}
+
+/** A cursor continues newest-first or oldest-first lists only. */
+export function checkCursor(value: { sort: string; cursor?: string | null }, ctx: z.RefinementCtx): void {
+  if (value.cursor && !value.sort.startsWith("createdAt.")) {
+    ctx.addIssue({ code: "custom", path: ["cursor"], message: "works only with a sort by createdAt" });
+  }
+}
+
+export const LIST_FIELD_LABELS = { page: "Page", size: "Rows per page", sort: "Sort", cursor: "Cursor" } as const;
+
+export type FieldLabels = Record<string, string>;
+
+/** Refused input: a 400 for the API, an error state with the message for the pages. */
+export class FilterValidationError extends Error {
+  readonly status = 400;
+  constructor(
+    /** the field in error ("range", "users", ...) */
+    readonly field: string,
+    message: string,
+    /** every field in error, message without the label */
+    readonly fieldErrors: Record<string, string> = { [field]: message },
+  ) {
+    super(message);
+    this.name = "FilterValidationError";
+  }
+}
+
+/** The top-level field an issue belongs to; `from`/`to` belong to the range field. */
+function issueField(issue: z.core.$ZodIssue): string {
+  const first = String(issue.path[0] ?? "input");
+  return first === "from" || first === "to" ? "range" : first;
+}
+
+/** First message per field, without the label: { range: "may not exceed one year" }. */
+export function fieldErrors(error: z.ZodError): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const field = issueField(issue);
+    errors[field] ??= issue.message;
+  }
+  return errors;
+}
+
+/** A search read from a URL, checked: the valid search, or null and the refusals by field. */
+export function checkSearch<Schema extends z.ZodType>(schema: Schema, search: unknown): { valid: z.output<Schema> | null; errors: Record<string, string> } {
+  const parsed = schema.safeParse(search);
+  return parsed.success ? { valid: parsed.data, errors: {} } : { valid: null, errors: fieldErrors(parsed.error) };
+}
+
+/** "Login range: may not exceed one year · Users: ..." */
+export function describeErrors(errors: Record<string, string>, labels: FieldLabels): string {
+  return Object.entries(errors)
+    .map(([field, message]) => labelledMessage(field, message, labels))
+    .join(" · ");
+}
+
+/** "Login range: may not exceed one year" */
+export function labelledMessage(field: string, message: string, labels: FieldLabels): string {
+  return `${labels[field] ?? field}: ${message}`;
+}
+
+/** Validates `input` with `schema`, or throws FilterValidationError naming the first bad field. */
+export function parseFilters<Schema extends z.ZodType>(schema: Schema, input: unknown, labels: FieldLabels): z.output<Schema> {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const errors = fieldErrors(parsed.error);
+  const [field, message] = Object.entries(errors)[0] ?? ["input", "is not valid"];
+  throw new FilterValidationError(field, labelledMessage(field, message, labels), errors);
+}

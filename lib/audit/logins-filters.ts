@@ -1,0 +1,65 @@
+// The Logins tab's input: its zod schemas (form, page, API) and its pure filter-to-query function.
+import { z } from "zod";
+import { DEFAULT_PRESET } from "./date-range";
+import { TAB_EVENT_TYPES } from "./event-types";
+import { auditOrderBy, commonWhere, type AuditOrderBy, type AuditWhere } from "./filter-query";
+import {
+  checkCursor,
+  checkDateRange,
+  dateRangeShape,
+  eventTypesField,
+  LIST_FIELD_LABELS,
+  listShape,
+  sortValues,
+  userIdsField,
+} from "./filter-schema";
+import { DEFAULT_PAGE_SIZE } from "./list-result";
+
+export const LOGIN_EVENT_TYPES = TAB_EVENT_TYPES.logins;
+export const LOGIN_SORT_FIELDS = ["createdAt", "user", "eventType"] as const;
+export const LOGIN_SORTS = sortValues(LOGIN_SORT_FIELDS);
+export const DEFAULT_LOGIN_SORT = "createdAt.desc" satisfies (typeof LOGIN_SORTS)[number];
+
+export const LOGIN_FIELD_LABELS = {
+  users: "Users",
+  types: "Event Types",
+  range: "Login range",
+  ...LIST_FIELD_LABELS,
+};
+
+const filterShape = {
+  users: userIdsField,
+  types: eventTypesField(LOGIN_EVENT_TYPES),
+  ...dateRangeShape,
+};
+
+/** What the filter form edits. */
+export const loginFiltersSchema = z.object(filterShape).superRefine(checkDateRange);
+
+/** A whole Logins search: the filters plus paging and sort. */
+export const loginSearchSchema = z
+  .object({ ...filterShape, ...listShape(LOGIN_SORTS) })
+  .superRefine(checkDateRange)
+  .superRefine(checkCursor);
+
+export type LoginFilters = z.output<typeof loginFiltersSchema>;
+export type LoginSearch = z.output<typeof loginSearchSchema>;
+export type LoginSort = LoginSearch["sort"];
+
+export const DEFAULT_LOGIN_FILTERS: LoginFilters = { users: [], types: [], range: DEFAULT_PRESET, from: null, to: null };
+
+export const DEFAULT_LOGIN_SEARCH: LoginSearch = {
+  ...DEFAULT_LOGIN_FILTERS,
+  page: 1,
+  size: DEFAULT_PAGE_SIZE,
+  sort: DEFAULT_LOGIN_SORT,
+};
+
+/** Logins filters to a `where` on AuditEvent: category LOGIN, actors, types, [from, to) in `timeZone`. */
+export function loginsWhere(filters: LoginFilters, timeZone: string, now: Date): AuditWhere {
+  return commonWhere(filters, { categories: ["LOGIN"], eventTypes: LOGIN_EVENT_TYPES }, timeZone, now);
+}
+
+export function loginsOrderBy(sort: LoginSort): AuditOrderBy[] {
+  return auditOrderBy(sort);
+}

@@ -1,0 +1,43 @@
+"use server";
+// Server actions behind the Users filter: search users as the admin types, and name the users an
+// URL already selects. Both are public POST endpoints: guarded and validated here.
+import { z } from "zod";
+import { requireAuditReader } from "@/lib/auth/guard";
+import { getDb } from "@/lib/db";
+import { MAX_SELECTED_USERS, userIdsField } from "./filter-schema";
+import { USER_OPTION_SELECT, type UserOption } from "./user-refs";
+
+const MAX_OPTIONS = 20;
+
+const querySchema = z.string().max(100, "Users: type at most 100 characters");
+
+/** Up to 20 users whose username or display name contains `query` (any case), enabled first. */
+export async function searchUserOptions(query: string): Promise<UserOption[]> {
+  await requireAuditReader();
+  const text = querySchema.parse(query).trim();
+  const { prisma } = getDb();
+  return prisma.user.findMany({
+    where: text
+      ? {
+          OR: [
+            { username: { contains: text, mode: "insensitive" } },
+            { displayName: { contains: text, mode: "insensitive" } },
+          ],
+        }
+      : undefined,
+    orderBy: [{ enabled: "desc" }, { displayName: "asc" }, { id: "asc" }],
+    take: MAX_OPTIONS,
+    select: USER_OPTION_SELECT,
+  });
+}
+
+/** The users with these ids, in the given order; ids of deleted users are left out. */
+export async function userOptionsByIds(ids: number[]): Promise<UserOption[]> {
+  await requireAuditReader();
+  const wanted = userIdsField.max(MAX_SELECTED_USERS).parse(ids);
+  if (wanted.length === 0) return [];
+  const { prisma } = getDb();
+  const users = await prisma.user.findMany({ where: { id: { in: wanted } }, select: USER_OPTION_SELECT });
+  const byId = new Map(users.map((user) => [user.id, user]));
+  return wanted.flatMap((id) => byId.get(id) ?? []);
+}
