@@ -1,13 +1,18 @@
 // next-auth 4 for the console: username + password (Credentials), a JWT session of 8 hours that the
 // open console renews, and the ids the guard re-checks in the database on every request.
 import type { NextAuthOptions } from "next-auth";
-import CredentialsProvider from "next-auth/providers/credentials";
+import CredentialsModule from "next-auth/providers/credentials";
 import { isValidTimeZone } from "@/lib/time/zoned";
 import { TIME_ZONE_COOKIE } from "@/lib/time/time-zone-cookie";
 import { authorizeCredentials, SignInError } from "./authorize";
 import { requestInfo } from "./request-info";
 import { authSecret } from "./secret";
 import { SESSION_MAX_AGE_SECONDS, SESSION_UPDATE_AGE_SECONDS } from "./session-policy";
+
+// next-auth ships CommonJS: bundlers hand over the function, Node's own ESM loader (scripts run
+// with tsx, such as the benchmark) the module object holding it as `default`.
+const CredentialsProvider =
+  (CredentialsModule as unknown as { default?: typeof CredentialsModule }).default ?? CredentialsModule;
 
 function cookieValue(cookieHeader: string | undefined, name: string): string | undefined {
   const part = cookieHeader?.split(/;\s*/).find((item) => item.startsWith(`${name}=`));
