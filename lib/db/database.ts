@@ -43,6 +43,13 @@ export function openDatabase(options: OpenOptions = {}): Database {
 
 function openPostgres(url: string): Database {
   const pool = new pg.Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+  // An idle connection the server ends (a restart, an administrator, DROP DATABASE ... WITH (FORCE)
+  // racing our own close) is an 'error' on the pool; unheard, it would end the process. The pool
+  // has already dropped that connection and opens a new one on the next query.
+  let closing = false;
+  pool.on("error", (error) => {
+    if (!closing) console.warn(`PostgreSQL closed an idle connection: ${error.message}`);
+  });
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   return {
     kind: "postgres",
@@ -64,6 +71,7 @@ function openPostgres(url: string): Database {
       }
     },
     async close() {
+      closing = true;
       await prisma.$disconnect();
       await pool.end();
     },
