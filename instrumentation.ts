@@ -1,5 +1,5 @@
-// Runs once when a Next.js server starts: checks the sign-in configuration and starts the timer
-// that ends idle console sessions.
+// Runs once when a Next.js server starts: checks the sign-in configuration, starts the timer
+// that ends idle console sessions, and starts the remover job on its schedule.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   if (process.env.NODE_ENV === "production" && !process.env.NEXTAUTH_SECRET && !process.env.AUTH_SECRET) {
@@ -9,4 +9,7 @@ export async function register() {
   }
   const { startSessionSweeper } = await import("./lib/auth/session-sweeper");
   startSessionSweeper();
+  // A bad config/audit-defaults.json stops the server here, with a message naming the key.
+  const { startRemoverSchedule } = await import("./lib/audit/retention/remover-schedule");
+  startRemoverSchedule();
 }

@@ -1,5 +1,6 @@
-// The single way an audit event gets into the table. Event type switches and the dropped-event
-// counter belong here (a later issue), so nothing else may write AuditEvent rows one by one.
+// The single way an audit event gets into the table: an event of a type switched off on the Config
+// tab is not stored but counted as dropped, so nothing else may write AuditEvent rows one by one.
+import { countDroppedEvents, isEventTypeEnabled, type DbClient } from "@/lib/audit/config/event-switches";
 import { getDb } from "@/lib/db";
 import type { ArtifactKind, AuditEventType } from "@/lib/generated/prisma/enums";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -36,8 +37,14 @@ export interface NewAuditEvent {
 }
 
 export interface RecordResult {
+  /** false when the event's type is switched off: the event was counted as dropped instead */
   stored: boolean;
   id?: bigint;
+}
+
+export interface RecordOptions {
+  /** a transaction to write in, so that the event commits or fails with the change it records */
+  client?: DbClient;
 }
 
 export class InvalidAuditEventError extends Error {
@@ -83,8 +90,14 @@ export function toAuditEventRow(event: NewAuditEvent): Prisma.AuditEventUnchecke
   };
 }
 
-export async function recordEvent(event: NewAuditEvent): Promise<RecordResult> {
+/** Stores `event`, or counts it as dropped when its type is switched off. Malformed events throw. */
+export async function recordEvent(event: NewAuditEvent, options: RecordOptions = {}): Promise<RecordResult> {
   const row = toAuditEventRow(event);
-  const created = await getDb().prisma.auditEvent.create({ data: row, select: { id: true } });
+  const client = options.client ?? getDb().prisma;
+  if (!(await isEventTypeEnabled(client, event.eventType))) {
+    await countDroppedEvents(client, event.eventType);
+    return { stored: false };
+  }
+  const created = await client.auditEvent.create({ data: row, select: { id: true } });
   return { stored: true, id: created.id };
 }

@@ -1,0 +1,79 @@
+// /audit/config: which event types are audited, how long events are kept, the remover job, and the
+// history of configuration changes. Auditors read it; only Administrators change it.
+import { Suspense, type ReactNode } from "react";
+import type { Metadata } from "next";
+import { Alert, Paper, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { IconLock } from "@tabler/icons-react";
+import { createLoader, parseAsNumberLiteral } from "nuqs/server";
+import { DataTableSkeleton } from "@/components/data-table/data-table-states";
+import { requirePageReader } from "@/lib/auth/page-guard";
+import { getCoverage } from "@/lib/audit/config/coverage";
+import { getRetention } from "@/lib/audit/config/retention-settings";
+import { DEFAULT_PAGE_SIZE, PAGE_SIZES } from "@/lib/audit/list-result";
+import { getRemoverStatus } from "@/lib/audit/retention/remover-status";
+import { parseAsPage } from "@/lib/audit/search-params";
+import { getAdminTimeZone } from "@/lib/time/admin-time-zone";
+import { ConfigHistory, ConfigHistorySection } from "./_components/config-history";
+import { CoverageForm } from "./_components/coverage-form";
+import { READ_ONLY_HINT } from "./_components/read-only-hint";
+import { RemoverPanel } from "./_components/remover-panel";
+import { RetentionForm } from "./_components/retention-form";
+
+export const metadata: Metadata = { title: "Config · Audit" };
+
+const loadHistoryWindow = createLoader({
+  page: parseAsPage.withDefault(1),
+  size: parseAsNumberLiteral(PAGE_SIZES).withDefault(DEFAULT_PAGE_SIZE),
+});
+
+function Section({ id, title, description, children }: { id: string; title: string; description: string; children: ReactNode }) {
+  return (
+    <Paper withBorder radius="md" p="md" component="section" aria-labelledby={id}>
+      <Stack gap="sm">
+        <div>
+          <Title order={2} size="h4" id={id}>
+            {title}
+          </Title>
+          <Text size="sm" c="dimmed">
+            {description}
+          </Text>
+        </div>
+        {children}
+      </Stack>
+    </Paper>
+  );
+}
+
+export default async function ConfigPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const principal = await requirePageReader();
+  const window = await loadHistoryWindow(searchParams);
+  const [timeZone, coverage, retention, remover] = await Promise.all([getAdminTimeZone(), getCoverage(), getRetention(), getRemoverStatus()]);
+  const canEdit = principal.role === "ADMIN";
+  // Remount the forms when what is saved changes (a save here, or by someone else).
+  const coverageKey = coverage.map((entry) => (entry.enabled ? 1 : 0)).join("");
+  const retentionKey = `${retention.days}-${retention.updatedAt?.getTime() ?? 0}`;
+
+  return (
+    <Stack gap="md">
+      {!canEdit && (
+        <Alert color="gray" variant="light" icon={<IconLock size={18} aria-hidden />} title="Read only">
+          {READ_ONLY_HINT} You are signed in as {principal.username} (Auditor): you can see the configuration and preview the remover job.
+        </Alert>
+      )}
+      <CoverageForm key={coverageKey} entries={coverage} canEdit={canEdit} timeZone={timeZone} />
+      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+        <Section id="retention-title" title="Retention" description="How long Login, Work Item and Artifact events are kept before the remover job deletes them.">
+          <RetentionForm key={retentionKey} retention={retention} canEdit={canEdit} nextRunAt={remover.nextRunAt} timeZone={timeZone} />
+        </Section>
+        <Section id="remover-title" title="Remover job" description="Deletes the events older than the retention, in batches, one run at a time; each run is recorded as an Audit Purge event.">
+          <RemoverPanel status={remover} retentionDays={retention.days} canRun={canEdit} timeZone={timeZone} />
+        </Section>
+      </SimpleGrid>
+      <ConfigHistorySection>
+        <Suspense key={`${window.page}-${window.size}`} fallback={<DataTableSkeleton columns={["Changed at", "User", "Change", "Made through"]} rows={5} label="Loading the history" />}>
+          <ConfigHistory window={window} timeZone={timeZone} />
+        </Suspense>
+      </ConfigHistorySection>
+    </Stack>
+  );
+}

@@ -1,0 +1,172 @@
+// The remover job: deletes Login and Work Item / Artifact events older than the retention, keeps
+// Permission and Audit Console events, and records what it removed as an AUDIT_PURGE event. It
+// deletes in batches of ids with a short pause between them, so that other queries keep flowing,
+// and walks each category by keyset (newest doomed row first), so that no batch rescans the rows
+// the batches before it removed.
+import { performance } from "node:perf_hooks";
+import { setTimeout as sleep } from "node:timers/promises";
+import { requireAdmin, requireAuditReader } from "@/lib/auth/guard";
+import type { RequestInfo } from "@/lib/auth/request-info";
+import { getDb, type Database, type SqlSession } from "@/lib/db";
+import { loadRetention } from "../config/retention-settings";
+import { CATEGORY_LABELS } from "../event-types";
+import { formatCount } from "../list-result";
+import { recordEvent } from "../record-event";
+import { withPurgeLock } from "./purge-lock";
+import { PURGED_CATEGORIES, type PurgeCounts, type PurgePreview, type PurgeResult, type PurgeRun, type PurgeTrigger, type PurgedCategory } from "./purge-shapes";
+
+export const PURGE_BATCH_SIZE = 5_000;
+export const PURGE_PAUSE_MS = 20;
+/** The actor of scheduled runs. */
+export const REMOVER_JOB_NAME = "remover-job";
+
+const DAY_MS = 86_400_000;
+
+export function purgeCutoff(retentionDays: number, now: Date): Date {
+  return new Date(now.getTime() - retentionDays * DAY_MS);
+}
+
+const zeroCounts = (): PurgeCounts => ({ LOGIN: 0, WORK_ITEM: 0, ARTIFACT: 0 });
+
+/** What a run now would delete. */
+export async function previewPurge(now = new Date()): Promise<PurgePreview> {
+  await requireAuditReader("Previewing the remover job");
+  const { prisma } = getDb();
+  const { days } = await loadRetention(prisma);
+  const cutoff = purgeCutoff(days, now);
+  const groups = await prisma.auditEvent.groupBy({
+    by: ["category"],
+    where: { category: { in: [...PURGED_CATEGORIES] }, createdAt: { lt: cutoff } },
+    _count: { _all: true },
+    _min: { createdAt: true },
+  });
+  const byCategory = zeroCounts();
+  let oldest: Date | null = null;
+  for (const group of groups) {
+    byCategory[group.category as PurgedCategory] = group._count._all;
+    const min = group._min.createdAt;
+    if (min && (!oldest || min < oldest)) oldest = min;
+  }
+  return { retentionDays: days, cutoff, total: Object.values(byCategory).reduce((a, b) => a + b, 0), byCategory, oldest };
+}
+
+export interface PurgeOptions {
+  trigger: PurgeTrigger;
+  /** the request of a manual run, for the purge event */
+  request?: RequestInfo;
+  /** the slot a scheduled run fires for: a second process firing for the same slot skips */
+  scheduledFor?: Date;
+  now?: Date;
+  batchSize?: number;
+  pauseMs?: number;
+  /** default: the process's database (getDb()) */
+  database?: Database;
+}
+
+interface BatchRow {
+  deleted: number;
+  lastId: string | null;
+  lastCreatedAt: Date | string | null;
+}
+
+// One batch: the next `limit` rows of a category below the keyset bound (createdAt, id), deleted by id.
+const DELETE_BATCH = `
+WITH doomed AS (
+  SELECT id FROM "AuditEvent"
+  WHERE category = $1::"AuditCategory" AND "createdAt" <= $2::timestamptz AND ("createdAt", id) < ($2::timestamptz, $3::bigint)
+  ORDER BY "createdAt" DESC, id DESC
+  LIMIT $4
+), gone AS (
+  DELETE FROM "AuditEvent" e USING doomed WHERE e.id = doomed.id RETURNING e.id, e."createdAt"
+)
+SELECT (SELECT count(*) FROM gone)::int AS deleted, last.id::text AS "lastId", last."createdAt" AS "lastCreatedAt"
+FROM (SELECT 1) AS one LEFT JOIN LATERAL (SELECT id, "createdAt" FROM gone ORDER BY "createdAt", id LIMIT 1) AS last ON true`;
+
+async function deleteCategory(session: SqlSession, category: PurgedCategory, cutoff: Date, batchSize: number, pauseMs: number, progress: { batches: number }): Promise<number> {
+  let bound = { createdAt: cutoff.toISOString(), id: "0" };
+  let total = 0;
+  for (;;) {
+    const [row] = await session.query<BatchRow>(DELETE_BATCH, [category, bound.createdAt, bound.id, batchSize]);
+    const deleted = row?.deleted ?? 0;
+    total += deleted;
+    if (deleted > 0) progress.batches++;
+    if (deleted < batchSize || !row?.lastId || !row.lastCreatedAt) return total;
+    bound = { createdAt: new Date(row.lastCreatedAt).toISOString(), id: row.lastId };
+    if (pauseMs > 0) await sleep(pauseMs);
+  }
+}
+
+function describeRun(run: PurgeRun): string {
+  const parts = PURGED_CATEGORIES.map((category) => `${formatCount(run.deleted[category])} ${CATEGORY_LABELS[category]}`).join(", ");
+  const older = `older than ${run.retentionDays} days (before ${run.cutoff.toISOString()})`;
+  return run.status === "completed"
+    ? `Removed ${formatCount(run.total)} events ${older}: ${parts}.`
+    : `The remover job failed after removing ${formatCount(run.total)} events ${older} (${parts}): ${run.error}`;
+}
+
+/**
+ * Runs the remover now, unless a run is going on (here or in another process): then it returns
+ * { status: "already-running" } at once. Scheduled runs go through runAs with the job's principal.
+ */
+export async function purgeExpiredEvents(options: PurgeOptions): Promise<PurgeResult> {
+  const principal = await requireAdmin("Running the remover job");
+  const db = options.database ?? getDb();
+  const { trigger } = options;
+  const startedBy = trigger === "manual" ? principal.username : REMOVER_JOB_NAME;
+  const locked = await withPurgeLock(db, { startedAt: new Date(), trigger, startedBy }, async (session): Promise<PurgeResult> => {
+    const scheduledFor = options.scheduledFor?.toISOString();
+    if (scheduledFor) {
+      const done = await db.prisma.auditEvent.findFirst({
+        where: { eventType: "AUDIT_PURGE", details: { path: ["scheduledFor"], equals: scheduledFor } },
+        select: { id: true },
+      });
+      if (done) return { status: "skipped", reason: `another process already ran the remover scheduled for ${scheduledFor}` };
+    }
+    const started = performance.now();
+    const { days } = await loadRetention(db.prisma);
+    const cutoff = purgeCutoff(days, options.now ?? new Date());
+    const deleted = zeroCounts();
+    const progress = { batches: 0 };
+    let error: string | undefined;
+    try {
+      for (const category of PURGED_CATEGORIES) {
+        deleted[category] = await deleteCategory(session, category, cutoff, options.batchSize ?? PURGE_BATCH_SIZE, options.pauseMs ?? PURGE_PAUSE_MS, progress);
+      }
+    } catch (failure) {
+      error = failure instanceof Error ? failure.message : String(failure);
+    }
+    const run: PurgeRun = {
+      status: error === undefined ? "completed" : "failed",
+      trigger,
+      retentionDays: days,
+      cutoff,
+      deleted,
+      total: Object.values(deleted).reduce((a, b) => a + b, 0),
+      batches: progress.batches,
+      durationMs: Math.round(performance.now() - started),
+      ...(error === undefined ? {} : { error }),
+    };
+    await recordEvent({
+      eventType: "AUDIT_PURGE",
+      actor: trigger === "manual" ? { id: principal.userId, name: principal.username } : { id: null, name: REMOVER_JOB_NAME },
+      message: describeRun(run),
+      details: {
+        outcome: run.status,
+        trigger,
+        startedBy,
+        retentionDays: days,
+        cutoff: cutoff.toISOString(),
+        deleted,
+        total: run.total,
+        batches: run.batches,
+        durationMs: run.durationMs,
+        ...(error === undefined ? {} : { error }),
+        ...(scheduledFor ? { scheduledFor } : {}),
+      },
+      ip: options.request?.ip ?? null,
+      userAgent: options.request?.userAgent ?? null,
+    }, { client: db.prisma });
+    return run;
+  });
+  return locked.acquired ? locked.value : { status: "already-running" };
+}
