@@ -1,0 +1,79 @@
+"use client";
+// The export buttons of a search tab's results: PDF and Excel, CSV and JSON lines in a menu. They
+// export the whole filtered result as the URL describes it, not the page on screen.
+import { Alert, Button, Group, Menu, Modal, Stack, Text } from "@mantine/core";
+import { IconChevronDown, IconDownload, IconFileSpreadsheet, IconFileTypePdf } from "@tabler/icons-react";
+import { useSearchParams } from "next/navigation";
+import { formatCount } from "@/lib/audit/list-result";
+import { exportHref, FORMAT_INFO, type ExportFormat } from "@/lib/export/export-formats";
+import { useExportDownload } from "./use-export-download";
+
+function megabytes(bytes: number): string {
+  return `${(bytes / 1_048_576).toFixed(1)} MB`;
+}
+
+export function ExportMenu({ tab }: { tab: "logins" | "artifacts" | "permissions" }) {
+  const searchParams = useSearchParams();
+  const query = new URLSearchParams(searchParams.toString());
+  // The whole result: paging is not a filter.
+  query.delete("page");
+  query.delete("size");
+  const queryText = query.size > 0 ? `?${query.toString()}` : "";
+  const { state, start, confirm, dismiss } = useExportDownload((format) => exportHref(tab, format, queryText));
+  const busy = state.phase === "counting" || state.phase === "downloading";
+
+  const label = (format: ExportFormat) => {
+    if (state.phase === "counting" && state.format === format) return "Counting…";
+    if (state.phase === "downloading" && state.format === format) {
+      return state.bytes > 0 ? `Downloading… ${megabytes(state.bytes)}` : `Preparing ${formatCount(state.preflight.rows)} rows…`;
+    }
+    return FORMAT_INFO[format].label;
+  };
+
+  return (
+    <Stack gap="xs">
+      <Group gap="xs" wrap="nowrap" justify="flex-end" role="group" aria-label="Export">
+        <Button size="xs" variant="default" leftSection={<IconFileTypePdf size={15} />} disabled={busy} onClick={() => void start("pdf")}>
+          {label("pdf")}
+        </Button>
+        <Button size="xs" variant="default" leftSection={<IconFileSpreadsheet size={15} />} disabled={busy} onClick={() => void start("xlsx")}>
+          {label("xlsx")}
+        </Button>
+        <Menu position="bottom-end" withinPortal>
+          <Menu.Target>
+            <Button size="xs" variant="default" leftSection={<IconDownload size={15} />} rightSection={<IconChevronDown size={14} />} disabled={busy}>
+              {state.phase === "downloading" && (state.format === "csv" || state.format === "jsonl") ? label(state.format) : "More formats"}
+            </Button>
+          </Menu.Target>
+          <Menu.Dropdown>
+            <Menu.Item onClick={() => void start("csv")}>CSV (Blueprint columns)</Menu.Item>
+            <Menu.Item onClick={() => void start("jsonl")}>JSON lines</Menu.Item>
+          </Menu.Dropdown>
+        </Menu>
+      </Group>
+      {(state.phase === "refused" || state.phase === "failed") && (
+        <Alert color={state.phase === "refused" ? "yellow" : "red"} title={`${FORMAT_INFO[state.format].label} export ${state.phase === "refused" ? "refused" : "failed"}`} withCloseButton onClose={dismiss} role="alert">
+          {state.message}
+        </Alert>
+      )}
+      <Modal opened={state.phase === "confirm"} onClose={dismiss} title="Export all matching events?" centered>
+        {state.phase === "confirm" && (
+          <>
+            <Text size="sm">
+              The {FORMAT_INFO[state.format].label} file will hold {formatCount(state.preflight.rows)} events: every event that matches these filters, not only this page.
+            </Text>
+            <Text size="xs" c="dimmed" mt="xs">
+              {state.preflight.fileName}
+            </Text>
+            <Group justify="flex-end" mt="md">
+              <Button variant="default" onClick={dismiss}>
+                Cancel
+              </Button>
+              <Button onClick={() => void confirm()}>Export {formatCount(state.preflight.rows)} events</Button>
+            </Group>
+          </>
+        )}
+      </Modal>
+    </Stack>
+  );
+}

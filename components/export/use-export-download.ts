@@ -1,0 +1,98 @@
+"use client";
+// Runs one export in the browser: asks the server how many rows it will hold (and whether the
+// format refuses them), asks the admin to confirm a large one, then downloads it with progress.
+import { useState } from "react";
+import type { ExportFormat } from "@/lib/export/export-formats";
+
+export interface ExportPreflight {
+  rows: number;
+  fileName: string;
+  refusal: string | null;
+  maxRows: number | null;
+}
+
+export type ExportState =
+  | { phase: "idle" }
+  | { phase: "counting"; format: ExportFormat }
+  | { phase: "confirm"; format: ExportFormat; preflight: ExportPreflight }
+  | { phase: "refused"; format: ExportFormat; message: string }
+  | { phase: "downloading"; format: ExportFormat; preflight: ExportPreflight; bytes: number }
+  | { phase: "failed"; format: ExportFormat; message: string };
+
+/** Above this many rows the admin confirms before the file is made. */
+export const CONFIRM_ROWS = 1_000;
+
+async function errorMessage(response: Response): Promise<string> {
+  try {
+    const body = (await response.json()) as { error?: string };
+    return body.error ?? `The server answered ${response.status}.`;
+  } catch {
+    return `The server answered ${response.status}.`;
+  }
+}
+
+function saveBlob(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/** `href(format)`: the export's URL with the tab's filters. */
+export function useExportDownload(href: (format: ExportFormat) => string) {
+  const [state, setState] = useState<ExportState>({ phase: "idle" });
+
+  async function download(format: ExportFormat, preflight: ExportPreflight): Promise<void> {
+    setState({ phase: "downloading", format, preflight, bytes: 0 });
+    try {
+      const response = await fetch(href(format));
+      if (!response.ok || !response.body) {
+        setState({ phase: "failed", format, message: await errorMessage(response) });
+        return;
+      }
+      const reader = response.body.getReader();
+      const parts: Uint8Array<ArrayBuffer>[] = [];
+      let bytes = 0;
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        parts.push(value);
+        bytes += value.byteLength;
+        setState({ phase: "downloading", format, preflight, bytes });
+      }
+      saveBlob(new Blob(parts, { type: response.headers.get("Content-Type") ?? "application/octet-stream" }), preflight.fileName);
+      setState({ phase: "idle" });
+    } catch (error) {
+      setState({ phase: "failed", format, message: error instanceof Error ? error.message : String(error) });
+    }
+  }
+
+  async function start(format: ExportFormat): Promise<void> {
+    setState({ phase: "counting", format });
+    try {
+      const url = href(format);
+      const response = await fetch(`${url}${url.includes("?") ? "&" : "?"}preflight=1`);
+      if (!response.ok) {
+        setState({ phase: "failed", format, message: await errorMessage(response) });
+        return;
+      }
+      const preflight = (await response.json()) as ExportPreflight;
+      if (preflight.refusal) setState({ phase: "refused", format, message: preflight.refusal });
+      else if (preflight.rows > CONFIRM_ROWS) setState({ phase: "confirm", format, preflight });
+      else await download(format, preflight);
+    } catch (error) {
+      setState({ phase: "failed", format, message: error instanceof Error ? error.message : String(error) });
+    }
+  }
+
+  return {
+    state,
+    start,
+    confirm: () => (state.phase === "confirm" ? download(state.format, state.preflight) : Promise.resolve()),
+    dismiss: () => setState({ phase: "idle" }),
+  };
+}

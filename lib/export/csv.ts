@@ -1,0 +1,25 @@
+// RFC 4180 CSV text with the spreadsheet formula-injection guard (ASVS 1.2.10). Pure.
+
+/** Excel reads a file that starts with it as UTF-8. */
+export const UTF8_BOM = "\uFEFF";
+
+// A cell starting with one of these is a formula (or may become one) in Excel, LibreOffice and Sheets.
+const FORMULA_START = /^[=+\-@\t\r\0]/;
+
+/** "=SUM(A1)" becomes "'=SUM(A1)": shown as text, never run. Also for xlsx text cells. */
+export function neutralizeFormula(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+/** One field: guarded, and quoted when it holds a comma, quote, CR or LF (quotes doubled). */
+export function csvField(value: string | number | null | undefined): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "number") return String(value);
+  const text = neutralizeFormula(value);
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/** One record, ended by CRLF as RFC 4180 says. */
+export function csvLine(values: ReadonlyArray<string | number | null | undefined>): string {
+  return `${values.map(csvField).join(",")}\r\n`;
+}

@@ -1,0 +1,121 @@
+// The exports read AuditEvent in plain SQL: the tabs' Prisma `where`/`orderBy` (and the keyset
+// conditions built from them) become a parameterised SELECT. Prisma's query engine costs about
+// 10,000 rows/s and its memory grows with what it has read; one SELECT a batch through the driver
+// reads several times faster in a flat amount of memory. The filters themselves stay in one place:
+// the tabs' functions, which the pages and the API use too. Pure.
+import type { AuditOrderBy, AuditWhere } from "@/lib/audit/filter-query";
+
+/** The columns an export reads, as the Prisma select names them (the database names them alike). */
+export const EXPORT_COLUMNS = [
+  "id",
+  "category",
+  "eventType",
+  "actorId",
+  "actorName",
+  "targetUserId",
+  "targetUserName",
+  "projectId",
+  "projectName",
+  "trackerId",
+  "trackerName",
+  "artifactId",
+  "artifactName",
+  "artifactKind",
+  "message",
+  "changes",
+  "ip",
+  "userAgent",
+  "createdAt",
+] as const;
+
+const COLUMN_NAMES = new Set<string>([...EXPORT_COLUMNS, "source", "sourceEventId", "details"]);
+
+/** A column name checked against the table, quoted: nothing from outside reaches the SQL text. */
+function column(name: string): string {
+  if (!COLUMN_NAMES.has(name)) throw new Error(`event-sql: unknown AuditEvent column "${name}"`);
+  return `"${name}"`;
+}
+
+type Value = string | number | bigint | boolean | Date;
+
+/** Values for the SQL; each call adds one and returns its placeholder. */
+class Params {
+  readonly values: unknown[] = [];
+  add(value: Value): string {
+    this.values.push(typeof value === "bigint" ? value.toString() : value);
+    return `$${this.values.length}`;
+  }
+}
+
+const COMPARISONS: Record<string, string> = { gt: ">", gte: ">=", lt: "<", lte: "<=" };
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !(value instanceof Date) && !Array.isArray(value);
+}
+
+/** One field's condition: a value, null, or an object of in / not / gt / gte / lt / lte. */
+function fieldCondition(name: string, condition: unknown, params: Params): string[] {
+  const quoted = column(name);
+  if (condition === null) return [`${quoted} IS NULL`];
+  if (!isPlainObject(condition)) return [`${quoted} = ${params.add(condition as Value)}`];
+  const parts: string[] = [];
+  for (const [operator, operand] of Object.entries(condition)) {
+    if (operand === undefined) continue;
+    if (operator === "in") {
+      const values = operand as Value[];
+      // Each value its own parameter: PostgreSQL then types them from the column (enums too).
+      parts.push(values.length === 0 ? "FALSE" : `${quoted} IN (${values.map((value) => params.add(value)).join(", ")})`);
+    } else if (operator === "not") {
+      parts.push(operand === null ? `${quoted} IS NOT NULL` : `${quoted} <> ${params.add(operand as Value)}`);
+    } else if (operator === "equals") {
+      parts.push(operand === null ? `${quoted} IS NULL` : `${quoted} = ${params.add(operand as Value)}`);
+    } else if (COMPARISONS[operator]) {
+      parts.push(`${quoted} ${COMPARISONS[operator]} ${params.add(operand as Value)}`);
+    } else {
+      throw new Error(`event-sql: the condition "${operator}" on ${name} is not supported`);
+    }
+  }
+  return parts;
+}
+
+function joined(parts: string[], operator: "AND" | "OR"): string {
+  if (parts.length === 0) return operator === "AND" ? "TRUE" : "FALSE";
+  return parts.length === 1 ? parts[0] : `(${parts.join(` ${operator} `)})`;
+}
+
+function whereParts(where: AuditWhere, params: Params): string[] {
+  const parts: string[] = [];
+  for (const [key, value] of Object.entries(where)) {
+    if (value === undefined) continue;
+    if (key === "AND" || key === "OR") {
+      const list = (Array.isArray(value) ? value : [value]) as AuditWhere[];
+      parts.push(joined(list.map((item) => joined(whereParts(item, params), "AND")), key));
+    } else if (key === "NOT") {
+      const list = (Array.isArray(value) ? value : [value]) as AuditWhere[];
+      parts.push(...list.map((item) => `NOT ${joined(whereParts(item, params), "AND")}`));
+    } else {
+      parts.push(...fieldCondition(key, value, params));
+    }
+  }
+  return parts;
+}
+
+function orderByText(orderBy: readonly AuditOrderBy[]): string {
+  return orderBy
+    .map((entry) => {
+      const [name, spec] = Object.entries(entry)[0] as [string, "asc" | "desc" | { sort: "asc" | "desc"; nulls?: "first" | "last" }];
+      const direction = typeof spec === "string" ? spec : spec.sort;
+      const nulls = typeof spec === "string" || !spec.nulls ? "" : ` NULLS ${spec.nulls.toUpperCase()}`;
+      return `${column(name)} ${direction.toUpperCase()}${nulls}`;
+    })
+    .join(", ");
+}
+
+/** `SELECT <export columns> FROM "AuditEvent" WHERE ... ORDER BY ... LIMIT n` with its parameters. */
+export function selectEvents(args: { where: AuditWhere; orderBy: readonly AuditOrderBy[]; take: number }): { sql: string; params: unknown[] } {
+  const params = new Params();
+  const condition = joined(whereParts(args.where, params), "AND");
+  const limit = params.add(args.take);
+  const sql = `SELECT ${EXPORT_COLUMNS.map(column).join(", ")} FROM "AuditEvent" WHERE ${condition} ORDER BY ${orderByText(args.orderBy)} LIMIT ${limit}`;
+  return { sql, params: params.values };
+}

@@ -1,0 +1,164 @@
+// What each tab's export shows: its columns (Excel and PDF) and its CSV lines in Blueprint's layout
+// (reference/003: one line per changed field). Pure: the writers and the tests use these.
+import { eventMessage, messageText } from "@/lib/audit/message";
+import type { AuditTab } from "@/lib/audit/event-types";
+import type { UserRef } from "@/lib/audit/user-refs";
+import { formatIsoWithOffset } from "@/lib/time/zoned";
+import { changesSummary, changeValueText, type ExportEvent } from "./export-event";
+
+export interface ExportColumn {
+  header: string;
+  /** Excel width in characters; the PDF shares out its page width in the same proportions */
+  width: number;
+  /** a date column: an Excel date cell, "YYYY-MM-DD HH:mm:ss" in the PDF */
+  date?: boolean;
+  /** false: left out of the PDF, whose page is narrower than a sheet */
+  pdf?: false;
+  /** a username column: struck through when the user is disabled */
+  user?: (event: ExportEvent) => UserRef | null;
+  value: (event: ExportEvent) => string | Date;
+}
+
+const userName = (user: UserRef | null) => (user ? user.username : "");
+const userStatus = (user: UserRef | null) => (!user || !user.exists ? "" : user.enabled ? "Enabled" : "Disabled");
+
+const CREATED_AT: ExportColumn = { header: "Created at", width: 24, date: true, value: (event) => event.createdAt };
+const USER: ExportColumn = { header: "User", width: 18, user: (event) => event.actor, value: (event) => userName(event.actor) };
+const USER_NAME: ExportColumn = { header: "Name", width: 18, user: (event) => event.actor, value: (event) => event.actor.displayName };
+const USER_STATUS: ExportColumn = { header: "User status", width: 14, value: (event) => userStatus(event.actor) };
+const EVENT_TYPE: ExportColumn = { header: "Event Type", width: 24, value: (event) => event.label };
+const PROJECT: ExportColumn = { header: "Project", width: 22, value: (event) => event.project?.name ?? "" };
+const TRACKER: ExportColumn = { header: "Tracker", width: 18, value: (event) => event.tracker?.name ?? "" };
+const CHANGES: ExportColumn = { header: "Changes", width: 50, value: changesSummary };
+const EVENT_ID: ExportColumn = { header: "Event ID", width: 10, pdf: false, value: (event) => event.id };
+
+function artifactOfKind(kind: "ARTIFACT" | "WORK_ITEM") {
+  return (event: ExportEvent) => (event.artifact && (event.artifact.kind ?? "ARTIFACT") === kind ? event.artifact.name : "");
+}
+
+export const EXPORT_COLUMNS: Record<AuditTab, ExportColumn[]> = {
+  logins: [
+    CREATED_AT,
+    USER,
+    USER_NAME,
+    USER_STATUS,
+    EVENT_TYPE,
+    { header: "IP address", width: 16, value: (event) => event.ip ?? "" },
+    { header: "User agent", width: 40, pdf: false, value: (event) => event.userAgent ?? "" },
+    EVENT_ID,
+  ],
+  artifacts: [
+    CREATED_AT,
+    USER,
+    USER_NAME,
+    USER_STATUS,
+    { header: "Artifact", width: 28, value: artifactOfKind("ARTIFACT") },
+    { header: "Work Item", width: 28, value: artifactOfKind("WORK_ITEM") },
+    EVENT_TYPE,
+    PROJECT,
+    TRACKER,
+    CHANGES,
+    EVENT_ID,
+  ],
+  permissions: [
+    CREATED_AT,
+    USER,
+    USER_NAME,
+    USER_STATUS,
+    { header: "Artifact", width: 28, value: (event) => event.artifact?.name ?? "" },
+    EVENT_TYPE,
+    PROJECT,
+    TRACKER,
+    { header: "Target user", width: 18, user: (event) => event.targetUser, value: (event) => userName(event.targetUser) },
+    { header: "Message", width: 36, value: (event) => messageText(eventMessage(event)) },
+    CHANGES,
+    EVENT_ID,
+  ],
+};
+
+/** Blueprint's audit log columns, in its order (reference/003). */
+export const BLUEPRINT_HEADERS = [
+  "DateTime",
+  "UserID",
+  "UserName",
+  "Scope",
+  "ProjectID",
+  "ProjectName",
+  "Area",
+  "Action",
+  "ObjectId",
+  "ObjectName",
+  "Attribute",
+  "NewValue",
+  "OldValue",
+  "Details",
+] as const;
+
+type CsvValue = string | number | null;
+
+/** Key=value pairs of what Blueprint's columns have no place for. */
+function details(event: ExportEvent, tab: AuditTab): string {
+  const pairs: Array<[string, string | null | undefined]> = [
+    ["EVENT_ID", event.id],
+    ["TRACKER", event.tracker?.name],
+    ["TARGET_USER", tab === "permissions" ? event.targetUser?.username : undefined],
+    ["MESSAGE", tab === "permissions" ? messageText(eventMessage(event)) : event.message],
+    ["USER_STATUS", userStatus(event.actor)],
+    ["IP", event.ip],
+  ];
+  return pairs
+    .filter((pair): pair is [string, string] => typeof pair[1] === "string" && pair[1] !== "")
+    .map(([key, value]) => `${key}=${value}`)
+    .join(" ");
+}
+
+/** The object an event acted on: the artifact, else the target user, else (logins) the user. */
+function object(event: ExportEvent): { id: number | null; name: string } {
+  if (event.artifact) return event.artifact;
+  if (event.targetUser) return { id: event.targetUser.id, name: event.targetUser.username };
+  return { id: event.actor.id, name: event.actor.username };
+}
+
+/** The CSV records of one event: one per changed field, or one with a blank Attribute. */
+export function blueprintRecords(event: ExportEvent, tab: AuditTab, timeZone: string): CsvValue[][] {
+  const target = object(event);
+  const common = (attribute: string, newValue: string, oldValue: string): CsvValue[] => [
+    formatIsoWithOffset(event.createdAt, timeZone),
+    event.actor.id,
+    event.actor.username,
+    event.project ? "Project" : "Instance",
+    event.project?.id ?? null,
+    event.project?.name ?? null,
+    event.categoryLabel,
+    event.label,
+    target.id,
+    target.name,
+    attribute,
+    newValue,
+    oldValue,
+    details(event, tab),
+  ];
+  if (event.changes.length === 0) return [common("", "", "")];
+  return event.changes.map((change) => common(change.field, changeValueText(change.new), changeValueText(change.old)));
+}
+
+/** One JSON line's object: every field of the event, times as ISO 8601 with the zone's offset. */
+export function jsonLineObject(event: ExportEvent, timeZone: string): Record<string, unknown> {
+  const user = (ref: UserRef | null) => (ref ? { id: ref.id, username: ref.username, nameAtEvent: ref.name, enabled: ref.exists ? ref.enabled : null } : null);
+  return {
+    id: event.id,
+    createdAt: formatIsoWithOffset(event.createdAt, timeZone),
+    eventType: event.eventType,
+    eventTypeLabel: event.label,
+    category: event.category,
+    user: user(event.actor),
+    targetUser: user(event.targetUser),
+    project: event.project,
+    tracker: event.tracker,
+    artifact: event.artifact,
+    message: event.message,
+    changes: event.changes,
+    ip: event.ip,
+    userAgent: event.userAgent,
+  };
+}

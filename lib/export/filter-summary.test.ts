@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import { resolveRange } from "@/lib/audit/date-range";
+import { LOGIN_FIELD_LABELS } from "@/lib/audit/logins-filters";
+import { PERMISSION_FIELD_LABELS } from "@/lib/audit/permissions-filters";
+import { exportFileName } from "./file-name";
+import { filterLines, filterSlug, filterSummaryText } from "./filter-summary";
+
+const NOW = new Date("2026-11-23T08:15:00Z");
+const NONE = { users: [], targetUsers: [], projects: [], trackers: [] };
+const USERS = [
+  { id: 3, username: "zoe", displayName: "Zoë", avatarUrl: null, enabled: true },
+  { id: 5, username: "lukasz", displayName: "Łukasz", avatarUrl: null, enabled: false },
+];
+
+describe("filterLines", () => {
+  it("names the chosen users, types and the range with its days, as the tab labels them", () => {
+    const range = resolveRange({ preset: "Last_30_Days" }, "Europe/Berlin", NOW);
+    const lines = filterLines({ users: [3, 5, 9], types: ["USER_LOGIN"], range: "Last_30_Days" }, LOGIN_FIELD_LABELS, { ...NONE, users: USERS }, range, "Europe/Berlin");
+    expect(filterSummaryText(lines)).toBe("Users: Zoë (@zoe), Łukasz (@lukasz, disabled), #9 · Event Types: User Login · Login range: Last 30 Days: 2026-10-25 to 2026-11-23");
+  });
+
+  it("says All for empty choices and shows a custom range as its days", () => {
+    const range = resolveRange({ from: "2026-01-01", to: "2026-03-31" }, "UTC", NOW);
+    const lines = filterLines(
+      { users: [], targetUsers: [], projects: [7], trackers: [8], types: [], range: "custom" },
+      PERMISSION_FIELD_LABELS,
+      { ...NONE, projects: [{ id: 7, key: "PUMP", name: "Pump" }], trackers: [{ id: 8, name: "Bugs", projectId: 7, projectName: "Pump" }] },
+      range,
+      "UTC",
+    );
+    expect(lines).toEqual([
+      { label: "Users", value: "All" },
+      { label: "Target Users", value: "All" },
+      { label: "Projects", value: "Pump" },
+      { label: "Trackers", value: "Pump / Bugs" },
+      { label: "Event Types", value: "All" },
+      { label: "Created at range", value: "2026-01-01 to 2026-03-31" },
+    ]);
+  });
+});
+
+describe("file names", () => {
+  it("name the tab, the filters briefly, the time and the zone", () => {
+    const range = resolveRange({ preset: "Last_30_Days" }, "Europe/Berlin", NOW);
+    const slug = filterSlug({ users: [3, 5], types: ["USER_LOGIN"], range: "Last_30_Days" }, range, "Europe/Berlin");
+    expect(slug).toBe("last-30-days_2-users_user-login");
+    expect(exportFileName("logins", slug, NOW, "Europe/Berlin", "xlsx")).toBe("audit-logins_last-30-days_2-users_user-login_2026-11-23_0915_CET.xlsx");
+    expect(exportFileName("logins", "today", NOW, "Asia/Tokyo", "csv")).toMatch(/^audit-logins_today_2026-11-23_1715_(JST|GMTplus9)\.csv$/);
+  });
+});

@@ -1,0 +1,132 @@
+// One export, from URL to bytes: guard, the tab's parser and schema, count, the format's limit,
+// the audit event, then the events in keyset batches through the format's writer.
+import type { AuditTab } from "@/lib/audit/event-types";
+import type { AuditOrderBy, AuditWhere } from "@/lib/audit/filter-query";
+import { instantRange } from "@/lib/audit/filter-query";
+import { parseFilters } from "@/lib/audit/filter-schema";
+import { recordEvent } from "@/lib/audit/record-event";
+import { loadSelectedOptions } from "@/lib/audit/selected-options";
+import { requireAuditReader } from "@/lib/auth/guard";
+import type { RequestInfo } from "@/lib/auth/request-info";
+import { getDb } from "@/lib/db";
+import type { UserOption } from "@/lib/audit/user-refs";
+import { EXPORT_COLUMNS } from "./export-columns";
+import type { ExportContext } from "./export-context";
+import { addUsers, toExportEvent, type ExportEvent, type ExportRecord } from "./export-event";
+import { selectEvents } from "./event-sql";
+import { limitRefusal, type ExportFormat } from "./export-formats";
+import { EXPORT_TABS } from "./export-tabs";
+import { exportFileName } from "./file-name";
+import { filterLines, filterSlug } from "./filter-summary";
+import { keysetBatches } from "./keyset";
+import { byteChunks } from "./export-stream";
+import { pdfBytes } from "./pdf-writer";
+import { csvChunks, jsonLinesChunks } from "./text-writers";
+import { xlsxChunks } from "./xlsx-writer";
+
+/** Events per SELECT: big enough that round trips do not count, small enough to stay a few MB. */
+export const EXPORT_BATCH_SIZE = 1000;
+// JSON lines is a feed: oldest first, whatever the tab's sort.
+const OLDEST_FIRST: AuditOrderBy[] = [{ createdAt: "asc" }, { id: "asc" }];
+
+export interface ExportPlan {
+  tab: AuditTab;
+  format: ExportFormat;
+  rows: number;
+  fileName: string;
+  /** why the file will not be made (over the format's limit), or null */
+  refusal: string | null;
+}
+
+export interface PreparedExport extends ExportPlan {
+  /** the file's bytes; read once */
+  chunks(): AsyncIterable<string | Uint8Array>;
+}
+
+export interface ExportOptions {
+  timeZone: string;
+  now?: Date;
+  request?: RequestInfo;
+  batchSize?: number;
+}
+
+/** The events `where` selects, in `orderBy` order, as export rows, a batch (one SELECT) at a time. */
+export async function* eventBatches(where: AuditWhere, orderBy: AuditOrderBy[], batchSize: number): AsyncGenerator<ExportEvent[]> {
+  const db = getDb();
+  const users = new Map<number, UserOption>();
+  const batches = keysetBatches<ExportRecord>(where, orderBy, {
+    find: (args) => {
+      const { sql, params } = selectEvents(args);
+      return db.withSession((session) => session.query<ExportRecord>(sql, params));
+    },
+  }, batchSize);
+  for await (const records of batches) {
+    await addUsers(db, users, records);
+    yield records.map((record) => toExportEvent(record, users));
+  }
+}
+
+/**
+ * Checks and counts an export of `tab` in `format` for the search in `params` (the tab's URL).
+ * Throws AuthError (401/403) and FilterValidationError (400, naming the field).
+ */
+export async function planExport(tab: AuditTab, format: ExportFormat, params: URLSearchParams, options: ExportOptions): Promise<ExportPlan & { prepare(): Promise<PreparedExport> }> {
+  const principal = await requireAuditReader("Exporting the audit trail");
+  const definition = EXPORT_TABS[tab];
+  const search = parseFilters(definition.schema, await definition.load(params), definition.labels);
+  const now = options.now ?? new Date();
+  const { timeZone } = options;
+  // Events that arrive while the file is written are not in it: the file is the result as of `now`.
+  const where: AuditWhere = { AND: [definition.where(search, timeZone, now), { createdAt: { lte: now } }] };
+  const { prisma } = getDb();
+  const rows = await prisma.auditEvent.count({ where });
+  const range = instantRange(search, timeZone, now);
+  const extension = format;
+  const fileName = exportFileName(tab, filterSlug(search, range, timeZone), now, timeZone, extension);
+  const plan: ExportPlan = { tab, format, rows, fileName, refusal: limitRefusal(format, rows) };
+
+  async function prepare(): Promise<PreparedExport> {
+    if (plan.refusal) throw new RangeError(plan.refusal);
+    const selected = await loadSelectedOptions(search);
+    const filters = filterLines(search, definition.labels, selected, range, timeZone);
+    const { users, targetUsers, projects, trackers, types, range: rangeChoice, from, to, sort } = search;
+    const chosen = { users, targetUsers, projects, trackers, types, range: rangeChoice, from, to, sort };
+    await recordEvent({
+      eventType: "AUDIT_EXPORT",
+      actor: { id: principal.userId, name: principal.username },
+      message: `Exported ${rows} ${definition.title} events to ${fileName}`,
+      details: { tab, format, filters: JSON.parse(JSON.stringify(chosen)), rows, timeZone, fileName },
+      ip: options.request?.ip ?? null,
+      userAgent: options.request?.userAgent ?? null,
+    });
+    const orderBy = format === "jsonl" ? OLDEST_FIRST : definition.orderBy(sort);
+    const context: ExportContext = {
+      tab,
+      title: definition.title,
+      columns: EXPORT_COLUMNS[tab],
+      filters,
+      timeZone,
+      generatedAt: now,
+      generatedBy: principal.username,
+      rows,
+      batches: eventBatches(where, orderBy, options.batchSize ?? EXPORT_BATCH_SIZE),
+    };
+    const chunks = (): AsyncIterable<string | Uint8Array> => {
+      switch (format) {
+        case "csv":
+          return csvChunks(context);
+        case "jsonl":
+          return jsonLinesChunks(context);
+        case "xlsx":
+          return xlsxChunks(context);
+        case "pdf":
+          return (async function* () {
+            yield* byteChunks(await pdfBytes(context));
+          })();
+      }
+    };
+    return { ...plan, chunks };
+  }
+
+  return { ...plan, prepare };
+}

@@ -1,0 +1,132 @@
+// npm run bench:export -- [--rows N] [--pdf-rows N]: writes the newest N seeded events (default
+// 1,000,000) to each streaming format (CSV, JSON lines, Excel), and a PDF at its row limit, through
+// the same readers and writers as the export routes; prints rows/s and peak RSS per format. Each
+// format runs in a child process of its own, so that each peak is its own. Seed first:
+// npm run db:seed -- --events 1m (embedded PGlite, or DATABASE_URL).
+import { execFileSync } from "node:child_process";
+import { Writable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { Readable } from "node:stream";
+import { getDb, setDb } from "../lib/db";
+import { openDatabase } from "../lib/db/database";
+import { EXPORT_COLUMNS } from "../lib/export/export-columns";
+import type { ExportContext } from "../lib/export/export-context";
+import type { ExportEvent } from "../lib/export/export-event";
+import { PDF_MAX_ROWS, type ExportFormat } from "../lib/export/export-formats";
+import { byteChunks } from "../lib/export/export-stream";
+import { pdfBytes } from "../lib/export/pdf-writer";
+import { EXPORT_BATCH_SIZE, eventBatches } from "../lib/export/run-export";
+import { csvChunks, jsonLinesChunks } from "../lib/export/text-writers";
+import { xlsxChunks } from "../lib/export/xlsx-writer";
+
+const argValue = (name: string, fallback: number) => {
+  const index = process.argv.indexOf(name);
+  return index > 0 ? Number(process.argv[index + 1].replace(/m$/i, "000000").replace(/k$/i, "000")) : fallback;
+};
+const format = (value: number) => Math.round(value).toLocaleString("en-US");
+
+async function* firstRows(batches: AsyncIterable<ExportEvent[]>, limit: number): AsyncGenerator<ExportEvent[]> {
+  let left = limit;
+  for await (const batch of batches) {
+    if (left <= 0) return;
+    yield batch.slice(0, left);
+    left -= batch.length;
+  }
+}
+
+/** One format in this process: prints a JSON line {rows, bytes, seconds, peakRssMb}. */
+async function runOne(exportFormat: ExportFormat, rows: number): Promise<void> {
+  const database = openDatabase();
+  setDb(database);
+  // What the process holds before the export: Node, tsx, the Prisma client and the driver, warm.
+  await database.prisma.auditEvent.count({ where: { id: { lt: 0 } } });
+  const baseline = process.memoryUsage().rss;
+  let peak = baseline;
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+  try {
+    const now = new Date();
+    // Every event (all categories), newest first, as the Artifacts tab's columns show them.
+    const batches = firstRows(eventBatches({ createdAt: { lte: now } }, [{ createdAt: "desc" }, { id: "desc" }], EXPORT_BATCH_SIZE), rows);
+    let written = 0;
+    const counted = (async function* () {
+      for await (const batch of batches) {
+        written += batch.length;
+        yield batch;
+      }
+    })();
+    const context: ExportContext = {
+      tab: "artifacts",
+      title: "Bench",
+      columns: EXPORT_COLUMNS.artifacts,
+      filters: [{ label: "Events", value: `the newest ${format(rows)}` }],
+      timeZone: "Europe/Berlin",
+      generatedAt: now,
+      generatedBy: "bench",
+      rows,
+      batches: counted,
+    };
+    const chunks =
+      exportFormat === "csv" ? csvChunks(context) : exportFormat === "jsonl" ? jsonLinesChunks(context) : exportFormat === "xlsx" ? xlsxChunks(context) : (async function* () {
+        yield* byteChunks(await pdfBytes(context));
+      })();
+    let bytes = 0;
+    const start = performance.now();
+    // A consumer that takes its time per chunk, as a socket does: the writers must wait for it.
+    await pipeline(
+      Readable.from(chunks, { objectMode: false }),
+      new Writable({
+        highWaterMark: 1 << 16,
+        write(chunk: Buffer, _encoding, done) {
+          bytes += chunk.length;
+          setImmediate(done);
+        },
+      }),
+    );
+    const seconds = (performance.now() - start) / 1000;
+    clearInterval(sampler);
+    peak = Math.max(peak, process.memoryUsage().rss);
+    console.log(JSON.stringify({ format: exportFormat, rows: written, bytes, seconds, baselineRssMb: baseline / 1_048_576, peakRssMb: peak / 1_048_576 }));
+  } finally {
+    clearInterval(sampler);
+    await getDb().close();
+  }
+}
+
+async function main(): Promise<void> {
+  const childFormat = process.argv[process.argv.indexOf("--child") + 1] as ExportFormat | undefined;
+  if (process.argv.includes("--child") && childFormat) {
+    await runOne(childFormat, argValue("--rows", 1_000_000));
+    return;
+  }
+  const rows = argValue("--rows", 1_000_000);
+  const pdfRows = argValue("--pdf-rows", PDF_MAX_ROWS);
+  const database = openDatabase();
+  const total = await database.prisma.auditEvent.count();
+  console.log(`${database.kind} at ${database.location}: ${format(total)} events`);
+  await database.close();
+  if (total < rows) console.log(`Only ${format(total)} events: seed more (npm run db:seed -- --force --events 1m) to bench ${format(rows)}.`);
+  console.log(`${"format".padEnd(10)} ${"rows".padStart(10)} ${"MB".padStart(8)} ${"seconds".padStart(8)} ${"rows/s".padStart(9)} ${"base RSS".padStart(9)} ${"peak RSS".padStart(9)}`);
+  const runs: Array<[ExportFormat, number]> = [
+    ["csv", rows],
+    ["jsonl", rows],
+    ["xlsx", rows],
+    ["pdf", pdfRows],
+  ];
+  for (const [exportFormat, count] of runs) {
+    const output = execFileSync(process.execPath, ["--import", "tsx", "scripts/bench-export.ts", "--child", exportFormat, "--rows", String(count)], {
+      encoding: "utf8",
+      maxBuffer: 1 << 24,
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    const line = output.trim().split("\n").at(-1) ?? "{}";
+    const result = JSON.parse(line) as { rows: number; bytes: number; seconds: number; baselineRssMb: number; peakRssMb: number };
+    console.log(
+      `${exportFormat.padEnd(10)} ${format(result.rows).padStart(10)} ${(result.bytes / 1_048_576).toFixed(1).padStart(8)} ${result.seconds.toFixed(1).padStart(8)} ${format(result.rows / result.seconds).padStart(9)} ${`${Math.round(result.baselineRssMb)} MB`.padStart(9)} ${`${Math.round(result.peakRssMb)} MB`.padStart(9)}`,
+    );
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(`bench:export failed: ${error instanceof Error ? error.stack : String(error)}`);
+  process.exitCode = 1;
+});
