@@ -1,7 +1,8 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // PGlite loads its WebAssembly and data files from its own package folder: keep it unbundled.
-  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@node-rs/argon2"],
+  // exceljs and jsPDF stay unbundled too: the export writers load them (and fonts) in Node only.
+  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@node-rs/argon2", "exceljs", "jspdf", "jspdf-autotable"],
   poweredByHeader: false,
   // forbidden(): a signed-in user without a console role gets a real 403 response and page.
   experimental: { authInterrupts: true },

@@ -10,7 +10,8 @@ import type { UserRef } from "@/lib/audit/user-refs";
 export type UserNameUser = Pick<UserRef, "id" | "username" | "displayName" | "avatarUrl" | "enabled"> & { exists?: boolean };
 
 /** Colors for initials: readable with white text, never gray (which reads as "disabled"). */
-const INITIALS_COLORS = ["indigo", "blue", "cyan", "teal", "green", "violet", "grape", "pink", "orange", "red"];
+// Filled shades with white initials at 5:1 or better (WCAG AA); green and orange never get there.
+const INITIALS_COLORS = ["indigo.8", "blue.9", "cyan.9", "teal.9", "violet.8", "grape.8", "pink.8", "red.9"];
 
 /**
  * False once the image failed to load. An image that fails before hydration fires its error event
@@ -37,12 +38,13 @@ export function UserAvatar({ user, size = 26 }: { user: Pick<UserNameUser, "disp
       src={loads ? user.avatarUrl : null}
       name={user.displayName}
       color="initials"
+      variant="filled"
       allowedInitialsColors={INITIALS_COLORS}
       size={size}
       radius="xl"
       alt=""
       aria-hidden
-      style={user.enabled ? undefined : { filter: "grayscale(1)", opacity: 0.7 }}
+      style={user.enabled ? undefined : { filter: "grayscale(1)" }}
     />
   );
 }

@@ -10,12 +10,15 @@ step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 [ -d node_modules ] || { step "npm install"; npm install --no-audit --no-fund || exit 1; }
 [ -f lib/generated/prisma/client.ts ] || node scripts/prisma-generate.mjs || exit 1
 
-if ! [ -x /usr/bin/chromium ] || ! command -v pdftoppm >/dev/null; then
-  step "Installing Debian's chromium for the browser tests"
+# Chromium for the browser tests; pdftotext (poppler-data for its CJK fonts) and LibreOffice to read
+# the exported files back.
+PACKAGES="chromium poppler-utils poppler-data libreoffice-calc-nogui"
+if ! [ -x /usr/bin/chromium ] || ! command -v pdftotext >/dev/null || ! command -v soffice >/dev/null; then
+  step "Installing Debian's $PACKAGES for the browser tests"
   if [ "$(id -u)" = 0 ]; then
-    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils >/dev/null) || exit 1
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $PACKAGES >/dev/null) || exit 1
   else
-    echo "Chromium is missing: run 'sudo apt-get install -y chromium poppler-utils' once, then npm test again." >&2
+    echo "Missing: run 'sudo apt-get install -y $PACKAGES' once, then npm test again." >&2
     exit 1
   fi
 fi

@@ -27,9 +27,10 @@ export function eventTypeColor(type: AuditEventType): string {
   return ACTION_COLORS.find(([suffix]) => type.endsWith(suffix))?.[1] ?? "gray";
 }
 
+/** The tint tells the kind of action at a glance; the text stays dark, readable on every tint (WCAG AA). */
 export function EventTypeBadge({ type }: { type: AuditEventType }) {
   return (
-    <Badge color={eventTypeColor(type)} variant="light" radius="sm" tt="none" fw={600} style={{ whiteSpace: "nowrap" }}>
+    <Badge color={eventTypeColor(type)} c="dark.7" variant="light" radius="sm" tt="none" fw={600} style={{ whiteSpace: "nowrap", minWidth: "max-content" }}>
       {eventTypeLabel(type)}
     </Badge>
   );

@@ -10,6 +10,7 @@ interface EventTypeMultiSelectProps<Type extends AuditEventType> {
   value: Type[];
   onChange: (value: Type[]) => void;
   error?: string;
+  width?: number;
 }
 
 function optionsOf(types: readonly AuditEventType[]) {
@@ -22,7 +23,7 @@ function optionsOf(types: readonly AuditEventType[]) {
   }));
 }
 
-export function EventTypeMultiSelect<Type extends AuditEventType>({ label = "Event Types", types, value, onChange, error }: EventTypeMultiSelectProps<Type>) {
+export function EventTypeMultiSelect<Type extends AuditEventType>({ label = "Event Types", types, value, onChange, error, width = 300 }: EventTypeMultiSelectProps<Type>) {
   return (
     <MultiSelect
       label={label}
@@ -34,7 +35,7 @@ export function EventTypeMultiSelect<Type extends AuditEventType>({ label = "Eve
       clearable
       searchable
       hidePickedOptions={false}
-      w={300}
+      w={width}
       comboboxProps={{ withinPortal: true }}
     />
   );

@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { DEMO, signIn } from "../fixtures";
 
 // Every console page, walked as nobody and as a signed-in user without a console role.
-const PAGES = ["/audit", "/audit/logins", "/audit/logins?users=1&range=Last_7_Days", "/users/1"];
+const PAGES = ["/audit", "/audit/logins", "/audit/logins?users=1&range=Last_7_Days", "/audit/config", "/users/1"];
 
 test.describe("as nobody", () => {
   for (const path of PAGES) {
@@ -18,6 +18,23 @@ test.describe("as nobody", () => {
     await page.goto("/audit/logins");
     await expect(page.getByRole("table")).toHaveCount(0);
     await expect(page).toHaveURL(/\/login/);
+  });
+});
+
+const EXPORTS = ["/api/export/logins.csv", "/api/export/artifacts.xlsx", "/api/export/permissions.pdf"];
+
+test.describe("the configuration and export APIs", () => {
+  test("answer 401 to nobody and 403 to a user without a console role", async ({ page, request }) => {
+    for (const path of ["/api/audit/config/coverage", "/api/audit/config/retention"]) {
+      expect((await request.get(path)).status()).toBe(401);
+    }
+    expect((await request.put("/api/audit/config/retention", { data: { period: { days: 90 } } })).status()).toBe(401);
+    for (const path of EXPORTS) expect((await request.get(path)).status()).toBe(401);
+    await signIn(page, DEMO.viewer.username, DEMO.viewer.password, "/audit/logins");
+    const asViewer = page.request;
+    expect((await asViewer.get("/api/audit/config/retention")).status()).toBe(403);
+    expect((await asViewer.put("/api/audit/config/retention", { data: { period: { days: 90 } } })).status()).toBe(403);
+    for (const path of EXPORTS) expect((await asViewer.get(path)).status()).toBe(403);
   });
 });
 

@@ -3,8 +3,9 @@
 // function (logins-filters.ts) adds its fields (projects, trackers, target users) and nothing else.
 // Pure: no database access.
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { AuditCategory, AuditEventType } from "@/lib/generated/prisma/enums";
+import type { ArtifactKind, AuditCategory, AuditEventType } from "@/lib/generated/prisma/enums";
 import { resolveRange, type InstantRange } from "./date-range";
+import { categoryOf } from "./event-types";
 import { CUSTOM_RANGE, splitSort, type DateRangeValues, type SortValue } from "./filter-schema";
 import { decodeCursor } from "./list-result";
 
@@ -37,16 +38,35 @@ export interface TabScope {
   eventTypes: readonly AuditEventType[];
 }
 
-/** Category, actor, event type and created-at range; undefined parts mean "any". */
+/**
+ * Category, actor, event type and created-at range; undefined parts mean "any". The category is
+ * narrowed to those of the chosen types, so that a search for Work Item Update alone reads the
+ * (category, createdAt) index of one category.
+ */
 export function commonWhere(filters: CommonFilters, scope: TabScope, timeZone: string, now: Date): AuditWhere {
   const range = instantRange(filters, timeZone, now);
   const types = filters.types.filter((type) => scope.eventTypes.includes(type));
+  const chosen = new Set(types.map(categoryOf));
+  const categories = types.length > 0 ? scope.categories.filter((category) => chosen.has(category)) : scope.categories;
   return {
-    category: scope.categories.length === 1 ? scope.categories[0] : { in: [...scope.categories] },
+    category: categories.length === 1 ? categories[0] : { in: [...categories] },
     actorId: anyOf(filters.users),
     eventType: filters.types.length > 0 ? { in: types } : undefined,
     createdAt: { gte: range.from, lt: range.to },
   };
+}
+
+export interface PlaceFilters {
+  projects: readonly number[];
+  trackers: readonly number[];
+}
+
+/**
+ * Projects and trackers. Both conditions hold together: a tracker outside the chosen projects
+ * matches nothing, which is why the form narrows Trackers to the chosen projects (tracker-narrowing.ts).
+ */
+export function placeWhere(filters: PlaceFilters): AuditWhere {
+  return { projectId: anyOf(filters.projects), trackerId: anyOf(filters.trackers) };
 }
 
 /** Rows after the cursor's row in (createdAt, id) order. */
@@ -77,6 +97,8 @@ export type SortField = keyof typeof SORT_COLUMNS;
 
 const NULLABLE_COLUMNS = new Set<string>(["targetUserName", "projectName", "trackerName", "artifactName"]);
 
+const NEWEST_FIRST: AuditOrderBy[] = [{ createdAt: "desc" }, { id: "desc" }];
+
 /** "user.asc" to [{ actorName: "asc" }, { createdAt: "desc" }, { id: "desc" }]: always a total order. */
 export function auditOrderBy(sort: SortValue<SortField>): AuditOrderBy[] {
   const { field, direction } = splitSort(sort);
@@ -85,5 +107,17 @@ export function auditOrderBy(sort: SortValue<SortField>): AuditOrderBy[] {
   const first: AuditOrderBy = NULLABLE_COLUMNS.has(column)
     ? { [column]: { sort: direction, nulls: "last" } }
     : { [column]: direction };
-  return [first, { createdAt: "desc" }, { id: "desc" }];
+  return [first, ...NEWEST_FIRST];
+}
+
+/**
+ * By artifact name, the rows of one kind first: the Artifact column sorts artifacts by name (work
+ * items after them), the Work Item column the other way round. Enum order is WORK_ITEM, ARTIFACT.
+ */
+export function artifactNameOrderBy(kind: ArtifactKind, direction: "asc" | "desc"): AuditOrderBy[] {
+  return [
+    { artifactKind: { sort: kind === "WORK_ITEM" ? "asc" : "desc", nulls: "last" } },
+    { artifactName: { sort: direction, nulls: "last" } },
+    ...NEWEST_FIRST,
+  ];
 }

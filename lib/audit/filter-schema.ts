@@ -30,9 +30,12 @@ export function splitSort<Field extends string>(sort: SortValue<Field>): { field
 
 const day = z.string().refine((text) => parseDay(text) !== null, "must be a date (YYYY-MM-DD)");
 
-export const userIdsField = z
-  .array(z.number().int().positive().max(MAX_INT))
-  .max(MAX_SELECTED_USERS, `choose at most ${MAX_SELECTED_USERS} users`);
+/** A multi-select of database ids (users, projects, trackers): at most 100 chosen. */
+export function idsField(noun: string) {
+  return z.array(z.number().int().positive().max(MAX_INT)).max(MAX_SELECTED_USERS, `choose at most ${MAX_SELECTED_USERS} ${noun}`);
+}
+
+export const userIdsField = idsField("users");
 
 export function eventTypesField<Type extends string>(types: readonly Type[]) {
   return z.array(z.enum(types as readonly [Type, ...Type[]]));
@@ -80,6 +83,22 @@ export function checkCursor(value: { sort: string; cursor?: string | null }, ctx
   if (value.cursor && !value.sort.startsWith("createdAt.")) {
     ctx.addIssue({ code: "custom", path: ["cursor"], message: "works only with a sort by createdAt" });
   }
+}
+
+/**
+ * A tab's two schemas from its own filter fields: `filters` (what the filter form edits: the fields
+ * plus the date range) and `search` (a whole search: those plus page, size, sort and cursor).
+ */
+export function tabSchemas<Shape extends z.ZodRawShape, Sort extends string>(filterShape: Shape, sorts: readonly Sort[]) {
+  const shape = { ...filterShape, ...dateRangeShape };
+  const dateRange = (value: unknown, ctx: z.RefinementCtx) => checkDateRange(value as DateRangeValues, ctx);
+  return {
+    filters: z.object(shape).superRefine(dateRange),
+    search: z
+      .object({ ...shape, ...listShape(sorts) })
+      .superRefine(dateRange)
+      .superRefine((value, ctx) => checkCursor(value as { sort: string; cursor?: string | null }, ctx)),
+  };
 }
 
 export const LIST_FIELD_LABELS = { page: "Page", size: "Rows per page", sort: "Sort", cursor: "Cursor" } as const;

@@ -1,18 +1,9 @@
 // The Logins tab's input: its zod schemas (form, page, API) and its pure filter-to-query function.
-import { z } from "zod";
+import type { z } from "zod";
 import { DEFAULT_PRESET } from "./date-range";
 import { TAB_EVENT_TYPES } from "./event-types";
 import { auditOrderBy, commonWhere, type AuditOrderBy, type AuditWhere } from "./filter-query";
-import {
-  checkCursor,
-  checkDateRange,
-  dateRangeShape,
-  eventTypesField,
-  LIST_FIELD_LABELS,
-  listShape,
-  sortValues,
-  userIdsField,
-} from "./filter-schema";
+import { eventTypesField, LIST_FIELD_LABELS, sortValues, tabSchemas, userIdsField } from "./filter-schema";
 import { DEFAULT_PAGE_SIZE } from "./list-result";
 
 export const LOGIN_EVENT_TYPES = TAB_EVENT_TYPES.logins;
@@ -30,17 +21,15 @@ export const LOGIN_FIELD_LABELS = {
 const filterShape = {
   users: userIdsField,
   types: eventTypesField(LOGIN_EVENT_TYPES),
-  ...dateRangeShape,
 };
 
+const schemas = tabSchemas(filterShape, LOGIN_SORTS);
+
 /** What the filter form edits. */
-export const loginFiltersSchema = z.object(filterShape).superRefine(checkDateRange);
+export const loginFiltersSchema = schemas.filters;
 
 /** A whole Logins search: the filters plus paging and sort. */
-export const loginSearchSchema = z
-  .object({ ...filterShape, ...listShape(LOGIN_SORTS) })
-  .superRefine(checkDateRange)
-  .superRefine(checkCursor);
+export const loginSearchSchema = schemas.search;
 
 export type LoginFilters = z.output<typeof loginFiltersSchema>;
 export type LoginSearch = z.output<typeof loginSearchSchema>;

@@ -1,7 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { createSerializer } from "nuqs/server";
+import { DEFAULT_ARTIFACT_SEARCH } from "./artifacts-filters";
 import { DEFAULT_LOGIN_SEARCH, loginSearchSchema } from "./logins-filters";
-import { loadLoginSearch, loginSearchParsers } from "./search-params";
+import { DEFAULT_PERMISSION_SEARCH } from "./permissions-filters";
+import {
+  loadArtifactSearch,
+  loadLoginSearch,
+  loadPermissionSearch,
+  loginSearchParsers,
+  serializeArtifactSearch,
+  serializePermissionSearch,
+} from "./search-params";
 
 const load = (query: string) => loadLoginSearch(new URLSearchParams(query));
 
@@ -70,5 +79,23 @@ describe("loginSearchParsers as the client writes them", () => {
     const query = serialize(search);
     expect(query).toBe("?users=1,2&types=USER_LOGOUT&range=custom&from=2026-01-01&to=2026-01-31&page=3");
     expect(await load(query.slice(1))).toEqual(search);
+  });
+});
+
+describe("the Artifacts and Permissions URLs", () => {
+  it("read their own lists, dropping duplicates, bad ids and other tabs' types", async () => {
+    const artifacts = await loadArtifactSearch(new URLSearchParams("projects=3,3,x&trackers=9,0&types=WORK_ITEM_UPDATE,USER_LOGIN&sort=workItem.asc"));
+    expect(artifacts).toEqual({ ...DEFAULT_ARTIFACT_SEARCH, projects: [3], trackers: [9], types: ["WORK_ITEM_UPDATE"], sort: "workItem.asc" });
+    const permissions = await loadPermissionSearch(new URLSearchParams("targetUsers=12,12&users=4&types=GROUP_ASSIGN,WORK_ITEM_UPDATE"));
+    expect(permissions).toEqual({ ...DEFAULT_PERMISSION_SEARCH, users: [4], targetUsers: [12], types: ["GROUP_ASSIGN"] });
+  });
+
+  it("give the defaults for an empty URL, and write a search back as it was read", async () => {
+    expect(await loadArtifactSearch(new URLSearchParams(""))).toEqual(DEFAULT_ARTIFACT_SEARCH);
+    expect(await loadPermissionSearch(new URLSearchParams(""))).toEqual(DEFAULT_PERMISSION_SEARCH);
+    const search = { ...DEFAULT_PERMISSION_SEARCH, targetUsers: [5], projects: [2], trackers: [8], page: 3 };
+    expect(await loadPermissionSearch(new URLSearchParams(serializePermissionSearch(search).slice(1)))).toEqual(search);
+    const artifactSearch = { ...DEFAULT_ARTIFACT_SEARCH, projects: [2, 4], types: ["ARTIFACT_REMOVE" as const] };
+    expect(await loadArtifactSearch(new URLSearchParams(serializeArtifactSearch(artifactSearch).slice(1)))).toEqual(artifactSearch);
   });
 });

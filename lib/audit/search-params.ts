@@ -14,8 +14,10 @@ import {
 } from "nuqs/server";
 import { DEFAULT_PRESET, parseDay } from "./date-range";
 import { CUSTOM_RANGE, MAX_PAGE, RANGE_CHOICES, type DateRangeValues } from "./filter-schema";
+import { ARTIFACT_EVENT_TYPES, ARTIFACT_SORTS, DEFAULT_ARTIFACT_SORT, type ArtifactSearch } from "./artifacts-filters";
 import { DEFAULT_PAGE_SIZE, PAGE_SIZES } from "./list-result";
 import { DEFAULT_LOGIN_SORT, LOGIN_EVENT_TYPES, LOGIN_SORTS, type LoginSearch } from "./logins-filters";
+import { DEFAULT_PERMISSION_SORT, PERMISSION_EVENT_TYPES, PERMISSION_SORTS, type PermissionSearch } from "./permissions-filters";
 import { DEFAULT_TIMELINE_SORT, TIMELINE_SORTS, type TimelineSearch } from "./timeline-filters";
 
 function parseBoundedInt(text: string, max: number): number | null {
@@ -41,10 +43,13 @@ export function listParsers<Sort extends string>(sorts: readonly Sort[], default
   };
 }
 
+/** A multi-select of ids: users, target users, projects, trackers. */
+export const parseAsIds = parseAsArrayOf(parseAsId).withDefault([]);
+
 /** users, types, range/from/to plus paging and sort: the filters every search tab starts from. */
 export function auditSearchParsers<Type extends string, Sort extends string>(eventTypes: readonly Type[], sorts: readonly Sort[], defaultSort: Sort) {
   return {
-    users: parseAsArrayOf(parseAsId).withDefault([]),
+    users: parseAsIds,
     types: parseAsArrayOf(parseAsStringLiteral(eventTypes)).withDefault([]),
     // Written even when it is the default, so that a shared link keeps its range if the default changes.
     range: parseAsStringLiteral(RANGE_CHOICES).withDefault(DEFAULT_PRESET).withOptions({ clearOnDefault: false }),
@@ -55,15 +60,16 @@ export function auditSearchParsers<Type extends string, Sort extends string>(eve
 }
 
 /**
- * Duplicates dropped; a custom range without both days falls back to the default preset, and a
- * preset drops stray days. A complete custom range stays as written, even when it breaks a rule.
+ * Duplicates dropped from every list; a custom range without both days falls back to the default
+ * preset, and a preset drops stray days. A complete custom range stays as written, even when it
+ * breaks a rule.
  */
-export function normalizeSearch<Values extends DateRangeValues & { users: number[]; types: string[] }>(values: Values): Values {
+export function normalizeSearch<Values extends DateRangeValues>(values: Values): Values {
   const custom = values.range === CUSTOM_RANGE && values.from !== null && values.to !== null;
+  const lists = Object.entries(values).filter((entry): entry is [string, unknown[]] => Array.isArray(entry[1]));
   return {
     ...values,
-    users: [...new Set(values.users)],
-    types: [...new Set(values.types)],
+    ...Object.fromEntries(lists.map(([key, list]) => [key, [...new Set(list)]])),
     range: values.range === CUSTOM_RANGE && !custom ? DEFAULT_PRESET : values.range,
     from: custom ? values.from : null,
     to: custom ? values.to : null,
@@ -94,9 +100,37 @@ export const loadLoginSearch: (searchParams: LoaderInput | Promise<LoaderInput>)
 /** "?users=3&range=Today&page=2": the query string of a Logins search, defaults left out. */
 export const serializeLoginSearch = createSerializer(loginSearchParsers);
 
+export const artifactSearchParsers = {
+  ...auditSearchParsers(ARTIFACT_EVENT_TYPES, ARTIFACT_SORTS, DEFAULT_ARTIFACT_SORT),
+  projects: parseAsIds,
+  trackers: parseAsIds,
+};
+
+export const loadArtifactSearch: (searchParams: LoaderInput | Promise<LoaderInput>) => Promise<ArtifactSearch> =
+  createAuditSearchLoader(artifactSearchParsers);
+
+/** "?projects=3&types=WORK_ITEM_UPDATE": the query string of an Artifacts search, defaults left out. */
+export const serializeArtifactSearch = createSerializer(artifactSearchParsers);
+
+export const permissionSearchParsers = {
+  ...auditSearchParsers(PERMISSION_EVENT_TYPES, PERMISSION_SORTS, DEFAULT_PERMISSION_SORT),
+  targetUsers: parseAsIds,
+  projects: parseAsIds,
+  trackers: parseAsIds,
+};
+
+export const loadPermissionSearch: (searchParams: LoaderInput | Promise<LoaderInput>) => Promise<PermissionSearch> =
+  createAuditSearchLoader(permissionSearchParsers);
+
+/** "?targetUsers=12&types=GROUP_ASSIGN": the query string of a Permissions search, defaults left out. */
+export const serializePermissionSearch = createSerializer(permissionSearchParsers);
+
 export const timelineSearchParsers = listParsers(TIMELINE_SORTS, DEFAULT_TIMELINE_SORT);
 
 const loadTimelineParams = createLoader(timelineSearchParsers);
+
+/** "?page=2&sort=createdAt.asc": the query string of an entity timeline, defaults left out. */
+export const serializeTimelineSearch = createSerializer(timelineSearchParsers);
 
 /** An entity timeline's page, size and sort from the URL. */
 export async function loadTimelineSearch(searchParams: LoaderInput | Promise<LoaderInput>): Promise<TimelineSearch> {

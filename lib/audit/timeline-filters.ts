@@ -1,4 +1,5 @@
-// An entity's timeline (for now: a user's): paging and sort, and its pure filter-to-query function.
+// An entity's timeline (a user, an artifact, a project, a tracker): paging and sort, and its pure
+// filter-to-query function.
 import { z } from "zod";
 import type { AuditWhere } from "./filter-query";
 import { listShape, sortValues } from "./filter-schema";
@@ -12,7 +13,30 @@ export type TimelineSearch = z.output<typeof timelineSearchSchema>;
 
 export const DEFAULT_TIMELINE_SEARCH: TimelineSearch = { page: 1, size: DEFAULT_PAGE_SIZE, sort: DEFAULT_TIMELINE_SORT };
 
-/** Every event the user did or that was done to the user, across all categories. */
-export function userTimelineWhere(userId: number): AuditWhere {
-  return { OR: [{ actorId: userId }, { targetUserId: userId }] };
+export const TIMELINE_KINDS = ["user", "artifact", "project", "tracker"] as const;
+export type TimelineKind = (typeof TIMELINE_KINDS)[number];
+
+/** Whose timeline: the entity's kind and id. */
+export interface TimelineSubject {
+  kind: TimelineKind;
+  id: number;
+}
+
+export const timelineSubjectSchema = z.object({ kind: z.enum(TIMELINE_KINDS), id: z.number().int().positive().max(2_147_483_647) });
+
+/**
+ * The events of a timeline, across all categories: what a user did or had done to them; every event
+ * about an artifact, in a project or in a tracker. Each reads an index that starts with the id.
+ */
+export function timelineWhere(subject: TimelineSubject): AuditWhere {
+  switch (subject.kind) {
+    case "user":
+      return { OR: [{ actorId: subject.id }, { targetUserId: subject.id }] };
+    case "artifact":
+      return { artifactId: subject.id };
+    case "project":
+      return { projectId: subject.id };
+    case "tracker":
+      return { trackerId: subject.id };
+  }
 }

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { setDb, type Database } from "@/lib/db";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { ConsoleRole } from "@/lib/generated/prisma/enums";
+import { useAppDatabase } from "@/lib/test/app-database";
 import { testDatabases } from "@/lib/test/databases";
 import { authorizeCredentials, INVALID_CREDENTIALS, IP_FAILURE_LIMIT } from "./authorize";
 import { hashPassword } from "./password";
@@ -16,25 +16,16 @@ beforeAll(async () => {
 });
 
 describe.each(testDatabases())("authorizeCredentials on $name", ({ open }) => {
-  let db: Database;
-
-  beforeAll(async () => {
-    db = await open();
-    setDb(db);
-  });
-  afterAll(async () => {
-    setDb(undefined);
-    await db.close();
-  });
+  const fixture = useAppDatabase(open);
   beforeEach(async () => {
-    await db.prisma.auditEvent.deleteMany();
-    await db.prisma.loginAttempt.deleteMany();
-    await db.prisma.consoleSession.deleteMany();
-    await db.prisma.user.deleteMany();
+    await fixture.db.prisma.auditEvent.deleteMany();
+    await fixture.db.prisma.loginAttempt.deleteMany();
+    await fixture.db.prisma.consoleSession.deleteMany();
+    await fixture.db.prisma.user.deleteMany();
   });
 
   async function createUser(username: string, options: { role?: ConsoleRole; enabled?: boolean; withPassword?: boolean } = {}) {
-    return db.prisma.user.create({
+    return fixture.db.prisma.user.create({
       data: {
         username,
         displayName: `${username[0].toUpperCase()}${username.slice(1)} Example`,
@@ -53,10 +44,10 @@ describe.each(testDatabases())("authorizeCredentials on $name", ({ open }) => {
     const signedIn = await attempt("  Alice ", "correct horse battery");
     expect(signedIn).toMatchObject({ id: String(user.id), userId: user.id, username: "alice", name: "Alice Example", role: "ADMIN", tokenVersion: 0 });
 
-    const session = await db.prisma.consoleSession.findUniqueOrThrow({ where: { id: signedIn.sessionId } });
+    const session = await fixture.db.prisma.consoleSession.findUniqueOrThrow({ where: { id: signedIn.sessionId } });
     expect(session).toMatchObject({ userId: user.id, ip: REQUEST.ip, userAgent: REQUEST.userAgent, endedAt: null });
 
-    const events = await db.prisma.auditEvent.findMany();
+    const events = await fixture.db.prisma.auditEvent.findMany();
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({
       eventType: "USER_LOGIN",
@@ -67,7 +58,7 @@ describe.each(testDatabases())("authorizeCredentials on $name", ({ open }) => {
       userAgent: REQUEST.userAgent,
       createdAt: NOW,
     });
-    expect(await db.prisma.loginAttempt.findMany({ select: { username: true, succeeded: true, ip: true } })).toEqual([
+    expect(await fixture.db.prisma.loginAttempt.findMany({ select: { username: true, succeeded: true, ip: true } })).toEqual([
       { username: "alice", succeeded: true, ip: REQUEST.ip },
     ]);
   });
@@ -76,16 +67,16 @@ describe.each(testDatabases())("authorizeCredentials on $name", ({ open }) => {
     await expect(authorizeCredentials({ username: " ", password: "" }, REQUEST, NOW)).rejects.toThrow("Enter your username and password.");
     await expect(authorizeCredentials({ username: "alice", password: "" }, REQUEST, NOW)).rejects.toThrow("Enter your password.");
     await expect(authorizeCredentials(undefined, REQUEST, NOW)).rejects.toThrow("Enter your username and password.");
-    expect(await db.prisma.loginAttempt.count()).toBe(0);
+    expect(await fixture.db.prisma.loginAttempt.count()).toBe(0);
   });
 
   it("gives one generic message for a wrong password and an unknown user", async () => {
     await createUser("alice");
     await expect(attempt("alice", "wrong password")).rejects.toThrow(INVALID_CREDENTIALS);
     await expect(attempt("mallory", "correct horse battery")).rejects.toThrow(INVALID_CREDENTIALS);
-    expect(await db.prisma.loginAttempt.count({ where: { succeeded: false } })).toBe(2);
-    expect(await db.prisma.auditEvent.count()).toBe(0);
-    expect(await db.prisma.consoleSession.count()).toBe(0);
+    expect(await fixture.db.prisma.loginAttempt.count({ where: { succeeded: false } })).toBe(2);
+    expect(await fixture.db.prisma.auditEvent.count()).toBe(0);
+    expect(await fixture.db.prisma.consoleSession.count()).toBe(0);
   });
 
   it("refuses disabled users and users without a password with the same message", async () => {
@@ -94,7 +85,7 @@ describe.each(testDatabases())("authorizeCredentials on $name", ({ open }) => {
     await expect(attempt("dora", "correct horse battery")).rejects.toThrow(INVALID_CREDENTIALS);
     await expect(attempt("alm-only", "")).rejects.toThrow("Enter your password.");
     await expect(attempt("alm-only", "anything at all")).rejects.toThrow(INVALID_CREDENTIALS);
-    expect(await db.prisma.consoleSession.count()).toBe(0);
+    expect(await fixture.db.prisma.consoleSession.count()).toBe(0);
   });
 
   it("lets users without a console role sign in (they see the 403 page)", async () => {
@@ -109,9 +100,9 @@ describe.each(testDatabases())("authorizeCredentials on $name", ({ open }) => {
     await expect(attempt("alice", "wrong 4", later(4))).rejects.toThrow(lockedMessage);
     await expect(attempt("alice", "correct horse battery", later(5))).rejects.toThrow(lockedMessage);
     await expect(attempt("alice", "correct horse battery", later(18.9))).rejects.toThrow(lockedMessage);
-    expect(await db.prisma.auditEvent.count()).toBe(0);
+    expect(await fixture.db.prisma.auditEvent.count()).toBe(0);
     // Refused attempts while locked are not checked, so they are not stored either.
-    expect(await db.prisma.loginAttempt.count()).toBe(5);
+    expect(await fixture.db.prisma.loginAttempt.count()).toBe(5);
     await expect(attempt("alice", "correct horse battery", later(19))).resolves.toMatchObject({ username: "alice" });
   });
 
@@ -129,7 +120,7 @@ describe.each(testDatabases())("authorizeCredentials on $name", ({ open }) => {
 
   it("refuses an address after 100 failures within an hour, whatever the username", async () => {
     await createUser("alice");
-    await db.prisma.loginAttempt.createMany({
+    await fixture.db.prisma.loginAttempt.createMany({
       data: Array.from({ length: IP_FAILURE_LIMIT }, (_, i) => ({
         username: `sprayed-${i}`,
         succeeded: false,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDateTime, formatIsoWithOffset, formatOffset, isValidTimeZone, zoneName } from "./zoned";
+import { formatDateTime, formatIsoWithOffset, formatOffset, isValidTimeZone, wallClock, zoneName } from "./zoned";
 
 describe("times in the admin's zone", () => {
   const winter = new Date("2026-01-15T12:00:00.250Z");
@@ -30,4 +30,29 @@ describe("times in the admin's zone", () => {
     expect(isValidTimeZone("Mars/Olympus")).toBe(false);
     expect(isValidTimeZone("")).toBe(false);
   });
+});
+
+describe("wallClock's cached offsets", () => {
+  it.each(["Europe/Berlin", "America/New_York", "Australia/Lord_Howe", "Asia/Kathmandu", "America/St_Johns"])(
+    "agree with Intl asked directly, every 37 minutes 13 seconds through 2026's changes in %s",
+    (timeZone) => {
+      const formatter = new Intl.DateTimeFormat("en-US", { timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" });
+      const intl = (instant: Date) => {
+        const [month, day, year, hour, minute, second] = formatter
+          .formatToParts(instant)
+          .filter((part) => part.type !== "literal")
+          .map((part) => Number(part.value));
+        return { year, month, day, hour, minute, second };
+      };
+      const start = Date.UTC(2026, 0, 1);
+      let checked = 0;
+      for (let ms = start; ms < start + 366 * 86_400_000; ms += 37 * 60_000 + 13_000) {
+        for (const instant of [new Date(ms), new Date(ms + 999)]) {
+          expect(wallClock(instant, timeZone)).toEqual(intl(instant));
+          checked += 1;
+        }
+      }
+      expect(checked).toBeGreaterThan(28_000);
+    },
+  );
 });

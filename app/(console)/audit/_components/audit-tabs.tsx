@@ -9,9 +9,9 @@ import classes from "./audit-tabs.module.css";
 
 const TABS = [
   { slug: "logins", label: "Logins", icon: IconLogin2, available: true },
-  { slug: "artifacts", label: "Artifacts", icon: IconHistory, available: false },
-  { slug: "permissions", label: "Permissions", icon: IconShieldLock, available: false },
-  { slug: "config", label: "Config", icon: IconSettings, available: false },
+  { slug: "artifacts", label: "Artifacts", icon: IconHistory, available: true },
+  { slug: "permissions", label: "Permissions", icon: IconShieldLock, available: true },
+  { slug: "config", label: "Config", icon: IconSettings, available: true },
 ] as const;
 
 export function AuditTabs() {

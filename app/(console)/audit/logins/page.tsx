@@ -1,17 +1,17 @@
 // /audit/logins: who signed in and out of the ALM, when and from where.
-import { Suspense } from "react";
 import type { Metadata } from "next";
 import { Stack } from "@mantine/core";
-import { DataTableError } from "@/components/data-table/data-table-states";
+import { TabResults } from "@/components/data-table/search-results";
 import { requirePageReader } from "@/lib/auth/page-guard";
-import { checkSearch, describeErrors } from "@/lib/audit/filter-schema";
+import { checkSearch } from "@/lib/audit/filter-schema";
 import { LOGIN_FIELD_LABELS, loginSearchSchema } from "@/lib/audit/logins-filters";
-import { loadLoginSearch } from "@/lib/audit/search-params";
+import { searchLogins } from "@/lib/audit/logins-query";
+import { loadLoginSearch, serializeLoginSearch } from "@/lib/audit/search-params";
 import { userOptionsByIds } from "@/lib/audit/user-lookup";
 import { getAdminTimeZone } from "@/lib/time/admin-time-zone";
+import { LOGIN_COLUMN_LABELS } from "./_components/logins-column-labels";
 import { LoginsFilters } from "./_components/logins-filters";
-import { LoginsResults } from "./_components/logins-results";
-import { LoginsSkeleton } from "./_components/logins-skeleton";
+import { LoginsTable } from "./_components/logins-table";
 
 export const metadata: Metadata = { title: "Logins · Audit" };
 
@@ -26,13 +26,18 @@ export default async function LoginsPage({ searchParams }: { searchParams: Promi
   return (
     <Stack gap="md">
       <LoginsFilters key={JSON.stringify(filters)} values={filters} selectedUsers={selectedUsers} errors={errors} timeZone={timeZone} />
-      {valid ? (
-        <Suspense key={JSON.stringify(valid)} fallback={<LoginsSkeleton rows={valid.size} />}>
-          <LoginsResults search={valid} timeZone={timeZone} />
-        </Suspense>
-      ) : (
-        <DataTableError title="These filters cannot be searched" message={describeErrors(errors, LOGIN_FIELD_LABELS)} />
-      )}
+      <TabResults
+        tab="logins"
+        search={valid}
+        errors={errors}
+        labels={LOGIN_FIELD_LABELS}
+        skeleton={{ columns: Object.values(LOGIN_COLUMN_LABELS), label: "Loading login events" }}
+        timeZone={timeZone}
+        load={(search) => searchLogins(search, { timeZone })}
+        serialize={serializeLoginSearch}
+        empty={{ title: "No login events match these filters", description: "Try a longer login range, other users or other event types." }}
+        table={(rows, search) => <LoginsTable rows={rows} sort={search.sort} timeZone={timeZone} />}
+      />
     </Stack>
   );
 }

@@ -1,16 +1,14 @@
 // /users/[id]: who the user is, and their audit timeline across all categories.
-import { cache, Suspense } from "react";
+import { cache } from "react";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { Stack, Title } from "@mantine/core";
-import { DataTableSkeleton } from "@/components/data-table/data-table-states";
+import { Stack } from "@mantine/core";
+import { TimelineSection } from "@/components/data-table/timeline-section";
 import { requirePageReader } from "@/lib/auth/page-guard";
 import { loadTimelineSearch, parseAsId } from "@/lib/audit/search-params";
-import { getUserProfile } from "@/lib/audit/user-timeline";
+import { getUserProfile } from "@/lib/audit/user-profile";
 import { getAdminTimeZone } from "@/lib/time/admin-time-zone";
 import { UserHeader } from "./_components/user-header";
-import { TIMELINE_COLUMN_LABELS } from "./_components/user-timeline-labels";
-import { UserTimelineResults } from "./_components/user-timeline-results";
 
 interface UserPageProps {
   params: Promise<{ id: string }>;
@@ -35,12 +33,7 @@ export default async function UserPage({ params, searchParams }: UserPageProps) 
   return (
     <Stack gap="md" maw={1440} mx="auto">
       <UserHeader user={user} timeZone={timeZone} />
-      <Title order={2} size="h4">
-        Audit timeline
-      </Title>
-      <Suspense key={JSON.stringify(search)} fallback={<DataTableSkeleton columns={TIMELINE_COLUMN_LABELS} rows={search.size} label="Loading the timeline" />}>
-        <UserTimelineResults userId={user.id} search={search} timeZone={timeZone} />
-      </Suspense>
+      <TimelineSection subject={{ kind: "user", id: user.id }} search={search} timeZone={timeZone} path={`/users/${user.id}`} />
     </Stack>
   );
 }

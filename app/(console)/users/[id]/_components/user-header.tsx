@@ -1,8 +1,8 @@
 // Who the user is: avatar, names, e-mail, status, console role and groups.
 import Link from "next/link";
-import { Badge, Group, Paper, Stack, Text, Title } from "@mantine/core";
+import { Anchor, Badge, Group, Paper, Stack, Text, Title } from "@mantine/core";
 import { UserAvatar } from "@/components/user-name";
-import type { UserProfile } from "@/lib/audit/user-timeline";
+import type { UserProfile } from "@/lib/audit/user-profile";
 import type { ConsoleRole } from "@/lib/generated/prisma/enums";
 import { formatDateTime } from "@/lib/time/zoned";
 
@@ -23,19 +23,19 @@ export function UserHeader({ user, timeZone }: { user: UserProfile; timeZone: st
             <Title order={1} size="h2" td={user.enabled ? undefined : "line-through"} c={user.enabled ? undefined : "dimmed"}>
               {user.displayName}
             </Title>
-            <Badge color={user.enabled ? "green" : "red"} variant="light">
+            <Badge color={user.enabled ? "green" : "red"} c="dark.7" variant="light">
               {user.enabled ? "Enabled" : "Disabled"}
             </Badge>
-            <Badge color={role.color} variant="outline">
+            <Badge color={role.color} c="dark.7" variant="outline">
               {role.label}
             </Badge>
           </Group>
           <Group gap="md" wrap="wrap">
             <Text c="dimmed">@{user.username}</Text>
             {user.email && (
-              <Text component="a" href={`mailto:${user.email}`} c="blue" size="sm">
+              <Anchor href={`mailto:${user.email}`} size="sm" underline="hover">
                 {user.email}
-              </Text>
+              </Anchor>
             )}
             <Text size="sm" c="dimmed">
               User #{user.id} · known since {formatDateTime(user.createdAt, timeZone).slice(0, 10)}

@@ -6,7 +6,8 @@ import { setDb, type Database } from "@/lib/db";
 import { testDatabases } from "@/lib/test/databases";
 import { DEFAULT_TIMELINE_SEARCH } from "./timeline-filters";
 import { searchUserOptions, userOptionsByIds } from "./user-lookup";
-import { getUserProfile, searchUserTimeline } from "./user-timeline";
+import { searchTimeline } from "./entity-timeline";
+import { getUserProfile } from "./user-profile";
 
 vi.mock("next-auth", async (importOriginal) => ({
   ...(await importOriginal<typeof import("next-auth")>()),
@@ -63,7 +64,7 @@ describe.each(testDatabases())("the user page and the Users filter on $name", ({
   });
 
   it("lists what the user did and what was done to the user, newest first", async () => {
-    const timeline = await asAuditor(() => searchUserTimeline(zoe, DEFAULT_TIMELINE_SEARCH));
+    const timeline = await asAuditor(() => searchTimeline({ kind: "user", id: zoe }, DEFAULT_TIMELINE_SEARCH));
     expect(timeline).toMatchObject({ total: 3, totalIsCapped: false, nextCursor: null });
     expect(timeline.rows.map((row) => [row.eventType, row.role])).toEqual([
       ["GROUP_ASSIGN", "Target"],
@@ -71,14 +72,14 @@ describe.each(testDatabases())("the user page and the Users filter on $name", ({
       ["USER_LOGIN", "Actor"],
     ]);
     expect(timeline.rows[0]).toMatchObject({ category: "PERMISSION", categoryLabel: "Permission", actor: { username: "admin", exists: true } });
-    expect(timeline.rows[1]).toMatchObject({ projectName: "Pump", trackerName: "Bugs", artifactName: "Alarm" });
+    expect(timeline.rows[1]).toMatchObject({ project: { id: null, name: "Pump" }, tracker: { id: null, name: "Bugs" }, artifact: { id: null, name: "Alarm" } });
     expect(timeline.rows[2]).toMatchObject({ ip: "192.0.2.7" });
   });
 
   it("pages the timeline", async () => {
-    const second = await asAuditor(() => searchUserTimeline(zoe, { ...DEFAULT_TIMELINE_SEARCH, page: 2 }));
+    const second = await asAuditor(() => searchTimeline({ kind: "user", id: zoe }, { ...DEFAULT_TIMELINE_SEARCH, page: 2 }));
     expect(second.rows).toEqual([]);
-    await expect(asAuditor(() => searchUserTimeline(zoe, { ...DEFAULT_TIMELINE_SEARCH, size: 10 }))).rejects.toThrow(/^Rows per page: /);
+    await expect(asAuditor(() => searchTimeline({ kind: "user", id: zoe }, { ...DEFAULT_TIMELINE_SEARCH, size: 10 }))).rejects.toThrow(/^Rows per page: /);
   });
 
   it("finds users by username or display name in any case, 20 at most, enabled first", async () => {
@@ -101,7 +102,7 @@ describe.each(testDatabases())("the user page and the Users filter on $name", ({
   it("refuses callers without a principal", async () => {
     for (const call of [
       () => getUserProfile(zoe),
-      () => searchUserTimeline(zoe, DEFAULT_TIMELINE_SEARCH),
+      () => searchTimeline({ kind: "user", id: zoe }, DEFAULT_TIMELINE_SEARCH),
       () => searchUserOptions("zo"),
       () => userOptionsByIds([zoe]),
     ]) {

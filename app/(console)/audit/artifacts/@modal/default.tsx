@@ -1,0 +1,4 @@
+// No diff open.
+export default function NoModal() {
+  return null;
+}

@@ -1,0 +1,39 @@
+// /projects/[id]: a project and every audited event in it (work items, artifacts, permissions).
+import { cache } from "react";
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { Stack } from "@mantine/core";
+import { TimelineSection } from "@/components/data-table/timeline-section";
+import { requirePageReader } from "@/lib/auth/page-guard";
+import { getProjectProfile } from "@/lib/audit/entity-profiles";
+import { loadTimelineSearch, parseAsId } from "@/lib/audit/search-params";
+import { getAdminTimeZone } from "@/lib/time/admin-time-zone";
+import { ProjectHeader } from "./_components/project-header";
+
+interface ProjectPageProps {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}
+
+const loadProject = cache(async (id: string) => {
+  const projectId = parseAsId.parse(id);
+  return projectId === null ? null : getProjectProfile(projectId);
+});
+
+export async function generateMetadata({ params }: ProjectPageProps): Promise<Metadata> {
+  const project = await loadProject((await params).id).catch(() => null);
+  return { title: project ? `${project.name} · Project` : "Project" };
+}
+
+export default async function ProjectPage({ params, searchParams }: ProjectPageProps) {
+  await requirePageReader();
+  const project = await loadProject((await params).id);
+  if (!project) notFound();
+  const [search, timeZone] = await Promise.all([loadTimelineSearch(searchParams), getAdminTimeZone()]);
+  return (
+    <Stack gap="md" maw={1440} mx="auto">
+      <ProjectHeader project={project} timeZone={timeZone} />
+      <TimelineSection subject={{ kind: "project", id: project.id }} search={search} timeZone={timeZone} path={`/projects/${project.id}`} />
+    </Stack>
+  );
+}

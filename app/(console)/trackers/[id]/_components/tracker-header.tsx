@@ -1,0 +1,20 @@
+// Which tracker this is, and in which project; a deleted tracker says so.
+import { EntityHeader } from "@/components/data-table/entity-header";
+import { EntityLink } from "@/components/data-table/entity-link";
+import type { TrackerProfile } from "@/lib/audit/entity-profiles";
+
+export function TrackerHeader({ tracker }: { tracker: TrackerProfile }) {
+  return (
+    <EntityHeader
+      kindLabel={`Tracker #${tracker.id}`}
+      title={tracker.name}
+      facts={[{ term: "Project", value: <EntityLink kind="project" entity={tracker.project} /> }]}
+      back={{ label: "Back to Artifacts", href: "/audit/artifacts" }}
+      notice={
+        tracker.exists
+          ? undefined
+          : { title: "No longer exists", text: "This tracker has been deleted. The page is built from the audit trail: the name is the one the newest event recorded." }
+      }
+    />
+  );
+}

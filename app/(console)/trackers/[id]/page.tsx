@@ -1,0 +1,39 @@
+// /trackers/[id]: a tracker and every audited event in it (its work items and permissions).
+import { cache } from "react";
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { Stack } from "@mantine/core";
+import { TimelineSection } from "@/components/data-table/timeline-section";
+import { requirePageReader } from "@/lib/auth/page-guard";
+import { getTrackerProfile } from "@/lib/audit/entity-profiles";
+import { loadTimelineSearch, parseAsId } from "@/lib/audit/search-params";
+import { getAdminTimeZone } from "@/lib/time/admin-time-zone";
+import { TrackerHeader } from "./_components/tracker-header";
+
+interface TrackerPageProps {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}
+
+const loadTracker = cache(async (id: string) => {
+  const trackerId = parseAsId.parse(id);
+  return trackerId === null ? null : getTrackerProfile(trackerId);
+});
+
+export async function generateMetadata({ params }: TrackerPageProps): Promise<Metadata> {
+  const tracker = await loadTracker((await params).id).catch(() => null);
+  return { title: tracker ? `${tracker.name} · Tracker` : "Tracker" };
+}
+
+export default async function TrackerPage({ params, searchParams }: TrackerPageProps) {
+  await requirePageReader();
+  const tracker = await loadTracker((await params).id);
+  if (!tracker) notFound();
+  const [search, timeZone] = await Promise.all([loadTimelineSearch(searchParams), getAdminTimeZone()]);
+  return (
+    <Stack gap="md" maw={1440} mx="auto">
+      <TrackerHeader tracker={tracker} />
+      <TimelineSection subject={{ kind: "tracker", id: tracker.id }} search={search} timeZone={timeZone} path={`/trackers/${tracker.id}`} />
+    </Stack>
+  );
+}

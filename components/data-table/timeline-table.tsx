@@ -1,0 +1,23 @@
+"use client";
+
+import { useMemo } from "react";
+import type { TimelineRow } from "@/lib/audit/entity-timeline";
+import { DEFAULT_TIMELINE_SORT, type TimelineKind, type TimelineSearch } from "@/lib/audit/timeline-filters";
+import { DataTable } from "./data-table";
+import { timelineColumns } from "./timeline-columns";
+
+const rowId = (row: TimelineRow) => row.id;
+
+interface TimelineTableProps {
+  kind: TimelineKind;
+  /** names the table: "The artifact's audit timeline" */
+  label: string;
+  rows: TimelineRow[];
+  sort: TimelineSearch["sort"];
+  timeZone: string;
+}
+
+export function TimelineTable({ kind, label, rows, sort, timeZone }: TimelineTableProps) {
+  const columns = useMemo(() => timelineColumns(kind, timeZone), [kind, timeZone]);
+  return <DataTable label={label} columns={columns} rows={rows} getRowId={rowId} sort={sort} defaultSort={DEFAULT_TIMELINE_SORT} />;
+}

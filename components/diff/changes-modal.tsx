@@ -1,0 +1,36 @@
+"use client";
+// The diff over a table: a dialog on the diff's own URL. Closing it (Escape, the close button, a
+// click outside) goes back to the table as it was; "Open as page" loads the URL as its own page.
+import { useRouter } from "next/navigation";
+import type { ReactNode } from "react";
+import { Anchor, Group, Modal, Stack } from "@mantine/core";
+import { IconExternalLink } from "@tabler/icons-react";
+
+export function ChangesModal({ title, pageHref, children }: { title: string; pageHref: string; children: ReactNode }) {
+  const router = useRouter();
+  return (
+    <Modal
+      opened
+      onClose={() => router.back()}
+      size="80rem"
+      radius="md"
+      title={title}
+      styles={{ title: { fontWeight: 700, fontSize: "var(--mantine-font-size-lg)" } }}
+      closeButtonProps={{ "aria-label": "Close the changes" }}
+      overlayProps={{ backgroundOpacity: 0.45 }}
+    >
+      <Stack gap="sm">
+        <Group justify="flex-end">
+          {/* A plain link: a full load, so the URL is not intercepted into this dialog again. */}
+          <Anchor href={pageHref} size="sm">
+            <Group gap={4} wrap="nowrap" component="span">
+              Open as page
+              <IconExternalLink size={14} aria-hidden />
+            </Group>
+          </Anchor>
+        </Group>
+        {children}
+      </Stack>
+    </Modal>
+  );
+}

@@ -1,0 +1,49 @@
+"use client";
+// A long text field: word-level marks, unified (one text, removed and added runs in place) or side
+// by side (the text before with its removed words, the text after with its added words).
+import { SimpleGrid, Stack, Text } from "@mantine/core";
+import type { DiffMode, FieldDiff } from "@/lib/audit/change-diff";
+import { wordCountText } from "@/lib/audit/change-summary";
+import { NoneValue, WordRuns } from "./diff-marks";
+import type { DiffLayout } from "./field-changes";
+import classes from "./diff.module.css";
+
+type WordsDiff = Extract<FieldDiff, { shape: "words" }>;
+
+function TextBox({ title, children }: { title: string; children: React.ReactNode }) {
+  return (
+    <Stack gap={4}>
+      <Text size="xs" fw={600} c="dimmed" tt="uppercase">
+        {title}
+      </Text>
+      <div className={classes.textBox}>{children}</div>
+    </Stack>
+  );
+}
+
+export function LongTextChange({ field, mode, layout }: { field: WordsDiff; mode: DiffMode; layout: DiffLayout }) {
+  const plain = (value: WordsDiff["before"]) => (value.type === "text" ? <p className={classes.text}>{value.text}</p> : <NoneValue />);
+  return (
+    <Stack gap={6} component="section" aria-label={field.field}>
+      <Text size="sm" fw={600}>
+        {field.field}{" "}
+        {mode === "update" && (
+          <Text span size="sm" c="dimmed" fw={400}>
+            {field.status === "unchanged" ? "unchanged" : wordCountText(field.parts)}
+          </Text>
+        )}
+      </Text>
+      {mode === "create" && <TextBox title="Initial text">{plain(field.after)}</TextBox>}
+      {mode === "delete" && <TextBox title="Last text">{plain(field.before)}</TextBox>}
+      {mode === "update" && layout === "unified" && (
+        <TextBox title="Changes in place">{field.parts.length > 0 ? <WordRuns parts={field.parts} /> : <NoneValue />}</TextBox>
+      )}
+      {mode === "update" && layout === "side-by-side" && (
+        <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm">
+          <TextBox title="Before">{field.beforeParts.length > 0 ? <WordRuns parts={field.beforeParts} /> : <NoneValue />}</TextBox>
+          <TextBox title="After">{field.afterParts.length > 0 ? <WordRuns parts={field.afterParts} /> : <NoneValue />}</TextBox>
+        </SimpleGrid>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,96 @@
+import { describe, expect, it, vi } from "vitest";
+import { AuthError } from "@/lib/auth/guard";
+import { runAs } from "@/lib/auth/principal-context";
+import { testDatabases } from "@/lib/test/databases";
+import { AUDITOR, useTabFixture } from "@/lib/test/tab-fixture-hooks";
+import { DEFAULT_ARTIFACT_SEARCH, type ArtifactSearch } from "./artifacts-filters";
+import { searchArtifacts, type ArtifactRow } from "./artifacts-query";
+import { FilterValidationError } from "./filter-schema";
+import { NOW } from "./tab-fixture";
+
+vi.mock("next-auth", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("next-auth")>()),
+  getServerSession: async () => null,
+}));
+
+const LAST_30_DAYS = ["pedal-update", "plan-update", "alarm-delete", "alarm-restore", "plan-create", "alarm-remove", "alarm-update", "alarm-create"];
+
+describe.each(testDatabases())("searchArtifacts on $name", ({ open }) => {
+  const fixture = useTabFixture(open);
+
+  const search = (overrides: Partial<ArtifactSearch>) =>
+    runAs(AUDITOR, () => searchArtifacts({ ...DEFAULT_ARTIFACT_SEARCH, ...overrides }, { timeZone: "UTC", now: NOW }));
+  const keys = async (overrides: Partial<ArtifactSearch>) => (await search(overrides)).rows.map((row) => fixture.ids.keys.get(row.id));
+
+  it("lists the last 30 days' work item and artifact events newest first, and nothing else", async () => {
+    const result = await search({});
+    expect(result.rows.map((row) => fixture.ids.keys.get(row.id))).toEqual(LAST_30_DAYS);
+    expect(result).toMatchObject({ total: 8, totalIsCapped: false, nextCursor: null });
+  });
+
+  it("filters by users", async () => {
+    expect(await keys({ users: [fixture.ids.users.bob] })).toEqual(["pedal-update", "alarm-update"]);
+    expect(await keys({ users: [fixture.ids.users.carol, fixture.ids.users.admin] })).toEqual(["alarm-restore", "plan-create"]);
+  });
+
+  it("filters by projects", async () => {
+    expect(await keys({ projects: [fixture.ids.projects.brake] })).toEqual(["pedal-update"]);
+    expect(await keys({ projects: [fixture.ids.projects.pump, fixture.ids.projects.brake] })).toEqual(LAST_30_DAYS);
+  });
+
+  it("filters by trackers, within the chosen projects", async () => {
+    expect(await keys({ trackers: [fixture.ids.trackers.pumpBugs] })).toEqual(["alarm-delete", "alarm-restore", "alarm-remove", "alarm-update", "alarm-create"]);
+    expect(await keys({ projects: [fixture.ids.projects.pump], trackers: [fixture.ids.trackers.brakeBugs] })).toEqual([]);
+    expect(await keys({ projects: [fixture.ids.projects.brake], trackers: [fixture.ids.trackers.brakeBugs] })).toEqual(["pedal-update"]);
+  });
+
+  it("filters by event types of either category", async () => {
+    expect(await keys({ types: ["WORK_ITEM_UPDATE"] })).toEqual(["pedal-update", "alarm-update"]);
+    expect(await keys({ types: ["ARTIFACT_CREATE", "WORK_ITEM_REMOVE"] })).toEqual(["plan-create", "alarm-remove"]);
+  });
+
+  it("filters by presets and custom ranges", async () => {
+    expect(await keys({ range: "Today" })).toEqual(["pedal-update"]);
+    expect(await keys({ range: "custom", from: "2025-12-01", to: "2025-12-31" })).toEqual(["old-update"]);
+    expect(await keys({ range: "custom", from: "2026-03-12", to: "2026-03-13" })).toEqual(["alarm-restore", "plan-create", "alarm-remove"]);
+  });
+
+  it("combines project, tracker, event type and user", async () => {
+    const combined = { projects: [fixture.ids.projects.pump], trackers: [fixture.ids.trackers.pumpBugs], types: ["WORK_ITEM_UPDATE" as const] };
+    expect(await keys(combined)).toEqual(["alarm-update"]);
+    expect(await keys({ ...combined, users: [fixture.ids.users.alice] })).toEqual([]);
+  });
+
+  it("sorts the Artifact and Work Item columns by name, their own kind first", async () => {
+    expect(await keys({ sort: "artifact.asc", range: "Today" })).toEqual(["pedal-update"]);
+    const byArtifact = await keys({ sort: "artifact.asc" });
+    expect(byArtifact.slice(0, 2)).toEqual(["plan-update", "plan-create"]);
+    const byWorkItem = await keys({ sort: "workItem.desc" });
+    expect(byWorkItem.slice(0, 1)).toEqual(["pedal-update"]);
+    expect(byWorkItem.slice(-2)).toEqual(["plan-update", "plan-create"]);
+    expect(await keys({ sort: "createdAt.asc" })).toEqual([...LAST_30_DAYS].reverse());
+  });
+
+  it("describes each row: users now, snapshot names with ids, the changed fields", async () => {
+    const rows = (await search({})).rows;
+    const row = (key: string) => rows.find((candidate) => fixture.ids.keys.get(candidate.id) === key) as ArtifactRow;
+    expect(row("alarm-update")).toMatchObject({
+      eventType: "WORK_ITEM_UPDATE",
+      label: "Work Item Update",
+      category: "WORK_ITEM",
+      actor: { id: fixture.ids.users.bob, displayName: "Bob Łukasz", enabled: false, exists: true },
+      project: { id: fixture.ids.projects.pump, name: "Infusion Pump" },
+      tracker: { id: fixture.ids.trackers.pumpBugs, name: "Bugs" },
+      artifact: { id: fixture.ids.artifacts.alarm, name: "Alarm late", kind: "WORK_ITEM" },
+      changedFields: ["Description", "Status"],
+    });
+    expect(row("plan-create")).toMatchObject({ tracker: null, artifact: { kind: "ARTIFACT", name: "Test Plan" }, changedFields: ["Name"] });
+    expect(row("alarm-remove").changedFields).toEqual([]);
+  });
+
+  it("refuses bad input with a 400 naming the field, and callers without a principal", async () => {
+    await expect(search({ projects: [0] })).rejects.toBeInstanceOf(FilterValidationError);
+    await expect(search({ range: "custom", from: "2024-01-01", to: "2026-01-01" })).rejects.toThrow("Created at range: may not exceed one year");
+    await expect(searchArtifacts(DEFAULT_ARTIFACT_SEARCH)).rejects.toBeInstanceOf(AuthError);
+  });
+});

@@ -1,0 +1,42 @@
+// The diff view's data (/audit/changes/[id], and the same over a table): the event as its row
+// shows it (who, when, what) and its changes, ready to render.
+import { z } from "zod";
+import { requireAuditReader } from "@/lib/auth/guard";
+import { getDb } from "@/lib/db";
+import { buildChangeDiff, diffModeOf, type ChangeDiff } from "./change-diff";
+import { parseChanges } from "./changes";
+import { EVENT_ROW_SELECT, toEventRows, type EventRow } from "./event-rows";
+import { eventMessage, type EventMessage } from "./message";
+import { loadUsers, type UserOption } from "./user-refs";
+
+export interface ChangeView {
+  event: EventRow;
+  message: EventMessage;
+  diff: ChangeDiff;
+  /** the stored change list did not read as one: the view says so instead of showing nothing */
+  invalid: boolean;
+  /** the users user values name, as they are now, by id */
+  users: Record<number, UserOption>;
+}
+
+/** An event id as URLs carry it: digits, within bigint range. */
+export const eventIdSchema = z
+  .string()
+  .regex(/^\d{1,19}$/, "must be an event id")
+  .transform((text) => BigInt(text))
+  .refine((id) => id > 0n && id <= 9_223_372_036_854_775_807n, "must be an event id");
+
+/** The event with this id and its diff, or null when there is none (or the id is not one). */
+export async function getChangeView(id: string): Promise<ChangeView | null> {
+  await requireAuditReader();
+  const parsed = eventIdSchema.safeParse(id);
+  if (!parsed.success) return null;
+  const { prisma } = getDb();
+  const record = await prisma.auditEvent.findUnique({ where: { id: parsed.data }, select: EVENT_ROW_SELECT });
+  if (!record) return null;
+  const [event] = await toEventRows(prisma, [record]);
+  const { changes, invalid } = parseChanges(record.changes);
+  const diff = buildChangeDiff(changes, diffModeOf(record.eventType));
+  const users = await loadUsers(prisma, diff.userIds);
+  return { event, message: eventMessage(event), diff, invalid, users: Object.fromEntries(users) };
+}

@@ -1,0 +1,144 @@
+// The Artifacts and Permissions tabs' schemas and pure filter-to-query functions.
+import { describe, expect, it } from "vitest";
+import {
+  ARTIFACT_FIELD_LABELS,
+  artifactSearchSchema,
+  artifactsOrderBy,
+  artifactsWhere,
+  DEFAULT_ARTIFACT_FILTERS,
+  DEFAULT_ARTIFACT_SEARCH,
+  type ArtifactFilters,
+} from "./artifacts-filters";
+import { FilterValidationError, parseFilters } from "./filter-schema";
+import {
+  DEFAULT_PERMISSION_FILTERS,
+  DEFAULT_PERMISSION_SEARCH,
+  PERMISSION_FIELD_LABELS,
+  permissionSearchSchema,
+  permissionsOrderBy,
+  permissionsWhere,
+  type PermissionFilters,
+} from "./permissions-filters";
+
+const NOW = new Date("2026-03-16T09:00:00Z");
+const yesterday = { gte: new Date("2026-03-15T00:00:00Z"), lt: new Date("2026-03-16T00:00:00Z") };
+const artifacts = (overrides: Partial<ArtifactFilters>) => artifactsWhere({ ...DEFAULT_ARTIFACT_FILTERS, range: "Yesterday", ...overrides }, "UTC", NOW);
+const permissions = (overrides: Partial<PermissionFilters>) =>
+  permissionsWhere({ ...DEFAULT_PERMISSION_FILTERS, range: "Yesterday", ...overrides }, "UTC", NOW);
+
+function refusal(run: () => unknown): FilterValidationError {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof FilterValidationError) return error;
+    throw error;
+  }
+  throw new Error("the input was accepted");
+}
+
+describe("artifactsWhere", () => {
+  it("is both item categories within the range when nothing is chosen", () => {
+    expect(artifacts({})).toEqual({
+      category: { in: ["WORK_ITEM", "ARTIFACT"] },
+      actorId: undefined,
+      eventType: undefined,
+      createdAt: yesterday,
+      projectId: undefined,
+      trackerId: undefined,
+    });
+  });
+
+  it("filters by users, projects and trackers together", () => {
+    expect(artifacts({ users: [3], projects: [10, 11, 10], trackers: [7] })).toMatchObject({
+      actorId: { in: [3] },
+      projectId: { in: [10, 11] },
+      trackerId: { in: [7] },
+    });
+  });
+
+  it("narrows the category to the chosen types', for the index of one category", () => {
+    expect(artifacts({ types: ["WORK_ITEM_UPDATE"] })).toMatchObject({ category: "WORK_ITEM", eventType: { in: ["WORK_ITEM_UPDATE"] } });
+    expect(artifacts({ types: ["ARTIFACT_DELETE", "ARTIFACT_CREATE"] })).toMatchObject({ category: "ARTIFACT" });
+    expect(artifacts({ types: ["ARTIFACT_DELETE", "WORK_ITEM_DELETE"] })).toMatchObject({ category: { in: ["WORK_ITEM", "ARTIFACT"] } });
+  });
+
+  it("never reaches another tab's events", () => {
+    const foreign = artifacts({ types: ["GROUP_ASSIGN"] as unknown as ArtifactFilters["types"] });
+    expect(foreign).toMatchObject({ category: { in: ["WORK_ITEM", "ARTIFACT"] }, eventType: { in: [] } });
+  });
+});
+
+describe("artifactsOrderBy", () => {
+  it("sorts the Artifact and Work Item columns by name, their own kind first", () => {
+    expect(artifactsOrderBy("artifact.asc")).toEqual([
+      { artifactKind: { sort: "desc", nulls: "last" } },
+      { artifactName: { sort: "asc", nulls: "last" } },
+      { createdAt: "desc" },
+      { id: "desc" },
+    ]);
+    expect(artifactsOrderBy("workItem.desc").slice(0, 2)).toEqual([
+      { artifactKind: { sort: "asc", nulls: "last" } },
+      { artifactName: { sort: "desc", nulls: "last" } },
+    ]);
+  });
+
+  it("sorts the other columns as every tab does", () => {
+    expect(artifactsOrderBy("createdAt.asc")).toEqual([{ createdAt: "asc" }, { id: "asc" }]);
+    expect(artifactsOrderBy("project.desc")[0]).toEqual({ projectName: { sort: "desc", nulls: "last" } });
+    expect(artifactsOrderBy("tracker.asc")[0]).toEqual({ trackerName: { sort: "asc", nulls: "last" } });
+  });
+});
+
+describe("the Artifacts schema", () => {
+  it("accepts the defaults and names the field it refuses", () => {
+    expect(artifactSearchSchema.parse(DEFAULT_ARTIFACT_SEARCH)).toEqual(DEFAULT_ARTIFACT_SEARCH);
+    const parse = (input: unknown) => () => parseFilters(artifactSearchSchema, input, ARTIFACT_FIELD_LABELS);
+    expect(refusal(parse({ ...DEFAULT_ARTIFACT_SEARCH, projects: [0] })).message).toMatch(/^Projects: /);
+    expect(refusal(parse({ ...DEFAULT_ARTIFACT_SEARCH, trackers: Array.from({ length: 101 }, (_, i) => i + 1) })).message).toBe(
+      "Trackers: choose at most 100 trackers",
+    );
+    expect(refusal(parse({ ...DEFAULT_ARTIFACT_SEARCH, types: ["USER_LOGIN"] })).message).toMatch(/^Event Types: /);
+    expect(refusal(parse({ ...DEFAULT_ARTIFACT_SEARCH, range: "custom", from: "2024-01-01", to: "2026-01-01" })).message).toBe(
+      "Created at range: may not exceed one year",
+    );
+  });
+});
+
+describe("permissionsWhere", () => {
+  it("is the permission category within the range when nothing is chosen", () => {
+    expect(permissions({})).toEqual({
+      category: "PERMISSION",
+      actorId: undefined,
+      eventType: undefined,
+      createdAt: yesterday,
+      targetUserId: undefined,
+      projectId: undefined,
+      trackerId: undefined,
+    });
+  });
+
+  it("filters by users, target users, projects, trackers and types", () => {
+    expect(permissions({ users: [1], targetUsers: [5, 6], projects: [10], trackers: [7], types: ["GROUP_ASSIGN"] })).toEqual({
+      category: "PERMISSION",
+      actorId: { in: [1] },
+      eventType: { in: ["GROUP_ASSIGN"] },
+      createdAt: yesterday,
+      targetUserId: { in: [5, 6] },
+      projectId: { in: [10] },
+      trackerId: { in: [7] },
+    });
+  });
+
+  it("orders pairs by time with the id as tie-breaker, so User Create precedes its Group Assign", () => {
+    expect(permissionsOrderBy("createdAt.asc")).toEqual([{ createdAt: "asc" }, { id: "asc" }]);
+    expect(permissionsOrderBy("targetUser.asc")[0]).toEqual({ targetUserName: { sort: "asc", nulls: "last" } });
+  });
+
+  it("names the field it refuses", () => {
+    expect(permissionSearchSchema.parse(DEFAULT_PERMISSION_SEARCH)).toEqual(DEFAULT_PERMISSION_SEARCH);
+    const parse = (input: unknown) => () => parseFilters(permissionSearchSchema, input, PERMISSION_FIELD_LABELS);
+    expect(refusal(parse({ ...DEFAULT_PERMISSION_SEARCH, targetUsers: [-4] })).message).toMatch(/^Target Users: /);
+    expect(refusal(parse({ ...DEFAULT_PERMISSION_SEARCH, types: ["WORK_ITEM_UPDATE"] })).message).toMatch(/^Event Types: /);
+    expect(refusal(parse({ ...DEFAULT_PERMISSION_SEARCH, sort: "workItem.asc" })).message).toMatch(/^Sort: /);
+  });
+});
