@@ -16,8 +16,28 @@ export function descriptionRows(page: Page, table: Locator): Locator {
   return table.locator("tbody tr").filter({ has: page.getByText(/Description/) });
 }
 
+const toNumber = (text: string) => Number(text.replaceAll(",", ""));
+
+/**
+ * Waits until the table shows the first page at the URL's page size (25 unless `size` says), as its
+ * pager announces it ("Showing 1–100 of 2,345"): after a change of page size the old rows stay
+ * until the new ones replace them.
+ */
+export async function settledTable(page: Page, table: Locator): Promise<void> {
+  await expect
+    .poll(async () => {
+      const size = Number(new URL(page.url()).searchParams.get("size") ?? 25);
+      const shown = /Showing 1–([\d,]+) of ([\d,]+)/.exec(await page.getByText(/^Showing /).innerText());
+      if (shown === null) return false;
+      const last = toNumber(shown[1]);
+      return last === Math.min(size, toNumber(shown[2])) && (await table.locator("tbody tr").count()) === last;
+    })
+    .toBe(true);
+}
+
 /** Opens Show changes over the table on row after row until a diff marks both; returns the dialog. */
 export async function openDescriptionDiff(page: Page, table: Locator): Promise<Locator> {
+  await settledTable(page, table);
   const rows = descriptionRows(page, table);
   await expect(rows.first()).toBeVisible();
   const count = Math.min(await rows.count(), MAX_TRIES);
@@ -34,6 +54,7 @@ export async function openDescriptionDiff(page: Page, table: Locator): Promise<L
 
 /** The diff URL of the first Description change that both removes and adds words, found page by page. */
 export async function descriptionDiffHref(page: Page, table: Locator): Promise<string> {
+  await settledTable(page, table);
   await expect(descriptionRows(page, table).first()).toBeVisible();
   const hrefs = await descriptionRows(page, table)
     .getByRole("link", { name: /Show changes/ })

@@ -37,9 +37,9 @@ test("filters Permissions by a target user and shows Group Assign with the impac
     const shown = await rows(page);
     return shown.some((row) => row[2] === "Group Assign") && shown.every(matches);
   }).toBe(true);
-  // A reload keeps the target user in the form.
+  // A reload keeps the target user in the form: its pill names the user (title "@username").
   await page.reload();
-  await expect(form.getByText(new RegExp(username.split(".")[0], "i")).first()).toBeVisible();
+  await expect(form.getByTitle(new RegExp(`^@${username.replace(/\./g, "\\.")}( \\(disabled\\))?$`))).toBeVisible();
 });
 
 test("account pairs sit side by side, and a disabled impacted user is struck through", async ({ page }) => {
