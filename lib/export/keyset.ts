@@ -75,7 +75,11 @@ export interface BatchQuery<Row> {
   find(args: { where: AuditWhere; orderBy: AuditOrderBy[]; take: number }): Promise<Row[]>;
 }
 
-/** Every row `where` selects, in `orderBy` order, `batchSize` at a time. */
+/**
+ * Every row `where` selects, in `orderBy` order, `batchSize` at a time. The next batch is asked for
+ * as soon as the last one has arrived, so the database reads it while the caller writes this one;
+ * at most two batches are held.
+ */
 export async function* keysetBatches<Row extends Record<string, unknown>>(
   where: AuditWhere,
   orderBy: AuditOrderBy[],
@@ -83,11 +87,16 @@ export async function* keysetBatches<Row extends Record<string, unknown>>(
   batchSize = 1000,
 ): AsyncGenerator<Row[]> {
   const keys = sortKeys(orderBy);
-  let last: Row | undefined;
-  for (;;) {
-    const batch = await query.find({ where: last ? { AND: [where, afterRow(keys, last)] } : where, orderBy, take: batchSize });
-    if (batch.length > 0) yield batch;
-    if (batch.length < batchSize) return;
-    last = batch[batch.length - 1];
+  const after = (last: Row) => query.find({ where: { AND: [where, afterRow(keys, last)] }, orderBy, take: batchSize });
+  let next: Promise<Row[]> | null = query.find({ where, orderBy, take: batchSize });
+  try {
+    while (next) {
+      const batch: Row[] = await next;
+      next = batch.length === batchSize ? after(batch[batch.length - 1]) : null;
+      if (batch.length > 0) yield batch;
+    }
+  } finally {
+    // A caller that stops early leaves a read in flight: its outcome no longer matters.
+    next?.catch(() => undefined);
   }
 }
