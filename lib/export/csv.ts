@@ -6,20 +6,24 @@ export const UTF8_BOM = "\uFEFF";
 // A cell starting with one of these is a formula (or may become one) in Excel, LibreOffice and Sheets.
 const FORMULA_START = /^[=+\-@\t\r\0]/;
 
+const NEEDS_QUOTES = /[",\r\n]/;
+
 /** "=SUM(A1)" becomes "'=SUM(A1)": shown as text, never run. Also for xlsx text cells. */
 export function neutralizeFormula(text: string): string {
-  return FORMULA_START.test(text) ? `'${text}` : text;
+  return text !== "" && FORMULA_START.test(text) ? `'${text}` : text;
 }
 
 /** One field: guarded, and quoted when it holds a comma, quote, CR or LF (quotes doubled). */
 export function csvField(value: string | number | null | undefined): string {
-  if (value === null || value === undefined) return "";
+  if (value === null || value === undefined || value === "") return "";
   if (typeof value === "number") return String(value);
   const text = neutralizeFormula(value);
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
 /** One record, ended by CRLF as RFC 4180 says. */
 export function csvLine(values: ReadonlyArray<string | number | null | undefined>): string {
-  return `${values.map(csvField).join(",")}\r\n`;
+  let line = "";
+  for (let index = 0; index < values.length; index += 1) line += index === 0 ? csvField(values[index]) : `,${csvField(values[index])}`;
+  return `${line}\r\n`;
 }

@@ -34,7 +34,7 @@ export async function addUsers(db: Database, users: Map<number, UserOption>, rec
 /** The tabs' row of the event, plus its whole change list and user agent. */
 export function toExportEvent(record: ExportRecord, users: ReadonlyMap<number, UserOption> = new Map()): ExportEvent {
   const { changes } = parseChanges(record.changes);
-  return { ...toEventRow(record, users, {}, changes), changes, userAgent: record.userAgent };
+  return Object.assign(toEventRow(record, users, {}, changes), { changes, userAgent: record.userAgent });
 }
 
 /** A change value as one line of text: "High", "bob, carol", "Developer=Read; Tester=Write". */
