@@ -1,9 +1,13 @@
 // npm run bench:export -- [--rows N] [--pdf-rows N]: writes the newest N seeded events (default
 // 1,000,000) to each streaming format (CSV, JSON lines, Excel), and a PDF at its row limit, through
 // the same readers and writers as the export routes; prints rows/s and peak RSS per format. Each
-// format runs in a child process of its own, so that each peak is its own. Seed first:
+// format runs in a child process of its own, so that each peak is its own. The children run this
+// file bundled by esbuild under plain Node, as the server runs Next's compiled code: tsx's loader
+// would add about 90 MB and its own CPU time to every figure. Seed first:
 // npm run db:seed -- --events 1m (embedded PGlite, or DATABASE_URL).
 import { execFileSync } from "node:child_process";
+import path from "node:path";
+import { build } from "esbuild";
 import { Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { Readable } from "node:stream";
@@ -13,11 +17,7 @@ import { EXPORT_COLUMNS } from "../lib/export/export-columns";
 import type { ExportContext } from "../lib/export/export-context";
 import type { ExportEvent } from "../lib/export/export-event";
 import { PDF_MAX_ROWS, type ExportFormat } from "../lib/export/export-formats";
-import { byteChunks } from "../lib/export/export-stream";
-import { pdfBytes } from "../lib/export/pdf-writer";
-import { EXPORT_BATCH_SIZE, eventBatches } from "../lib/export/run-export";
-import { csvChunks, jsonLinesChunks } from "../lib/export/text-writers";
-import { xlsxChunks } from "../lib/export/xlsx-writer";
+import { EXPORT_BATCH_SIZE, eventBatches, formatChunks } from "../lib/export/run-export";
 
 const argValue = (name: string, fallback: number) => {
   const index = process.argv.indexOf(name);
@@ -34,11 +34,27 @@ async function* firstRows(batches: AsyncIterable<ExportEvent[]>, limit: number):
   }
 }
 
-/** One format in this process: prints a JSON line {rows, bytes, seconds, peakRssMb}. */
+/** This script as one ES module for plain Node (npm packages stay outside, as in the server). */
+async function bundleSelf(): Promise<string> {
+  const outfile = path.join(process.cwd(), ".data", "bench", "bench-export.mjs");
+  await build({
+    entryPoints: [path.join(process.cwd(), "scripts", "bench-export.ts")],
+    outfile,
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: "node20",
+    packages: "external",
+    logLevel: "warning",
+  });
+  return outfile;
+}
+
+/** One format in this process: prints a JSON line {rows, bytes, lines, seconds, peakRssMb}. */
 async function runOne(exportFormat: ExportFormat, rows: number): Promise<void> {
   const database = openDatabase();
   setDb(database);
-  // What the process holds before the export: Node, tsx, the Prisma client and the driver, warm.
+  // What the process holds before the export: Node, the Prisma client and the driver, warm.
   await database.prisma.auditEvent.count({ where: { id: { lt: 0 } } });
   const baseline = process.memoryUsage().rss;
   let peak = baseline;
@@ -65,11 +81,9 @@ async function runOne(exportFormat: ExportFormat, rows: number): Promise<void> {
       rows,
       batches: counted,
     };
-    const chunks =
-      exportFormat === "csv" ? csvChunks(context) : exportFormat === "jsonl" ? jsonLinesChunks(context) : exportFormat === "xlsx" ? xlsxChunks(context) : (async function* () {
-        yield* byteChunks(await pdfBytes(context));
-      })();
+    const chunks = formatChunks(exportFormat, context);
     let bytes = 0;
+    let lines = 0;
     const start = performance.now();
     // A consumer that takes its time per chunk, as a socket does: the writers must wait for it.
     await pipeline(
@@ -78,6 +92,7 @@ async function runOne(exportFormat: ExportFormat, rows: number): Promise<void> {
         highWaterMark: 1 << 16,
         write(chunk: Buffer, _encoding, done) {
           bytes += chunk.length;
+          if (exportFormat === "csv" || exportFormat === "jsonl") for (let at = chunk.indexOf(10); at >= 0; at = chunk.indexOf(10, at + 1)) lines += 1;
           setImmediate(done);
         },
       }),
@@ -85,7 +100,7 @@ async function runOne(exportFormat: ExportFormat, rows: number): Promise<void> {
     const seconds = (performance.now() - start) / 1000;
     clearInterval(sampler);
     peak = Math.max(peak, process.memoryUsage().rss);
-    console.log(JSON.stringify({ format: exportFormat, rows: written, bytes, seconds, baselineRssMb: baseline / 1_048_576, peakRssMb: peak / 1_048_576 }));
+    console.log(JSON.stringify({ format: exportFormat, rows: written, bytes, lines, seconds, baselineRssMb: baseline / 1_048_576, peakRssMb: peak / 1_048_576 }));
   } finally {
     clearInterval(sampler);
     await getDb().close();
@@ -105,7 +120,8 @@ async function main(): Promise<void> {
   console.log(`${database.kind} at ${database.location}: ${format(total)} events`);
   await database.close();
   if (total < rows) console.log(`Only ${format(total)} events: seed more (npm run db:seed -- --force --events 1m) to bench ${format(rows)}.`);
-  console.log(`${"format".padEnd(10)} ${"rows".padStart(10)} ${"MB".padStart(8)} ${"seconds".padStart(8)} ${"rows/s".padStart(9)} ${"base RSS".padStart(9)} ${"peak RSS".padStart(9)}`);
+  const bundle = await bundleSelf();
+  console.log(`${"format".padEnd(10)} ${"events".padStart(10)} ${"MB".padStart(8)} ${"seconds".padStart(8)} ${"events/s".padStart(9)} ${"lines/s".padStart(9)} ${"base RSS".padStart(9)} ${"peak RSS".padStart(9)}`);
   const runs: Array<[ExportFormat, number]> = [
     ["csv", rows],
     ["jsonl", rows],
@@ -113,15 +129,17 @@ async function main(): Promise<void> {
     ["pdf", pdfRows],
   ];
   for (const [exportFormat, count] of runs) {
-    const output = execFileSync(process.execPath, ["--import", "tsx", "scripts/bench-export.ts", "--child", exportFormat, "--rows", String(count)], {
+    const output = execFileSync(process.execPath, [bundle, "--child", exportFormat, "--rows", String(count)], {
       encoding: "utf8",
       maxBuffer: 1 << 24,
       stdio: ["ignore", "pipe", "inherit"],
     });
     const line = output.trim().split("\n").at(-1) ?? "{}";
-    const result = JSON.parse(line) as { rows: number; bytes: number; seconds: number; baselineRssMb: number; peakRssMb: number };
+    const result = JSON.parse(line) as { rows: number; bytes: number; lines: number; seconds: number; baselineRssMb: number; peakRssMb: number };
+    // CSV lines: one per changed field (and the header); JSON lines: one per event.
+    const linesPerSecond = result.lines > 0 ? format(result.lines / result.seconds) : "";
     console.log(
-      `${exportFormat.padEnd(10)} ${format(result.rows).padStart(10)} ${(result.bytes / 1_048_576).toFixed(1).padStart(8)} ${result.seconds.toFixed(1).padStart(8)} ${format(result.rows / result.seconds).padStart(9)} ${`${Math.round(result.baselineRssMb)} MB`.padStart(9)} ${`${Math.round(result.peakRssMb)} MB`.padStart(9)}`,
+      `${exportFormat.padEnd(10)} ${format(result.rows).padStart(10)} ${(result.bytes / 1_048_576).toFixed(1).padStart(8)} ${result.seconds.toFixed(1).padStart(8)} ${format(result.rows / result.seconds).padStart(9)} ${linesPerSecond.padStart(9)} ${`${Math.round(result.baselineRssMb)} MB`.padStart(9)} ${`${Math.round(result.peakRssMb)} MB`.padStart(9)}`,
     );
   }
 }
