@@ -10,9 +10,8 @@ step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 [ -d node_modules ] || { step "npm install"; npm install --no-audit --no-fund || exit 1; }
 [ -f lib/generated/prisma/client.ts ] || node scripts/prisma-generate.mjs || exit 1
 
-# Chromium for the browser tests; pdftotext (poppler-data for its CJK fonts) and LibreOffice to read
-# the exported files back.
-PACKAGES="chromium poppler-utils poppler-data libreoffice-calc-nogui"
+# Chromium for the browser tests; pdftotext and LibreOffice to read the exported files back.
+PACKAGES="chromium poppler-utils libreoffice-calc-nogui"
 if ! [ -x /usr/bin/chromium ] || ! command -v pdftotext >/dev/null || ! command -v soffice >/dev/null; then
   step "Installing Debian's $PACKAGES for the browser tests"
   if [ "$(id -u)" = 0 ]; then

@@ -51,7 +51,8 @@ export function xlsxRows(xlsx: string): string[][] {
 }
 
 export function pdfText(pdf: string): string {
-  return execFileSync("pdftotext", ["-layout", pdf, "-"]).toString();
+  // -q: poppler names the embedded fonts' Identity-H collection "unknown" on every page, yet reads the text.
+  return execFileSync("pdftotext", ["-q", "-layout", pdf, "-"]).toString();
 }
 
 /** A CSV export without its byte order mark: header and records. */

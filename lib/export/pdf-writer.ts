@@ -149,6 +149,8 @@ export async function pdfBytes(context: ExportContext): Promise<Uint8Array> {
     body: rows.length > 0 ? rows : [[{ content: "No events match these filters.", colSpan: shown.length }]],
     theme: "striped",
     showHead: "everyPage",
+    // An event is read as a whole: a row that fits on a page is never cut in two across pages.
+    rowPageBreak: "avoid",
     styles: { font: PDF_FONT, fontSize: FONT_SIZE, cellPadding: CELL_PADDING, overflow: "linebreak", valign: "top" },
     headStyles: { font: PDF_FONT, fontStyle: "bold", fillColor: [52, 58, 64], textColor: 255 },
     alternateRowStyles: { fillColor: [241, 243, 245] },
