@@ -17,7 +17,7 @@ export const XLSX_MAX_ROWS = 1_048_575;
 
 /**
  * jsPDF builds the whole document in memory. Measured here (npm run bench:export, both fonts
- * embedded, PostgreSQL, 2 cores): 5,000 rows took 7.1 s at 502 MB peak RSS over a 238 MB baseline;
+ * embedded, PostgreSQL, 2 cores): 5,000 rows took 4.9 s at 415 MB peak RSS over a 155 MB baseline;
  * the notes measured 10,000 rows at 4.4 s and 401 MB unloaded and 50,000 at 960 MB. 5,000 rows
  * (about 110 pages) keeps one PDF export within a quarter GB of a server's memory and a few
  * seconds, and a longer PDF is no longer read page by page: Excel and CSV take the rest.
