@@ -1,4 +1,4 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type Locator, type Page } from "@playwright/test";
 
 /** The accounts every seeded database has (lib/seed). */
 export const DEMO = {
@@ -20,4 +20,12 @@ export async function signIn(page: Page, username: string, password: string, cal
 
 export async function signInAsAdmin(page: Page, callbackUrl?: string): Promise<void> {
   await signIn(page, DEMO.admin.username, DEMO.admin.password, callbackUrl);
+}
+
+/** The text of each cell of each row a table shows, once the table is on screen. */
+export async function tableRows(table: Locator): Promise<string[][]> {
+  await expect(table).toBeVisible();
+  return table
+    .locator("tbody tr")
+    .evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll("td"), (td) => (td as HTMLElement).innerText.trim())));
 }

@@ -1,18 +1,13 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { openDescriptionDiff } from "../diff/description-diff";
-import { signInAsAdmin } from "../fixtures";
+import { signInAsAdmin, tableRows } from "../fixtures";
 
 // The seed is deterministic but dated from the run day: filter values are picked from the page.
 
 const table = (page: Page) => page.getByRole("table", { name: "Work item and artifact events" });
 
 /** The text of each cell of each row: [user, artifact, work item, type, project, tracker, changes, created at]. */
-async function rows(page: Page): Promise<string[][]> {
-  await expect(table(page)).toBeVisible();
-  return table(page)
-    .locator("tbody tr")
-    .evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll("td"), (td) => (td as HTMLElement).innerText.trim())));
-}
+const rows = (page: Page) => tableRows(table(page));
 
 async function chooseFirstOption(page: Page, field: Locator): Promise<string> {
   await field.click();

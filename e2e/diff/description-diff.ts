@@ -1,6 +1,7 @@
 // The seed's description edits are dated from the run day, and some only add words: the diff specs
 // look for the first Description change that both removes and adds words, rather than the first row.
 import { expect, type Locator, type Page } from "@playwright/test";
+import { DEFAULT_PAGE_SIZE } from "../../lib/audit/list-result";
 
 const MAX_TRIES = 25;
 
@@ -19,14 +20,14 @@ export function descriptionRows(page: Page, table: Locator): Locator {
 const toNumber = (text: string) => Number(text.replaceAll(",", ""));
 
 /**
- * Waits until the table shows the first page at the URL's page size (25 unless `size` says), as its
+ * Waits until the table shows the first page at the URL's page size (`size`, else the default), as its
  * pager announces it ("Showing 1–100 of 2,345"): after a change of page size the old rows stay
  * until the new ones replace them.
  */
 export async function settledTable(page: Page, table: Locator): Promise<void> {
   await expect
     .poll(async () => {
-      const size = Number(new URL(page.url()).searchParams.get("size") ?? 25);
+      const size = Number(new URL(page.url()).searchParams.get("size") ?? DEFAULT_PAGE_SIZE);
       const shown = /Showing 1–([\d,]+) of ([\d,]+)/.exec(await page.getByText(/^Showing /).innerText());
       if (shown === null) return false;
       const last = toNumber(shown[1]);

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { signInAsAdmin } from "../fixtures";
+import { signInAsAdmin, tableRows } from "../fixtures";
 
 // Two users with many sign-ins in the demo seed: the admin (the most active console account) and
 // Jürgen Weiß, one of the seed's named people.
@@ -12,12 +12,7 @@ const ROW_USER = /@(admin|jweiss)\b/;
 const table = (page: Page) => page.getByRole("table", { name: "Login events" });
 
 /** The text of each cell of each row on screen: [user, event type, created at, ip]. */
-async function rows(page: Page): Promise<string[][]> {
-  await expect(table(page)).toBeVisible();
-  return table(page)
-    .locator("tbody tr")
-    .evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll("td"), (td) => (td as HTMLElement).innerText.trim())));
-}
+const rows = (page: Page) => tableRows(table(page));
 
 /** Waits until every row on screen is a User Login of one of the two users. */
 async function expectOnlyChosenLogins(page: Page): Promise<string[][]> {

@@ -1,15 +1,10 @@
 import { expect, test, type Page } from "@playwright/test";
-import { signInAsAdmin } from "../fixtures";
+import { signInAsAdmin, tableRows } from "../fixtures";
 
 const table = (page: Page) => page.getByRole("table", { name: "Permission events" });
 
 /** [user, artifact, event type, project, tracker, message, created at] per row. */
-async function rows(page: Page): Promise<string[][]> {
-  await expect(table(page)).toBeVisible();
-  return table(page)
-    .locator("tbody tr")
-    .evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll("td"), (td) => (td as HTMLElement).innerText.trim())));
-}
+const rows = (page: Page) => tableRows(table(page));
 
 const IMPACTED = /^Impacted User: (\S+) \((Enabled|Disabled)\)$/;
 
