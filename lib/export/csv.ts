@@ -4,13 +4,13 @@
 export const UTF8_BOM = "\uFEFF";
 
 // A cell starting with one of these is a formula (or may become one) in Excel, LibreOffice and Sheets.
-const FORMULA_START = /^[=+\-@\t\r\0]/;
+const FORMULA_START = new Set(["=", "+", "-", "@", "\t", "\r", "\0"].map((character) => character.charCodeAt(0)));
 
 const NEEDS_QUOTES = /[",\r\n]/;
 
 /** "=SUM(A1)" becomes "'=SUM(A1)": shown as text, never run. Also for xlsx text cells. */
 export function neutralizeFormula(text: string): string {
-  return text !== "" && FORMULA_START.test(text) ? `'${text}` : text;
+  return text !== "" && FORMULA_START.has(text.charCodeAt(0)) ? `'${text}` : text;
 }
 
 /** One field: guarded, and quoted when it holds a comma, quote, CR or LF (quotes doubled). */
@@ -21,9 +21,10 @@ export function csvField(value: string | number | null | undefined): string {
   return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-/** One record, ended by CRLF as RFC 4180 says. */
-export function csvLine(values: ReadonlyArray<string | number | null | undefined>): string {
-  let line = "";
-  for (let index = 0; index < values.length; index += 1) line += index === 0 ? csvField(values[index]) : `,${csvField(values[index])}`;
-  return `${line}\r\n`;
+/** One record, ended by CRLF as RFC 4180 says (or by `end`). */
+export function csvLine(values: ReadonlyArray<string | number | null | undefined>, end = "\r\n"): string {
+  const fields = new Array<string>(values.length);
+  for (let index = 0; index < values.length; index += 1) fields[index] = csvField(values[index]);
+  // join makes one flat string; `+=` would make a rope that costs more to write out than to build.
+  return fields.join(",") + end;
 }

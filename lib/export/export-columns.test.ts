@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { UserRef } from "@/lib/audit/user-refs";
-import { BLUEPRINT_HEADERS, blueprintRecords, EXPORT_COLUMNS, jsonLineObject } from "./export-columns";
+import { parseCsv } from "@/lib/test/parse-csv";
+import { BLUEPRINT_HEADERS, blueprintLines, EXPORT_COLUMNS, jsonLineObject } from "./export-columns";
 import { changesSummary, type ExportEvent } from "./export-event";
 
 const user = (id: number, username: string, enabled = true): UserRef => ({ id, name: username, username, displayName: username.toUpperCase(), avatarUrl: null, enabled, exists: true });
@@ -97,21 +98,29 @@ describe("export columns per tab", () => {
   });
 });
 
-describe("Blueprint CSV records", () => {
-  it("one record per changed field, in Blueprint's column order", () => {
+/** The event's CSV lines, each ended by CRLF, read back as records. */
+function blueprintRecords(event: ExportEvent, tab: "logins" | "artifacts" | "permissions", timeZone: string): string[][] {
+  const lines = blueprintLines(event, tab, timeZone);
+  for (const line of lines) expect(line.endsWith("\r\n")).toBe(true);
+  return parseCsv(lines.join(""));
+}
+
+describe("Blueprint CSV lines", () => {
+  it("one line per changed field, in Blueprint's column order, guarded against formulas", () => {
     const records = blueprintRecords(UPDATE, "artifacts", "Europe/Berlin");
     expect(records).toHaveLength(2);
+    expect(records[0].slice(10, 13)).toEqual(["Status", "In Progress", "New"]);
     expect(Object.fromEntries(BLUEPRINT_HEADERS.map((header, index) => [header, records[1][index]]))).toEqual({
       DateTime: "2026-11-23T09:15:02.123+01:00",
-      UserID: 8,
+      UserID: "8",
       UserName: "lukasz",
       Scope: "Project",
-      ProjectID: 3,
+      ProjectID: "3",
       ProjectName: "Infusion Pump",
       Area: "Work Item",
       Action: "Work Item Update",
-      ObjectId: 99,
-      ObjectName: "=Alarm late",
+      ObjectId: "99",
+      ObjectName: "'=Alarm late",
       Attribute: "Reviewers",
       NewValue: "bob, carol",
       OldValue: "bob",
@@ -119,10 +128,12 @@ describe("Blueprint CSV records", () => {
     });
   });
 
-  it("one record with a blank Attribute for an event without changes; the instance scope without a project", () => {
-    const [record] = blueprintRecords(BASE, "logins", "UTC");
-    expect(record.slice(0, 4)).toEqual(["2026-11-23T08:15:02.123Z", 7, "zoe", "Instance"]);
-    expect(record[10]).toBe("");
+  it("one line with a blank Attribute for an event without changes; the instance scope without a project", () => {
+    const records = blueprintRecords(BASE, "logins", "UTC");
+    expect(records).toHaveLength(1);
+    expect(records[0]).toHaveLength(BLUEPRINT_HEADERS.length);
+    expect(records[0].slice(0, 4)).toEqual(["2026-11-23T08:15:02.123Z", "7", "zoe", "Instance"]);
+    expect(records[0].slice(10, 13)).toEqual(["", "", ""]);
   });
 
   it("JSON lines carry the offset and the whole change list", () => {

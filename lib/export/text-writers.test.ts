@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { ChunkWriter } from "./text-writers";
+
+const decoded = (chunks: Uint8Array[]) => Buffer.concat(chunks).toString("utf8");
+
+describe("ChunkWriter", () => {
+  it("hands on chunks that never exceed its size and together hold every line, multi-byte text too", () => {
+    const writer = new ChunkWriter(64);
+    const lines = Array.from({ length: 40 }, (_, index) => `${index},Zoë Łukasz 山田 😀\r\n`);
+    const chunks: Uint8Array[] = [];
+    for (const line of lines) if (writer.write(line)) chunks.push(...writer.take());
+    chunks.push(...writer.take(true));
+    expect(chunks.length).toBeGreaterThan(10);
+    for (const chunk of chunks) expect(chunk.length).toBeLessThanOrEqual(64);
+    expect(decoded(chunks)).toBe(lines.join(""));
+  });
+
+  it("keeps the chunks it handed on when it goes on writing (each chunk its own bytes)", () => {
+    const writer = new ChunkWriter(16);
+    writer.write("aaaaaaaaaa\n");
+    writer.write("bbbb\n");
+    const [first] = writer.take();
+    writer.write("cccccccccc\n");
+    writer.take(true);
+    expect(Buffer.from(first).toString()).toBe("aaaaaaaaaa\n");
+  });
+
+  it("writes a line longer than a chunk as a chunk of its own, in order", () => {
+    const writer = new ChunkWriter(16);
+    writer.write("head\n");
+    writer.write(`${"x".repeat(40)}\n`);
+    writer.write("tail\n");
+    const chunks = writer.take(true);
+    expect(decoded(chunks)).toBe(`head\n${"x".repeat(40)}\ntail\n`);
+    expect(chunks.map((chunk) => chunk.length)).toEqual([5, 41, 5]);
+  });
+
+  it("hands on nothing for nothing written", () => {
+    expect(new ChunkWriter().take(true)).toEqual([]);
+  });
+});
