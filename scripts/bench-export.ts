@@ -1,7 +1,8 @@
-// npm run bench:export -- [--rows N] [--pdf-rows N]: writes the newest N seeded events (default
+// npm run bench:export -- [--rows N] [--pdf-rows N] [--runs N]: writes the newest N seeded events (default
 // 1,000,000) to each streaming format (CSV, JSON lines, Excel), and a PDF at its row limit, through
 // the same readers and writers as the export routes; prints rows/s and peak RSS per format. Each
-// format runs in a child process of its own, so that each peak is its own. The children run this
+// format runs in a child process of its own, so that each peak is its own; --runs repeats each
+// (peaks vary from run to run with when V8's collections fall). The children run this
 // file bundled by esbuild under plain Node, as the server runs Next's compiled code: tsx's loader
 // would add about 90 MB and its own CPU time to every figure. Seed first:
 // npm run db:seed -- --events 1m (embedded PGlite, or DATABASE_URL).
@@ -17,7 +18,7 @@ import { EXPORT_COLUMNS } from "../lib/export/export-columns";
 import type { ExportContext } from "../lib/export/export-context";
 import type { ExportEvent } from "../lib/export/export-event";
 import { PDF_MAX_ROWS, type ExportFormat } from "../lib/export/export-formats";
-import { EXPORT_BATCH_SIZE, eventBatches, formatChunks } from "../lib/export/run-export";
+import { eventBatches, formatChunks } from "../lib/export/run-export";
 
 const argValue = (name: string, fallback: number) => {
   const index = process.argv.indexOf(name);
@@ -62,7 +63,7 @@ async function runOne(exportFormat: ExportFormat, rows: number): Promise<void> {
   try {
     const now = new Date();
     // Every event (all categories), newest first, as the Artifacts tab's columns show them.
-    const batches = firstRows(eventBatches({ createdAt: { lte: now } }, [{ createdAt: "desc" }, { id: "desc" }], EXPORT_BATCH_SIZE), rows);
+    const batches = firstRows(eventBatches({ createdAt: { lte: now } }, [{ createdAt: "desc" }, { id: "desc" }]), rows);
     let written = 0;
     const counted = (async function* () {
       for await (const batch of batches) {
@@ -115,6 +116,7 @@ async function main(): Promise<void> {
   }
   const rows = argValue("--rows", 1_000_000);
   const pdfRows = argValue("--pdf-rows", PDF_MAX_ROWS);
+  const repeats = argValue("--runs", 1);
   const database = openDatabase();
   const total = await database.prisma.auditEvent.count();
   console.log(`${database.kind} at ${database.location}: ${format(total)} events`);
@@ -128,7 +130,7 @@ async function main(): Promise<void> {
     ["xlsx", rows],
     ["pdf", pdfRows],
   ];
-  for (const [exportFormat, count] of runs) {
+  for (const [exportFormat, count] of runs.flatMap((run) => Array.from({ length: repeats }, () => run))) {
     const output = execFileSync(process.execPath, [bundle, "--child", exportFormat, "--rows", String(count)], {
       encoding: "utf8",
       maxBuffer: 1 << 24,

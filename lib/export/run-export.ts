@@ -18,15 +18,17 @@ import { limitRefusal, type ExportFormat } from "./export-formats";
 import { EXPORT_TABS } from "./export-tabs";
 import { exportFileName } from "./file-name";
 import { filterLines, filterSlug } from "./filter-summary";
-import { keysetBatches } from "./keyset";
+import { keysetBatches, type BatchQuery } from "./keyset";
 import { byteChunks } from "./export-stream";
 import { csvChunks, jsonLinesChunks } from "./text-writers";
 
 /**
- * Events per SELECT. The next batch is read while this one is written, so round trips hide; at 1M
- * events on 2 cores, 500 ran a little faster and peaked lower than 1,000 (bench:export).
+ * Events per read. PostgreSQL: rows per cursor read. Batches of 500 were kept alive through two
+ * young-generation GCs often enough (2 runs in 5 at 200, most at 500) that V8 promoted every batch
+ * and grew the heap to 330-340 MB for 1M events; at 100 all of 15 runs peaked at 198-237 MB.
+ * PGlite: events per keyset SELECT, where each batch is a query of its own and 500 ran fastest.
  */
-export const EXPORT_BATCH_SIZE = 500;
+export const EXPORT_BATCH_SIZE = { cursor: 100, keyset: 500 } as const;
 // JSON lines is a feed: oldest first, whatever the tab's sort.
 const OLDEST_FIRST: AuditOrderBy[] = [{ createdAt: "asc" }, { id: "asc" }];
 
@@ -51,16 +53,25 @@ export interface ExportOptions {
   batchSize?: number;
 }
 
-/** The events `where` selects, in `orderBy` order, as export rows, a batch (one SELECT) at a time. */
-export async function* eventBatches(where: AuditWhere, orderBy: AuditOrderBy[], batchSize: number): AsyncGenerator<ExportEvent[]> {
+/**
+ * The events `where` selects, in `orderBy` order, as export rows, `batchSize` at a time: through one
+ * cursor on PostgreSQL, by keyset reads (one SELECT a batch) on PGlite.
+ */
+export async function* eventBatches(where: AuditWhere, orderBy: AuditOrderBy[], batchSize?: number): AsyncGenerator<ExportEvent[]> {
   const db = getDb();
   const users = new Map<number, UserOption>();
-  const batches = keysetBatches<ExportRecord>(where, orderBy, {
-    find: (args) => {
+  const { cursorBatches } = db;
+  let batches: AsyncIterable<ExportRecord[]>;
+  if (cursorBatches) {
+    const { sql, params } = selectEvents({ where, orderBy });
+    batches = cursorBatches<ExportRecord>(sql, params, batchSize ?? EXPORT_BATCH_SIZE.cursor);
+  } else {
+    const find: BatchQuery<ExportRecord>["find"] = (args) => {
       const { sql, params } = selectEvents(args);
       return db.withSession((session) => session.query<ExportRecord>(sql, params));
-    },
-  }, batchSize);
+    };
+    batches = keysetBatches<ExportRecord>(where, orderBy, { find }, batchSize ?? EXPORT_BATCH_SIZE.keyset);
+  }
   for await (const records of batches) {
     await addUsers(db, users, records);
     yield records.map((record) => toExportEvent(record, users));
@@ -132,7 +143,7 @@ export async function planExport(tab: AuditTab, format: ExportFormat, params: UR
       generatedAt: now,
       generatedBy: principal.username,
       rows,
-      batches: eventBatches(where, orderBy, options.batchSize ?? EXPORT_BATCH_SIZE),
+      batches: eventBatches(where, orderBy, options.batchSize),
     };
     const chunks = (): AsyncIterable<string | Uint8Array> => formatChunks(format, context);
     return { ...plan, chunks };
