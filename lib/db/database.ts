@@ -9,6 +9,7 @@ import Cursor from "pg-cursor";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { lockDataFolder } from "./folder-lock";
+import { readAhead } from "./read-ahead";
 
 /** One connection: what the migration runner and bulk writers need (advisory locks, scripts). */
 export interface SqlSession {
@@ -95,20 +96,13 @@ function openPostgres(url: string): Database {
 async function* cursorBatches<T>(pool: pg.Pool, sql: string, params: unknown[], size: number): AsyncGenerator<T[]> {
   const client = await pool.connect();
   const cursor = client.query(new Cursor<T>(sql, params));
-  let next: Promise<T[]> | null = cursor.read(size);
   let broken: Error | undefined;
   try {
-    while (next) {
-      const rows: T[] = await next;
-      next = rows.length === size ? cursor.read(size) : null;
-      if (rows.length > 0) yield rows;
-    }
+    yield* readAhead<T>((last) => (last === null || last.length === size ? cursor.read(size) : null));
   } catch (error) {
     broken = error instanceof Error ? error : new Error(String(error));
     throw error;
   } finally {
-    // A caller that stops early leaves a read in flight: let it land, then close the cursor.
-    if (next) await next.catch(() => undefined);
     if (!broken) await cursor.close().catch((error: Error) => (broken = error));
     // A connection whose cursor failed is closed rather than handed to the next caller.
     client.release(broken);

@@ -2,6 +2,7 @@
 // of the orderBy in turn (each orderBy ends with createdAt and id, so it is a total order). Offsets
 // would make a million-row export quadratic; this reads each batch through the index. Pure.
 import type { AuditOrderBy, AuditWhere } from "@/lib/audit/filter-query";
+import { readAhead } from "@/lib/db/read-ahead";
 import { ArtifactKind, AuditEventType } from "@/lib/generated/prisma/enums";
 
 type Direction = "asc" | "desc";
@@ -76,27 +77,18 @@ export interface BatchQuery<Row> {
 }
 
 /**
- * Every row `where` selects, in `orderBy` order, `batchSize` at a time. The next batch is asked for
- * as soon as the last one has arrived, so the database reads it while the caller writes this one;
- * at most two batches are held.
+ * Every row `where` selects, in `orderBy` order, `batchSize` at a time, one batch read ahead.
  */
-export async function* keysetBatches<Row extends Record<string, unknown>>(
+export function keysetBatches<Row extends Record<string, unknown>>(
   where: AuditWhere,
   orderBy: AuditOrderBy[],
   query: BatchQuery<Row>,
   batchSize = 1000,
 ): AsyncGenerator<Row[]> {
   const keys = sortKeys(orderBy);
-  const after = (last: Row) => query.find({ where: { AND: [where, afterRow(keys, last)] }, orderBy, take: batchSize });
-  let next: Promise<Row[]> | null = query.find({ where, orderBy, take: batchSize });
-  try {
-    while (next) {
-      const batch: Row[] = await next;
-      next = batch.length === batchSize ? after(batch[batch.length - 1]) : null;
-      if (batch.length > 0) yield batch;
-    }
-  } finally {
-    // A caller that stops early leaves a read in flight: its outcome no longer matters.
-    next?.catch(() => undefined);
-  }
+  return readAhead<Row>((last) => {
+    if (last === null) return query.find({ where, orderBy, take: batchSize });
+    if (last.length < batchSize) return null;
+    return query.find({ where: { AND: [where, afterRow(keys, last[last.length - 1])] }, orderBy, take: batchSize });
+  });
 }

@@ -8,7 +8,10 @@ describe("ChunkWriter", () => {
     const writer = new ChunkWriter(64);
     const lines = Array.from({ length: 40 }, (_, index) => `${index},Zoë Łukasz 山田 😀\r\n`);
     const chunks: Uint8Array[] = [];
-    for (const line of lines) if (writer.write(line)) chunks.push(...writer.take());
+    for (const line of lines) {
+      writer.write(line);
+      chunks.push(...writer.take());
+    }
     chunks.push(...writer.take(true));
     expect(chunks.length).toBeGreaterThan(10);
     for (const chunk of chunks) expect(chunk.length).toBeLessThanOrEqual(64);

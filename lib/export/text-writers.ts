@@ -22,17 +22,16 @@ export class ChunkWriter {
     this.buffer = Buffer.allocUnsafe(chunkBytes);
   }
 
-  /** Adds `text`; true when the chunk is full enough to hand on (`take()`). */
-  write(text: string): boolean {
+  /** Adds `text`, starting a new chunk when it might not fit in this one. */
+  write(text: string): void {
     if (this.used + text.length * MAX_BYTES_PER_UNIT > this.buffer.length) {
       if (this.used > 0) this.full.push(this.cut());
       if (text.length * MAX_BYTES_PER_UNIT > this.buffer.length) {
         this.full.push(Buffer.from(text, "utf8"));
-        return true;
+        return;
       }
     }
     this.used += this.buffer.write(text, this.used, "utf8");
-    return this.full.length > 0;
   }
 
   /** The full chunks so far, and with `all` the part-filled one too. */
