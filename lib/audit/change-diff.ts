@@ -170,15 +170,21 @@ function accessRows(before: AccessMap | null, after: AccessMap | null): AccessRo
   });
 }
 
-const asText = (value: ChangeValue): string => (typeof value === "string" ? value : value === null ? "" : String(value));
+export const asText = (value: ChangeValue): string => (typeof value === "string" ? value : value === null ? "" : String(value));
 const asList = (value: ChangeValue): string[] => (Array.isArray(value) ? value : []);
 const asAccess = (value: ChangeValue): AccessMap | null => (isAccessMap(value) ? value : null);
+
+const textual = (value: ChangeValue) => value === null || typeof value === "string";
+
+/** A long text whose values are both text (or empty): compared word by word. */
+export function isLongTextChange(change: FieldChange): boolean {
+  return change.kind === "longtext" && textual(change.old) && textual(change.new);
+}
 
 export function fieldDiff(change: FieldChange, mode: DiffMode): FieldDiff {
   const base = { field: change.field, kind: change.kind, before: displayValue(change.old), after: displayValue(change.new) };
   const status = statusOf(base.before, base.after);
-  const textual = (value: ChangeValue) => value === null || typeof value === "string";
-  if (change.kind === "longtext" && textual(change.old) && textual(change.new)) {
+  if (isLongTextChange(change)) {
     const [before, after] = [asText(change.old), asText(change.new)];
     const parts = mode === "update" ? wordParts(before, after) : [];
     const sides = mode === "update" ? { beforeParts: sideParts(before, parts, "before"), afterParts: sideParts(after, parts, "after") } : { beforeParts: [], afterParts: [] };

@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { buildChangeDiff } from "./change-diff";
 import { summarizeChanges } from "./change-summary";
 import { changeListSchema, type FieldChange } from "./changes";
 
@@ -7,7 +6,7 @@ const change = (input: Partial<FieldChange> & { field: string }): FieldChange =>
 
 describe("change summaries for timelines", () => {
   const summary = (changes: Array<Partial<FieldChange> & { field: string }>, mode: "create" | "update" | "delete") =>
-    summarizeChanges(buildChangeDiff(changes.map(change), mode));
+    summarizeChanges(changes.map(change), mode);
 
   it("says each field's change in one line", () => {
     expect(

@@ -1,6 +1,8 @@
 // A change in one line per field, for timelines and the Permissions tab's Message: values in
 // short, long texts as word counts, access as the roles and groups that changed. Pure.
-import type { ChangeDiff, DisplayValue, DiffMode, FieldDiff, PartChange, WordPart } from "./change-diff";
+import { asText, fieldDiff, isLongTextChange, type DisplayValue, type DiffMode, type FieldDiff, type PartChange, type WordPart } from "./change-diff";
+import type { FieldChange } from "./changes";
+import { wordChangeCounts } from "./word-counts";
 
 /** One line of a compact account of a change, for timelines: "Status: New → In Progress". */
 export interface ChangeSummaryLine {
@@ -22,10 +24,13 @@ function countWords(parts: WordPart[], change: PartChange): number {
   return parts.filter((part) => part.change === change).reduce((sum, part) => sum + part.text.trim().split(/\s+/).filter(Boolean).length, 0);
 }
 
+function countsText({ removed, added }: { removed: number; added: number }): string {
+  return `${removed} ${removed === 1 ? "word" : "words"} removed, ${added} added`;
+}
+
 /** How many words a long text change removed and added: "1 word removed, 3 added". */
 export function wordCountText(parts: WordPart[]): string {
-  const removed = countWords(parts, "removed");
-  return `${removed} ${removed === 1 ? "word" : "words"} removed, ${countWords(parts, "added")} added`;
+  return countsText({ removed: countWords(parts, "removed"), added: countWords(parts, "added") });
 }
 
 function summaryText(field: FieldDiff, mode: DiffMode): string {
@@ -37,7 +42,6 @@ function summaryText(field: FieldDiff, mode: DiffMode): string {
   }
   if (mode === "create") return shortValue(field.after);
   if (mode === "delete") return shortValue(field.before);
-  if (field.shape === "words") return wordCountText(field.parts);
   if (field.shape === "list") {
     const marks = field.items.filter((item) => item.change !== "same").map((item) => `${item.change === "added" ? "+" : "−"}${item.value}`);
     return marks.length > 0 ? marks.join(", ") : "unchanged";
@@ -45,7 +49,17 @@ function summaryText(field: FieldDiff, mode: DiffMode): string {
   return `${shortValue(field.before)} → ${shortValue(field.after)}`;
 }
 
-/** A line per changed field: values in short, long texts as word counts, access as changed roles. */
-export function summarizeChanges(diff: ChangeDiff): ChangeSummaryLine[] {
-  return diff.fields.map((field) => ({ field: field.field, text: summaryText(field, diff.mode) }));
+/**
+ * A line per changed field: values in short, long texts as word counts, access as changed roles.
+ * An update's long texts are counted without building the diff view's word parts (word-counts.ts):
+ * summaries are made for every row of an export and a page, the parts only for the one event shown.
+ */
+export function summarizeChanges(changes: FieldChange[], mode: DiffMode): ChangeSummaryLine[] {
+  return changes.map((change) => ({
+    field: change.field,
+    text:
+      mode === "update" && isLongTextChange(change)
+        ? countsText(wordChangeCounts(asText(change.old), asText(change.new)))
+        : summaryText(fieldDiff(change, mode), mode),
+  }));
 }

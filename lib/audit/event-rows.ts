@@ -3,7 +3,7 @@
 // about (snapshot names beside the ids), and which fields it changed. One select, one mapping.
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { ArtifactKind, AuditCategory, AuditEventType } from "@/lib/generated/prisma/enums";
-import { buildChangeDiff, diffModeOf } from "./change-diff";
+import { diffModeOf } from "./change-diff";
 import { summarizeChanges, type ChangeSummaryLine } from "./change-summary";
 import { parseChanges, type FieldChange } from "./changes";
 import { CATEGORY_LABELS, eventTypeLabel } from "./event-types";
@@ -102,7 +102,7 @@ export function toEventRow(
     changedFields: changes.map((change) => change.field),
     ip: record.ip,
   };
-  if (options.summaries) row.changeSummary = summarizeChanges(buildChangeDiff(changes, diffModeOf(record.eventType)));
+  if (options.summaries) row.changeSummary = summarizeChanges(changes, diffModeOf(record.eventType));
   return row;
 }
 

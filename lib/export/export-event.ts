@@ -1,7 +1,7 @@
 // An audit event as every export reads it: the tabs' row (lib/audit/event-rows.ts) plus the whole change
 // list and the user agent, from the plain SQL rows of event-sql.ts.
 import type { Database } from "@/lib/db";
-import { buildChangeDiff, diffModeOf } from "@/lib/audit/change-diff";
+import { diffModeOf } from "@/lib/audit/change-diff";
 import { summarizeChanges } from "@/lib/audit/change-summary";
 import { parseChanges, type ChangeValue, type FieldChange } from "@/lib/audit/changes";
 import { toEventRow, type EventRow, type EventRowRecord } from "@/lib/audit/event-rows";
@@ -55,7 +55,7 @@ export function changeValueText(value: ChangeValue): string {
  * create names the initial values, a delete the last ones. The CSV and JSON lines hold every value.
  */
 export function changesSummary(event: Pick<ExportEvent, "changes" | "eventType">): string {
-  return summarizeChanges(buildChangeDiff(event.changes, diffModeOf(event.eventType)))
+  return summarizeChanges(event.changes, diffModeOf(event.eventType))
     .map((line) => `${line.field}: ${line.text}`)
     .join("; ");
 }
