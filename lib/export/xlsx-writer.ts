@@ -15,6 +15,7 @@ export function excelWallClock(instant: Date, timeZone: string): Date {
   return new Date(Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second, instant.getUTCMilliseconds()));
 }
 
+const DATE_FORMAT = "yyyy-mm-dd hh:mm:ss";
 const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFE9ECEF" } };
 const DISABLED_FONT: Partial<ExcelJS.Font> = { strike: true, color: { argb: "FF868E96" } };
 // Per the exceljs notes: a turn every 10 rows keeps 1M rows near 116 MB; every 1,000 rows, ~550 MB.
@@ -30,7 +31,7 @@ async function writeWorkbook(context: ExportContext, output: PassThrough): Promi
     key: String(index),
     header: column.date ? `${column.header} (${context.timeZone}, ${zone})` : column.header,
     width: column.date ? Math.max(column.width, 24) : column.width,
-    style: column.date ? { numFmt: "yyyy-mm-dd hh:mm:ss" } : {},
+    style: column.date ? { numFmt: DATE_FORMAT } : {},
   }));
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, context.rows + 1), column: context.columns.length } };
   const header = sheet.getRow(1);
@@ -38,17 +39,22 @@ async function writeWorkbook(context: ExportContext, output: PassThrough): Promi
   header.fill = HEADER_FILL;
   header.commit();
 
+  // One style object per column, shared by its cells: exceljs remembers a style object's id, where
+  // each cell's own copy would be looked up again (about 3 KB a row).
+  const styles = context.columns.map((column) => (column.date ? { numFmt: DATE_FORMAT } : {}));
+  const disabled = { font: DISABLED_FONT };
   let written = 0;
   for await (const batch of context.batches) {
     for (const event of batch) {
+      // An empty value leaves the cell blank, as Excel's own blanks: "(Blanks)" in the filter.
       const values = context.columns.map((column) => {
         const value = column.value(event);
-        return value instanceof Date ? excelWallClock(value, context.timeZone) : neutralizeFormula(value);
+        return value instanceof Date ? excelWallClock(value, context.timeZone) : value === "" ? null : neutralizeFormula(value);
       });
       const row = sheet.addRow(values);
       context.columns.forEach((column, index) => {
         const user = column.user?.(event);
-        if (user && user.exists && !user.enabled) row.getCell(index + 1).font = DISABLED_FONT;
+        row.getCell(index + 1).style = user && user.exists && !user.enabled ? disabled : styles[index];
       });
       row.commit();
       written += 1;
