@@ -3,8 +3,9 @@
 // the same readers and writers as the export routes; prints rows/s and peak RSS per format. Each
 // format runs in a child process of its own, so that each peak is its own; --runs repeats each
 // (peaks vary from run to run with when V8's collections fall). The children run this
-// file bundled by esbuild under plain Node, as the server runs Next's compiled code: tsx's loader
-// would add about 90 MB and its own CPU time to every figure. Seed first:
+// file bundled by esbuild under plain Node with the server's flags (its heap cap decides how far
+// V8 lets the heap grow), as the server runs Next's compiled code: tsx's loader would add about
+// 90 MB and its own CPU time to every figure. Seed first:
 // npm run db:seed -- --events 1m (embedded PGlite, or DATABASE_URL).
 import { execFileSync } from "node:child_process";
 import path from "node:path";
@@ -19,6 +20,7 @@ import type { ExportContext } from "../lib/export/export-context";
 import type { ExportEvent } from "../lib/export/export-event";
 import { PDF_MAX_ROWS, type ExportFormat } from "../lib/export/export-formats";
 import { eventBatches, formatChunks } from "../lib/export/run-export";
+import { SERVER_NODE_FLAGS } from "./lib/serve";
 
 const argValue = (name: string, fallback: number) => {
   const index = process.argv.indexOf(name);
@@ -119,7 +121,7 @@ async function main(): Promise<void> {
   const repeats = argValue("--runs", 1);
   const database = openDatabase();
   const total = await database.prisma.auditEvent.count();
-  console.log(`${database.kind} at ${database.location}: ${format(total)} events`);
+  console.log(`${database.kind} at ${database.location}: ${format(total)} events; each format under node ${SERVER_NODE_FLAGS.join(" ")}`);
   await database.close();
   if (total < rows) console.log(`Only ${format(total)} events: seed more (npm run db:seed -- --force --events 1m) to bench ${format(rows)}.`);
   const bundle = await bundleSelf();
@@ -131,7 +133,7 @@ async function main(): Promise<void> {
     ["pdf", pdfRows],
   ];
   for (const [exportFormat, count] of runs.flatMap((run) => Array.from({ length: repeats }, () => run))) {
-    const output = execFileSync(process.execPath, [bundle, "--child", exportFormat, "--rows", String(count)], {
+    const output = execFileSync(process.execPath, [...SERVER_NODE_FLAGS, bundle, "--child", exportFormat, "--rows", String(count)], {
       encoding: "utf8",
       maxBuffer: 1 << 24,
       stdio: ["ignore", "pipe", "inherit"],
