@@ -1,6 +1,6 @@
 // A change in one line per field, for timelines and the Permissions tab's Message: values in
 // short, long texts as word counts, access as the roles and groups that changed. Pure.
-import { asText, fieldDiff, isLongTextChange, type DisplayValue, type DiffMode, type FieldDiff, type PartChange, type WordPart } from "./change-diff";
+import { asText, fieldDiff, isLongTextChange, wordParts, type DisplayValue, type DiffMode, type FieldDiff, type PartChange, type WordPart } from "./change-diff";
 import type { FieldChange } from "./changes";
 import { wordChangeCounts } from "./word-counts";
 
@@ -28,9 +28,16 @@ function countsText({ removed, added }: { removed: number; added: number }): str
   return `${removed} ${removed === 1 ? "word" : "words"} removed, ${added} added`;
 }
 
+const partCounts = (parts: WordPart[]) => ({ removed: countWords(parts, "removed"), added: countWords(parts, "added") });
+
 /** How many words a long text change removed and added: "1 word removed, 3 added". */
 export function wordCountText(parts: WordPart[]): string {
-  return countsText({ removed: countWords(parts, "removed"), added: countWords(parts, "added") });
+  return countsText(partCounts(parts));
+}
+
+/** The same text from the two texts alone; from jsdiff's parts only for texts far apart. */
+function longTextCountText(before: string, after: string): string {
+  return countsText(wordChangeCounts(before, after) ?? partCounts(wordParts(before, after)));
 }
 
 function summaryText(field: FieldDiff, mode: DiffMode): string {
@@ -59,7 +66,7 @@ export function summarizeChanges(changes: FieldChange[], mode: DiffMode): Change
     field: change.field,
     text:
       mode === "update" && isLongTextChange(change)
-        ? countsText(wordChangeCounts(asText(change.old), asText(change.new)))
+        ? longTextCountText(asText(change.old), asText(change.new))
         : summaryText(fieldDiff(change, mode), mode),
   }));
 }

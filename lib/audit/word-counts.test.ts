@@ -4,14 +4,15 @@ import { Random } from "@/lib/seed/random";
 import { longText, type Family } from "@/lib/seed/text";
 import { editLongText } from "@/lib/seed/text-edits";
 import { wordParts } from "./change-diff";
-import { wordCountText } from "./change-summary";
+import { summarizeChanges, wordCountText } from "./change-summary";
 import { wordChangeCounts } from "./word-counts";
 
 /** What the diff view says, from jsdiff's parts: the counts the lean search must give. */
 const fromParts = (before: string, after: string) => wordCountText(wordParts(before, after));
 const lean = (before: string, after: string) => {
-  const { removed, added } = wordChangeCounts(before, after);
-  return `${removed} ${removed === 1 ? "word" : "words"} removed, ${added} added`;
+  const counts = wordChangeCounts(before, after);
+  if (!counts) throw new Error("too far apart for the lean search");
+  return `${counts.removed} ${counts.removed === 1 ? "word" : "words"} removed, ${counts.added} added`;
 };
 
 /** A text of words, punctuation, numbers, names and mixed spacing, drawn from a small stock so texts share words. */
@@ -73,5 +74,15 @@ describe("word counts of a long text change", () => {
       if (lean(before, after) !== fromParts(before, after)) differing.push([before, after]);
     }
     expect(differing.slice(0, 3)).toEqual([]);
+  });
+
+  it("leaves texts too far apart to jsdiff, whose counts the summaries then give", () => {
+    const words = (prefix: string) => Array.from({ length: 1_500 }, (_, index) => `${prefix}${index}`).join(" ");
+    const [before, after] = [words("old"), words("new")];
+    expect(wordChangeCounts(before, after)).toBeNull();
+    const summary = summarizeChanges([{ field: "Description", kind: "longtext", old: before, new: after }], "update");
+    expect(summary).toEqual([{ field: "Description", text: "1500 words removed, 1500 added" }]);
+    // Within reach again at once: the long search left nothing behind that changes the next count.
+    expect(lean("The pump shall stop.", "The pump must stop at once.")).toBe("1 word removed, 3 added");
   });
 });

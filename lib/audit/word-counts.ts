@@ -85,6 +85,11 @@ class Tokens {
     return true;
   }
 
+  /** Gives back the arrays a very long text grew. */
+  shrink(): void {
+    if (this.start.length > KEEP) Object.assign(this, new Tokens());
+  }
+
   /** Whether token `index` holds nothing but spaces (the whole of a text of spaces). */
   blank(index: number): boolean {
     return this.start[index] === this.end[index];
@@ -110,6 +115,14 @@ class Tokens {
   }
 }
 
+/** Arrays kept between calls up to this length; longer ones are dropped after the call. */
+const KEEP = 1 << 16;
+/**
+ * Paths one search may keep (13 bytes each, 13.6 MB in all). The paths grow with the square of the
+ * edits: about 1,400 edits between two texts fill it. Beyond, jsdiff counts (it frees dead paths).
+ */
+const MAX_PATHS = 1 << 20;
+
 function grown<T extends Int32Array | Uint8Array>(array: T, next: T): T {
   next.set(array);
   return next;
@@ -128,6 +141,11 @@ class PathPool {
 
   reset(): void {
     this.size = 0;
+  }
+
+  /** Gives back the arrays a long search grew. */
+  shrink(): void {
+    if (this.parent.length > KEEP) Object.assign(this, new PathPool());
   }
 
   add(parent: number, added: boolean, oldPos: number): number {
@@ -154,12 +172,14 @@ const oldTokens = new Tokens();
 const newTokens = new Tokens();
 const NONE = -1;
 const ROOT = -2;
+const TOO_LONG = -3;
 
 /**
  * Myers's search as jsdiff runs it (lib diff/base.js): for each edit count, the diagonals from low
  * to high, an insertion taken from the diagonal above unless a removal from the one below reaches
  * further into the old text, dead ends pruned, diagonals past an edge of the edit graph dropped.
- * Returns the last node of the first path to reach both ends, NONE when the texts are equal.
+ * Returns the last node of the first path to reach both ends, NONE when the texts are equal,
+ * TOO_LONG when the paths would pass MAX_PATHS.
  */
 function search(old: Tokens, next: Tokens): number {
   const oldLength = old.length;
@@ -188,6 +208,7 @@ function search(old: Tokens, next: Tokens): number {
   let lowest = -Infinity;
   let highest = Infinity;
   for (let edits = 1; edits <= oldLength + newLength; edits++) {
+    if (pool.size > MAX_PATHS) return TOO_LONG;
     for (let diagonal = Math.max(lowest, -edits); diagonal <= Math.min(highest, edits); diagonal += 2) {
       const removeFrom = best[offset + diagonal - 1];
       const addFrom = best[offset + diagonal + 1];
@@ -228,15 +249,28 @@ function wordsIn(tokens: Tokens, from: number, to: number): number {
 /**
  * The words removed from `before` and added in `after`, as wordCountText counts them in the
  * parts diffWords returns: each part's text split at spaces. A part is a run of removed (or added)
- * tokens with no shared token and no edit of the other kind between them.
+ * tokens with no shared token and no edit of the other kind between them. Null for texts too far
+ * apart for MAX_PATHS: count jsdiff's parts then.
  */
-export function wordChangeCounts(before: string, after: string): { removed: number; added: number } {
-  oldTokens.read(before);
-  newTokens.read(after);
-  const last = search(oldTokens, newTokens);
-  if (last === NONE) return { removed: 0, added: 0 };
-  // The path from its end back to the root, then forwards: each edit run ends where the kind of
-  // edit changes or a shared run follows.
+export function wordChangeCounts(before: string, after: string): { removed: number; added: number } | null {
+  try {
+    oldTokens.read(before);
+    newTokens.read(after);
+    const last = search(oldTokens, newTokens);
+    if (last === TOO_LONG) return null;
+    return last === NONE ? { removed: 0, added: 0 } : countRuns(last);
+  } finally {
+    pool.shrink();
+    oldTokens.shrink();
+    newTokens.shrink();
+  }
+}
+
+/**
+ * The words of each edit run on the path that ends at `last`, followed from the root: a run ends
+ * where the kind of edit changes or a shared run follows.
+ */
+function countRuns(last: number): { removed: number; added: number } {
   const path: number[] = [];
   for (let node = last; node >= 0; node = pool.parent[node]) path.push(node);
   path.reverse();
