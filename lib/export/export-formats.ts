@@ -19,8 +19,10 @@ export const XLSX_MAX_ROWS = 1_048_575;
  * jsPDF builds the whole document in memory. Measured here (npm run bench:export, both fonts
  * embedded, PostgreSQL, 2 cores): 5,000 rows took 4.9 s at 415 MB peak RSS over a 155 MB baseline;
  * the notes measured 10,000 rows at 4.4 s and 401 MB unloaded and 50,000 at 960 MB. 5,000 rows
- * (about 110 pages) keeps one PDF export within a quarter GB of a server's memory and a few
- * seconds, and a longer PDF is no longer read page by page: Excel and CSV take the rest.
+ * keeps one PDF export within a quarter GB of a server's memory and a few seconds, and a longer
+ * PDF is no longer read page by page: Excel and CSV take the rest. How many pages depends on the
+ * tab (rows with changes wrap): on the demo data about 34 Logins events a page (5,000 in ~150
+ * pages), 12-13 Permissions and Artifacts events (~400 pages).
  */
 export const PDF_MAX_ROWS = 5_000;
 
@@ -29,7 +31,7 @@ export const FORMAT_INFO: Record<ExportFormat, FormatInfo> = {
     label: "PDF",
     contentType: "application/pdf",
     maxRows: PDF_MAX_ROWS,
-    limitReason: `A PDF holds at most ${PDF_MAX_ROWS.toLocaleString("en-US")} events (about 110 pages); narrow the filters, or export to Excel or CSV`,
+    limitReason: `A PDF holds at most ${PDF_MAX_ROWS.toLocaleString("en-US")} events; narrow the filters, or export to Excel or CSV`,
   },
   xlsx: {
     label: "Excel",
