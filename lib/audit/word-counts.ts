@@ -4,7 +4,7 @@
 // 470-character texts (a path and a change object per step of its search), which in a 1M-row Excel
 // export pushed the heap past its target. This runs the same search, with the same tie-breaks and
 // the same pruning, over token numbers in reused typed arrays, then counts the words of each run.
-// change-diff-counts.test.ts holds the two to the same result on every seeded pair and random text.
+// word-counts.test.ts holds the two to the same counts on seeded edits and random texts.
 
 /** Word characters as diffWords tokenizes them: ASCII letters, digits, _, and Latin letters. */
 function isWordChar(code: number): boolean {
@@ -107,11 +107,8 @@ class Tokens {
   }
 
   private grow(): void {
-    const length = this.start.length * 2;
-    this.start = grown(this.start, new Int32Array(length));
-    this.end = grown(this.end, new Int32Array(length));
-    this.hash = grown(this.hash, new Int32Array(length));
-    this.spaced = grown(this.spaced, new Uint8Array(length));
+    [this.start, this.end, this.hash] = [this.start, this.end, this.hash].map(doubled);
+    this.spaced = doubled(this.spaced);
   }
 }
 
@@ -123,7 +120,9 @@ const KEEP = 1 << 16;
  */
 const MAX_PATHS = 1 << 20;
 
-function grown<T extends Int32Array | Uint8Array>(array: T, next: T): T {
+/** A typed array twice as long, starting with `array`'s values. */
+function doubled<T extends Int32Array | Uint8Array>(array: T): T {
+  const next = new (array.constructor as new (length: number) => T)(array.length * 2);
   next.set(array);
   return next;
 }
@@ -159,11 +158,8 @@ class PathPool {
   }
 
   private grow(): void {
-    const length = this.parent.length * 2;
-    this.parent = grown(this.parent, new Int32Array(length));
-    this.added = grown(this.added, new Uint8Array(length));
-    this.common = grown(this.common, new Int32Array(length));
-    this.oldPos = grown(this.oldPos, new Int32Array(length));
+    [this.parent, this.common, this.oldPos] = [this.parent, this.common, this.oldPos].map(doubled);
+    this.added = doubled(this.added);
   }
 }
 
