@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
-[ -d node_modules ] || { step "npm install"; npm install --no-audit --no-fund || exit 1; }
+[ -d node_modules ] || { step "npm ci"; npm ci --no-audit --no-fund || exit 1; }
 [ -f lib/generated/prisma/client.ts ] || node scripts/prisma-generate.mjs || exit 1
 
 # Chromium for the browser tests; pdftotext and LibreOffice to read the exported files back.
