@@ -3,17 +3,13 @@
 // be bypassed (CVE-2025-29927). Route handlers answer 401 JSON on their own, so /api is left alone.
 import { NextResponse, type NextRequest } from "next/server";
 import { getToken } from "next-auth/jwt";
-import { CONSOLE_PATH_HEADER } from "@/lib/auth/callback-url";
+import { CONSOLE_PATH_HEADER, signInPath } from "@/lib/auth/callback-url";
 import { authSecret, sessionCookieName } from "@/lib/auth/secret";
 
 export async function proxy(request: NextRequest) {
   const path = `${request.nextUrl.pathname}${request.nextUrl.search}`;
   const token = await getToken({ req: request, secret: authSecret(), cookieName: sessionCookieName() });
-  if (!token) {
-    const signIn = new URL("/login", request.url);
-    signIn.searchParams.set("callbackUrl", path);
-    return NextResponse.redirect(signIn);
-  }
+  if (!token) return NextResponse.redirect(new URL(signInPath(path), request.url));
   // Tells the console layout where the visitor was going, should the session turn out to be ended.
   const headers = new Headers(request.headers);
   headers.set(CONSOLE_PATH_HEADER, path);

@@ -17,6 +17,7 @@ describe("safeCallbackPath", () => {
     ["a javascript: URL", "javascript:alert(1)"],
     ["the sign-in page itself", "/login?callbackUrl=/audit"],
     ["an API endpoint", "/api/auth/signout"],
+    ["the front door, which only leads on to the Logins tab", "/"],
   ])("falls back to the Logins tab for %s", (_, value) => {
     expect(safeCallbackPath(value, ORIGIN)).toBe(DEFAULT_LANDING);
   });
@@ -26,5 +27,6 @@ describe("signInPath", () => {
   it("carries the page to come back to", () => {
     expect(signInPath("/audit/permissions?users=3")).toBe("/login?callbackUrl=%2Faudit%2Fpermissions%3Fusers%3D3");
     expect(signInPath(null)).toBe("/login");
+    expect(signInPath("/")).toBe("/login");
   });
 });

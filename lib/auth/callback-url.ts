@@ -19,7 +19,7 @@ export function safeCallbackPath(value: string | null | undefined, origin = "htt
   // "//evil.example" and "/\evil.example" parse as other hosts above; backslashes never belong here.
   if (value.includes("\\")) return DEFAULT_LANDING;
   const path = `${url.pathname}${url.search}${url.hash}`;
-  if (path === "/login" || path.startsWith("/login?") || path.startsWith("/api/")) return DEFAULT_LANDING;
+  if (path === "/" || path === "/login" || path.startsWith("/login?") || path.startsWith("/api/")) return DEFAULT_LANDING;
   return path;
 }
 

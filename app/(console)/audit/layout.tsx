@@ -1,7 +1,7 @@
 // The Audit page: its title and the tab bar above whichever tab is open.
 import type { ReactNode } from "react";
 import { Stack, Text, Title } from "@mantine/core";
-import { AuditTabs } from "./_components/audit-tabs";
+import { AuditTabs } from "@/components/console-shell/audit-tabs";
 
 export default function AuditLayout({ children }: { children: ReactNode }) {
   return (
