@@ -58,7 +58,7 @@ describe.each(testDatabases())("recordEvent on $name", ({ open }) => {
     const dropped = async () => Number((await fixture.db.prisma.droppedEventCount.findUnique({ where: { eventType: "USER_LOGOUT" } }))?.count ?? 0);
 
     await runAs(ADMIN, () => updateCoverage({ eventTypes: { USER_LOGOUT: false } }, CONTEXT));
-    const first = await createConsoleSession(user.id, CONTEXT.request);
+    const first = await createConsoleSession(user.id, user.consoleRole, CONTEXT.request);
     expect(await endConsoleSession(first, "LOGOUT")).toBe(true);
     expect(await recordEvent({ eventType: "USER_LOGOUT", actor: { id: user.id, name: user.username } })).toEqual({ stored: false });
     expect(await logouts()).toBe(0);
@@ -67,7 +67,7 @@ describe.each(testDatabases())("recordEvent on $name", ({ open }) => {
     expect((await recordEvent({ eventType: "USER_LOGIN", actor: { id: user.id, name: user.username } })).stored).toBe(true);
 
     await runAs(ADMIN, () => updateCoverage({ eventTypes: { USER_LOGOUT: true } }, CONTEXT));
-    const second = await createConsoleSession(user.id, CONTEXT.request);
+    const second = await createConsoleSession(user.id, user.consoleRole, CONTEXT.request);
     await endConsoleSession(second, "LOGOUT");
     expect(await logouts()).toBe(1);
     expect(await dropped()).toBe(2);

@@ -134,7 +134,7 @@ export async function authorizeCredentials(
   if (!valid || !user.enabled) return refuse(username, request, now);
 
   await prisma.loginAttempt.create({ data: { username, succeeded: true, ip: request.ip, createdAt: now } });
-  const sessionId = await createConsoleSession(user.id, request, now);
+  const sessionId = await createConsoleSession(user.id, user.consoleRole, request, now);
   await recordEvent({
     eventType: "USER_LOGIN",
     actor: { id: user.id, name: user.username },

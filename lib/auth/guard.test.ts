@@ -72,6 +72,11 @@ describe.each(testDatabases())("the guard on $name", ({ open }) => {
   /** Creates a user, signs them in and makes their session the request's. */
   async function signedIn(username: string, role: ConsoleRole, at = new Date()): Promise<SessionClaims> {
     await db.prisma.user.create({ data: { username, displayName: `${username} Example`, consoleRole: role, passwordHash } });
+    return signIn(username, at);
+  }
+
+  /** Signs an existing user in and makes the new session the request's. */
+  async function signIn(username: string, at = new Date()): Promise<SessionClaims> {
     const user = await authorizeCredentials({ username, password: PASSWORD }, REQUEST, at);
     const claims = { userId: user.userId, tokenVersion: user.tokenVersion, sessionId: user.sessionId };
     serverSession.current = {
@@ -112,10 +117,37 @@ describe.each(testDatabases())("the guard on $name", ({ open }) => {
     expect(await db.prisma.consoleSession.findUnique({ where: { id: claims.sessionId } })).toMatchObject({ endedAt: null });
   });
 
-  it("follows a role change in the database at once, whatever the token says", async () => {
+  it("ends the session at once when the role changes in the database, whatever the token says", async () => {
     const claims = await signedIn("ada", "ADMIN");
     await db.prisma.user.update({ where: { id: claims.userId }, data: { consoleRole: "AUDITOR" } });
-    await expectAuthError(requireAdmin(), 403);
+    await expectAuthError(requireAdmin(), 401);
+    await expectAuthError(requireAuditReader(), 401);
+    const events = await systemLogouts();
+    expect(events.map((event) => event.message)).toEqual(["Session revoked: console role changed from Administrator to Auditor"]);
+  });
+
+  it("keeps a session ended by losing the role ended when the role comes back", async () => {
+    const claims = await signedIn("ada", "ADMIN");
+    await db.prisma.user.update({ where: { id: claims.userId }, data: { consoleRole: "NONE" } });
+    await expectAuthError(requireAuditReader(), 401);
+    expect(await db.prisma.consoleSession.findUnique({ where: { id: claims.sessionId } })).toMatchObject({ endReason: "REVOKED" });
+
+    await db.prisma.user.update({ where: { id: claims.userId }, data: { consoleRole: "ADMIN" } });
+    expect(await getViewer()).toEqual({ kind: "anonymous" });
+    await expectAuthError(requireAdmin(), 401);
+    const events = await systemLogouts();
+    expect(events.map((event) => event.message)).toEqual(["Session revoked: console role changed from Administrator to none"]);
+
+    // Signing in again opens a new session with the role given back.
+    const again = await signIn("ada");
+    expect(again.sessionId).not.toBe(claims.sessionId);
+    await expect(requireAdmin()).resolves.toMatchObject({ username: "ada", sessionId: again.sessionId });
+  });
+
+  it("does not let a session begun without a role gain one", async () => {
+    const claims = await signedIn("victor", "NONE");
+    await db.prisma.user.update({ where: { id: claims.userId }, data: { consoleRole: "AUDITOR" } });
+    await expectAuthError(requireAuditReader(), 401);
   });
 
   it("ends a session revoked by a token version bump and records one User System Logout", async () => {

@@ -4,6 +4,7 @@
 import { getServerSession } from "next-auth";
 import { cache } from "react";
 import { getDb } from "@/lib/db";
+import type { ConsoleRole } from "@/lib/generated/prisma/enums";
 import { authOptions } from "./auth-options";
 import { isConsoleAccessRole, ROLE_LABELS, type ConsoleAccessRole, type Principal } from "./principal";
 import { currentPrincipalOverride } from "./principal-context";
@@ -28,6 +29,10 @@ export interface SessionClaims {
   userId: number;
   tokenVersion: number;
   sessionId: string;
+}
+
+function roleName(role: ConsoleRole): string {
+  return isConsoleAccessRole(role) ? ROLE_LABELS[role] : "none";
 }
 
 const sweepState = globalThis as { __auditConsoleLastSweep?: number };
@@ -70,6 +75,13 @@ export async function checkSessionClaims(claims: SessionClaims, now = new Date()
   const { user } = session;
   if (!user.enabled || user.tokenVersion !== claims.tokenVersion) {
     await endConsoleSession(session.id, "REVOKED", { at: now });
+    return { kind: "anonymous" };
+  }
+  // A session holds the role it began with. One whose user lost the role (or got another) is over
+  // for good: giving the role back later must not bring the old cookie back to life.
+  if (user.consoleRole !== session.role) {
+    const cause = `console role changed from ${roleName(session.role)} to ${roleName(user.consoleRole)}`;
+    await endConsoleSession(session.id, "REVOKED", { at: now, cause });
     return { kind: "anonymous" };
   }
   const expiresAt = sessionExpiry(session.lastSeenAt);

@@ -3,7 +3,7 @@
 import { randomBytes } from "node:crypto";
 import { recordEvent } from "@/lib/audit/record-event";
 import { getDb } from "@/lib/db";
-import type { AuditEventType } from "@/lib/generated/prisma/enums";
+import type { AuditEventType, ConsoleRole } from "@/lib/generated/prisma/enums";
 import type { RequestInfo } from "./request-info";
 import { LAST_SEEN_THROTTLE_MS, SESSION_MAX_AGE_MS, type SessionEndReason } from "./session-policy";
 
@@ -17,10 +17,11 @@ export function newSessionId(): string {
   return randomBytes(24).toString("base64url");
 }
 
-export async function createConsoleSession(userId: number, request: RequestInfo, now = new Date()): Promise<string> {
+/** Opens a session for a user who holds `role` now: the session lives only as long as they keep it. */
+export async function createConsoleSession(userId: number, role: ConsoleRole, request: RequestInfo, now = new Date()): Promise<string> {
   const id = newSessionId();
   await getDb().prisma.consoleSession.create({
-    data: { id, userId, ip: request.ip, userAgent: request.userAgent, createdAt: now, lastSeenAt: now },
+    data: { id, userId, role, ip: request.ip, userAgent: request.userAgent, createdAt: now, lastSeenAt: now },
   });
   return id;
 }
@@ -30,6 +31,8 @@ export interface EndSessionOptions {
   at?: Date;
   /** the request that ended it (sign-out); default the session's own IP and user agent */
   request?: RequestInfo;
+  /** why it was revoked, when the event should say more than "Session revoked" */
+  cause?: string;
 }
 
 /**
@@ -53,8 +56,8 @@ export async function endConsoleSession(sessionId: string, reason: SessionEndRea
   await recordEvent({
     eventType: EVENT_OF_REASON[reason],
     actor: { id: session.user.id, name: session.user.username },
-    message: reason === "LOGOUT" ? null : reason === "EXPIRED" ? "Session expired" : "Session revoked",
-    details: { sessionId, reason },
+    message: reason === "LOGOUT" ? null : reason === "EXPIRED" ? "Session expired" : options.cause ? `Session revoked: ${options.cause}` : "Session revoked",
+    details: { sessionId, reason, ...(options.cause ? { cause: options.cause } : {}) },
     ip: options.request?.ip ?? session.ip,
     userAgent: options.request?.userAgent ?? session.userAgent,
     createdAt: at,
