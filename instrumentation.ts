@@ -1,4 +1,4 @@
-// Runs once when a Next.js server starts: checks the sign-in configuration, starts the timer
+// Runs once when a Next.js server starts: checks the sign-in and proxy configuration, starts the timer
 // that ends idle console sessions, and starts the remover job on its schedule.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
@@ -7,6 +7,9 @@ export async function register() {
       "NEXTAUTH_SECRET is not set: nobody can sign in. Set it to a long random value (for example `openssl rand -base64 32`) and restart.",
     );
   }
+  // A bad TRUSTED_PROXIES stops the server here, with a message naming it: guessing could trust a forged address.
+  const { configuredTrustedProxies } = await import("./lib/auth/client-address");
+  configuredTrustedProxies();
   const { startSessionSweeper } = await import("./lib/auth/session-sweeper");
   startSessionSweeper();
   // A bad config/audit-defaults.json stops the server here, with a message naming the key.

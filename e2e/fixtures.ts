@@ -1,12 +1,13 @@
 import { expect, type Locator, type Page } from "@playwright/test";
+import { TEST_ACCOUNTS } from "../scripts/lib/test-accounts";
 
 /** The accounts every seeded database has (lib/seed). */
 export const DEMO = {
   admin: { username: "admin", password: "demo-admin" },
   auditor: { username: "auditor", password: "demo-auditor" },
   viewer: { username: "viewer", password: "demo-viewer" },
-  /** an admin only the lockout test uses (scripts/e2e-server.ts) */
-  lockout: { username: "lockout.test", password: "lockout-test-password" },
+  /** admins only one spec each uses (scripts/lib/test-accounts.ts) */
+  ...TEST_ACCOUNTS,
 } as const;
 
 /** Signs in through the sign-in page and waits until the console (or its 403 page) shows. */

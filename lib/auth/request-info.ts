@@ -1,7 +1,15 @@
 // The client's address and user agent as a request reports them, for LoginAttempt rows, sessions
 // and audit events.
+import { clientAddress, configuredTrustedProxies, PEER_HEADER } from "./client-address";
 
 type HeaderSource = Headers | Record<string, string | string[] | undefined> | undefined;
+
+/** Every value of a header that may come more than once, joined with commas as HTTP allows. */
+function allValues(headers: HeaderSource, name: string): string | undefined {
+  if (!headers || headers instanceof Headers) return header(headers, name);
+  const value = headers[name];
+  return Array.isArray(value) ? value.join(", ") : value;
+}
 
 function header(headers: HeaderSource, name: string): string | undefined {
   if (!headers) return undefined;
@@ -15,17 +23,24 @@ export interface RequestInfo {
   userAgent: string | null;
 }
 
+let warnedNoPeer = false;
+
 /**
- * The first address of X-Forwarded-For (the client as the nearest proxy saw it), else X-Real-IP.
- * Run the console behind a reverse proxy that sets these headers; Next.js sets X-Forwarded-For
- * itself when it is reached directly.
+ * The client's address: the socket's peer as scripts/server.mjs reports it, and X-Forwarded-For
+ * only as far as TRUSTED_PROXIES trusts the hops (lib/auth/client-address.ts). Never the first entry
+ * of X-Forwarded-For as is: a client writes that itself. Null when the server did not say (the app
+ * was started by plain `next start`), rather than a guess a client could choose.
  */
 export function clientIp(headers: HeaderSource): string | null {
-  const forwarded = header(headers, "x-forwarded-for")?.split(",")[0]?.trim();
-  const ip = forwarded || header(headers, "x-real-ip")?.trim();
-  if (!ip) return null;
-  // IPv4 addresses mapped into IPv6 read better in their IPv4 form.
-  return (ip.startsWith("::ffff:") && ip.includes(".") ? ip.slice(7) : ip).slice(0, 100);
+  const peer = header(headers, PEER_HEADER);
+  if (!peer) {
+    if (headers && !warnedNoPeer) {
+      warnedNoPeer = true;
+      console.warn("No client address on requests: start the console with `npm start` (scripts/server.mjs), not `next start`.");
+    }
+    return null;
+  }
+  return clientAddress(peer, allValues(headers, "x-forwarded-for"), configuredTrustedProxies())?.slice(0, 100) ?? null;
 }
 
 export function requestInfo(headers: HeaderSource): RequestInfo {

@@ -1,4 +1,4 @@
-// Starts `next start` (or `next dev`) on a port with the console's environment and waits until it
+// Starts the console's server (scripts/server.mjs: Next.js, production or dev) on a port with the console's environment and waits until it
 // answers. Used by the demo command and by the end-to-end test server.
 import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
@@ -11,6 +11,9 @@ import { createServer } from "node:net";
  * to spend: a PDF at its row limit takes about 250 MB of it.
  */
 export const SERVER_NODE_FLAGS = ["--max-old-space-size=1536"];
+
+/** The console's server: Next.js's request handler, told each request's socket address. */
+export const SERVER_SCRIPT = "scripts/server.mjs";
 
 export async function isPortFree(port: number, host = "0.0.0.0"): Promise<boolean> {
   return new Promise((resolve) => {
@@ -35,9 +38,15 @@ export async function waitForHttp(url: string, child: ChildProcess, timeoutMs = 
   throw new Error(`the server did not answer at ${url} within ${timeoutMs / 1000} s`);
 }
 
-export function startNext(options: { port: number; dev?: boolean; env: NodeJS.ProcessEnv }): ChildProcess {
-  const args = [...SERVER_NODE_FLAGS, "node_modules/next/dist/bin/next", options.dev ? "dev" : "start", "-p", String(options.port)];
+/**
+ * Starts the server with the console's environment. By default it lives and dies with this process
+ * (Ctrl+C stops both; its exit ends this one); `ownLifetime` leaves both alone (a test that starts
+ * and stops a second server).
+ */
+export function startNext(options: { port: number; dev?: boolean; env: NodeJS.ProcessEnv; ownLifetime?: boolean }): ChildProcess {
+  const args = [...SERVER_NODE_FLAGS, SERVER_SCRIPT, "--port", String(options.port), ...(options.dev ? ["--dev"] : [])];
   const child = spawn(process.execPath, args, { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...options.env } });
+  if (options.ownLifetime) return child;
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.on(signal, () => {
       child.kill(signal);
