@@ -51,6 +51,16 @@ export function ExportMenu({ tab }: { tab: "logins" | "artifacts" | "permissions
           </Menu.Dropdown>
         </Menu>
       </Group>
+      {state.phase === "busy" && (
+        <Alert color="yellow" title={`${FORMAT_INFO[state.format].label} export not started`} withCloseButton onClose={dismiss} role="alert">
+          <Stack gap="xs" align="flex-start">
+            <Text size="sm">{state.message}</Text>
+            <Button size="xs" variant="light" color="yellow" onClick={() => void start(state.format)}>
+              Try again
+            </Button>
+          </Stack>
+        </Alert>
+      )}
       {(state.phase === "refused" || state.phase === "failed") && (
         <Alert color={state.phase === "refused" ? "yellow" : "red"} title={`${FORMAT_INFO[state.format].label} export ${state.phase === "refused" ? "refused" : "failed"}`} withCloseButton onClose={dismiss} role="alert">
           {state.message}

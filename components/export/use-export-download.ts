@@ -16,6 +16,8 @@ export type ExportState =
   | { phase: "counting"; format: ExportFormat }
   | { phase: "confirm"; format: ExportFormat; preflight: ExportPreflight }
   | { phase: "refused"; format: ExportFormat; message: string }
+  /** too many exports running (429) or the database busy (503): worth trying again after a while */
+  | { phase: "busy"; format: ExportFormat; message: string; retryAfterSeconds: number }
   | { phase: "downloading"; format: ExportFormat; preflight: ExportPreflight; bytes: number }
   | { phase: "failed"; format: ExportFormat; message: string };
 
@@ -24,11 +26,19 @@ export const CONFIRM_ROWS = 1_000;
 
 async function errorMessage(response: Response): Promise<string> {
   try {
-    const body = (await response.json()) as { error?: string };
-    return body.error ?? `The server answered ${response.status}.`;
+    const body = (await response.json()) as { error?: { message?: string } };
+    return body.error?.message ?? `The server answered ${response.status}.`;
   } catch {
     return `The server answered ${response.status}.`;
   }
+}
+
+/** The state for a refused request: busy (try again later) for 429 and 503, failed for the rest. */
+async function refusedState(format: ExportFormat, response: Response): Promise<ExportState> {
+  const message = await errorMessage(response);
+  if (response.status !== 429 && response.status !== 503) return { phase: "failed", format, message };
+  const retryAfterSeconds = Number(response.headers.get("Retry-After")) || 10;
+  return { phase: "busy", format, message, retryAfterSeconds };
 }
 
 function saveBlob(blob: Blob, fileName: string): void {
@@ -51,7 +61,7 @@ export function useExportDownload(href: (format: ExportFormat) => string) {
     try {
       const response = await fetch(href(format));
       if (!response.ok || !response.body) {
-        setState({ phase: "failed", format, message: await errorMessage(response) });
+        setState(await refusedState(format, response));
         return;
       }
       const reader = response.body.getReader();
@@ -77,7 +87,7 @@ export function useExportDownload(href: (format: ExportFormat) => string) {
       const url = href(format);
       const response = await fetch(`${url}${url.includes("?") ? "&" : "?"}preflight=1`);
       if (!response.ok) {
-        setState({ phase: "failed", format, message: await errorMessage(response) });
+        setState(await refusedState(format, response));
         return;
       }
       const preflight = (await response.json()) as ExportPreflight;

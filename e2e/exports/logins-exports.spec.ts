@@ -84,7 +84,7 @@ test("a PDF over its limit is refused before the download, with the reason", asy
 test("exports are refused to nobody, to a user without a console role, and for bad filters", async ({ page, request }) => {
   const anonymous = await request.get("/api/export/logins.csv");
   expect(anonymous.status()).toBe(401);
-  expect(await anonymous.json()).toMatchObject({ error: expect.any(String) });
+  expect(await anonymous.json()).toEqual({ error: { code: "unauthenticated", message: "Sign in to use the Audit Console." } });
 
   await signIn(page, DEMO.viewer.username, DEMO.viewer.password, "/audit/logins");
   const forbidden = await page.request.get("/api/export/logins.xlsx");
@@ -94,6 +94,6 @@ test("exports are refused to nobody, to a user without a console role, and for b
   await signInAsAdmin(page, "/audit/logins");
   const bad = await page.request.get("/api/export/logins.csv?range=custom&from=2024-01-01&to=2025-12-31");
   expect(bad.status()).toBe(400);
-  expect(await bad.json()).toMatchObject({ field: "range", error: "Login range: may not exceed one year" });
+  expect(await bad.json()).toEqual({ error: { code: "invalid_filter", field: "range", message: "Login range: may not exceed one year" } });
   expect((await page.request.get("/api/export/logins.docx")).status()).toBe(404);
 });

@@ -148,8 +148,3 @@ export function requireAuditReader(action = "Reading the audit trail"): Promise<
 export function requireAdmin(action = "This action"): Promise<Principal> {
   return requireRole(["ADMIN"], action);
 }
-
-/** The JSON answer a route handler gives for an AuthError: `{ error }` with 401 or 403. */
-export function authErrorResponse(error: AuthError): Response {
-  return Response.json({ error: error.message }, { status: error.status });
-}

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase, type Database } from "@/lib/db/database";
+import { openDatabase, type BulkReader, type Database } from "@/lib/db/database";
 import { testDatabases } from "@/lib/test/databases";
 
-// More rounds than the pool has connections: a round that kept its connection would hang the next ones.
+// More rounds than the bulk pool has connections: a round that kept its connections would hang the next ones.
 const ROUNDS = 12;
 
 async function all<T>(batches: AsyncIterable<T[]>): Promise<T[][]> {
@@ -14,7 +14,10 @@ async function all<T>(batches: AsyncIterable<T[]>): Promise<T[][]> {
 it("PGlite offers no cursor: its one connection would be held for the whole read", async () => {
   const db = openDatabase({ dataDir: "memory://" });
   try {
-    expect(db.cursorBatches).toBeNull();
+    const reader = await db.openBulkReader();
+    expect(reader.cursorBatches).toBeNull();
+    expect(await reader.query("SELECT 1 AS ok")).toEqual([{ ok: 1 }]);
+    reader.release();
   } finally {
     await db.close();
   }
@@ -27,21 +30,46 @@ describe.each(testDatabases().filter((database) => database.name !== "PGlite"))(
   });
   afterAll(() => db.close());
 
+  /** Runs `work` with a bulk reader, giving it back afterwards whatever happens. */
+  async function reading<T>(work: (reader: BulkReader) => Promise<T>): Promise<T> {
+    const reader = await db.openBulkReader();
+    try {
+      return await work(reader);
+    } finally {
+      reader.release();
+    }
+  }
+
   it("reads a SELECT through one cursor, every row once, in order, `size` at a time", async () => {
-    const batches = await all(db.cursorBatches!<{ n: number }>("SELECT g AS n FROM generate_series(1, $1::int) AS g ORDER BY g", [25], 10));
-    expect(batches.map((batch) => batch.length)).toEqual([10, 10, 5]);
-    expect(batches.flat().map((row) => row.n)).toEqual(Array.from({ length: 25 }, (_, index) => index + 1));
-    expect(await all(db.cursorBatches!("SELECT 1 WHERE false", [], 10))).toEqual([]);
+    await reading(async (reader) => {
+      const batches = await all(reader.cursorBatches!<{ n: number }>("SELECT g AS n FROM generate_series(1, $1::int) AS g ORDER BY g", [25], 10));
+      expect(batches.map((batch) => batch.length)).toEqual([10, 10, 5]);
+      expect(batches.flat().map((row) => row.n)).toEqual(Array.from({ length: 25 }, (_, index) => index + 1));
+      expect(await all(reader.cursorBatches!("SELECT 1 WHERE false", [], 10))).toEqual([]);
+    });
   });
 
-  it("gives its connection back when the reader stops early or the SELECT fails", async () => {
-    for (let round = 0; round < ROUNDS; round += 1) {
-      for await (const batch of db.cursorBatches!<{ n: number }>("SELECT g AS n FROM generate_series(1, 1000) AS g", [], 10)) {
-        expect(batch).toHaveLength(10);
-        break;
+  it("looks things up on its second connection while its cursor is open", async () => {
+    await reading(async (reader) => {
+      const seen: number[] = [];
+      for await (const batch of reader.cursorBatches!<{ n: number }>("SELECT g AS n FROM generate_series(1, 30) AS g ORDER BY g", [], 10)) {
+        const [row] = await reader.query<{ twice: number }>("SELECT $1::int * 2 AS twice", [batch[0].n]);
+        seen.push(row.twice);
       }
+      expect(seen).toEqual([2, 22, 42]);
+    });
+  });
+
+  it("gives its connections back when the reader stops early or the SELECT fails", async () => {
+    for (let round = 0; round < ROUNDS; round += 1) {
+      await reading(async (reader) => {
+        for await (const batch of reader.cursorBatches!<{ n: number }>("SELECT g AS n FROM generate_series(1, 1000) AS g", [], 10)) {
+          expect(batch).toHaveLength(10);
+          break;
+        }
+      });
       // Fails on its 15th row, in the second read.
-      await expect(all(db.cursorBatches!("SELECT 1 / (15 - g) AS n FROM generate_series(1, 30) AS g", [], 10))).rejects.toThrow(/division by zero/);
+      await expect(reading((reader) => all(reader.cursorBatches!("SELECT 1 / (15 - g) AS n FROM generate_series(1, 30) AS g", [], 10)))).rejects.toThrow(/division by zero/);
     }
     expect(await db.withSession((session) => session.query<{ ok: number }>("SELECT 1 AS ok"))).toEqual([{ ok: 1 }]);
   });

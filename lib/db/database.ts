@@ -18,18 +18,33 @@ export interface SqlSession {
   exec(script: string): Promise<void>;
 }
 
+/**
+ * What a read in bulk (an export) reads through. On PostgreSQL: two connections of a pool of its own,
+ * taken together, so that it never waits for a connection while holding one, and never takes one
+ * from the pages. Call release() once, when the reading is over.
+ */
+export interface BulkReader {
+  /**
+   * The rows of one SELECT, `size` at a time, through a cursor on the reader's first connection, the
+   * next batch asked for while the caller handles this one. Null on PGlite, whose one connection a
+   * cursor would hold for the whole read: read by keyset there, one SELECT a batch.
+   */
+  cursorBatches: (<T>(sql: string, params: unknown[], size: number) => AsyncGenerator<T[]>) | null;
+  /** A short query beside the cursor (the users its rows name), on the reader's second connection. */
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  release(): void;
+}
+
 export interface Database {
   kind: "pglite" | "postgres";
   /** where the data lives, for messages: a folder or a URL without its password */
   location: string;
   prisma: PrismaClient;
   withSession<T>(work: (session: SqlSession) => Promise<T>): Promise<T>;
-  /**
-   * The rows of one SELECT, `size` at a time, for reads in bulk (exports): one cursor on a connection
-   * of its own, the next batch asked for while the caller handles this one. Null on PGlite, whose one
-   * connection a cursor would hold for the whole read.
-   */
-  cursorBatches: (<T>(sql: string, params: unknown[], size: number) => AsyncGenerator<T[]>) | null;
+  /** How many bulk readers may be open at once (EXPORT_CONCURRENCY); the caller keeps count (lib/export/export-slots.ts). */
+  bulkReaders: number;
+  /** Opens a bulk reader; on PostgreSQL its pool holds two connections for each of `bulkReaders`. */
+  openBulkReader(): Promise<BulkReader>;
   close(): Promise<void>;
 }
 
@@ -38,26 +53,58 @@ export interface OpenOptions {
   url?: string;
   /** PGlite data folder, or "memory://" for a throw-away database; default PGLITE_DATA_DIR or .data/pglite */
   dataDir?: string;
+  /** how many bulk readers at once; default EXPORT_CONCURRENCY, else 4 on PostgreSQL and 2 on PGlite */
+  bulkReaders?: number;
+}
+
+/**
+ * pg's pool gives up waiting for a free connection after connectionTimeoutMillis with this message:
+ * the database is busy, not broken. Routes answer it with 503 and Retry-After.
+ */
+export function isPoolTimeout(error: unknown): boolean {
+  return error instanceof Error && error.message === "timeout exceeded when trying to connect";
+}
+
+function positiveInteger(name: string, fallback: number): number {
+  const text = process.env[name];
+  if (text === undefined || text === "") return fallback;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a whole number of at least 1, not "${text}"`);
+  return value;
 }
 
 export function defaultDataDir(): string {
   return process.env.PGLITE_DATA_DIR || path.join(process.cwd(), ".data", "pglite");
 }
 
+/**
+ * Bulk readers at once unless EXPORT_CONCURRENCY says otherwise. PostgreSQL: each takes two
+ * connections of the bulk pool, beside the pages' pool (DATABASE_POOL_SIZE, 10). PGlite: they take
+ * turns with the pages on its one connection, a batch at a time.
+ */
+export const DEFAULT_BULK_READERS = { postgres: 4, pglite: 2 } as const;
+
 export function openDatabase(options: OpenOptions = {}): Database {
   const url = options.url ?? (options.dataDir ? undefined : process.env.DATABASE_URL);
-  return url ? openPostgres(url) : openPGlite(options.dataDir ?? defaultDataDir());
+  const bulkReaders = options.bulkReaders ?? positiveInteger("EXPORT_CONCURRENCY", url ? DEFAULT_BULK_READERS.postgres : DEFAULT_BULK_READERS.pglite);
+  return url ? openPostgres(url, bulkReaders) : openPGlite(options.dataDir ?? defaultDataDir(), bulkReaders);
 }
 
-function openPostgres(url: string): Database {
-  const pool = new pg.Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+function openPostgres(url: string, bulkReaders: number): Database {
+  // A wait for a connection ends: past DATABASE_POOL_TIMEOUT_MS the caller gets an error to answer
+  // with 503, where pg's default would wait forever and hang every request behind it.
+  const timeout = { connectionTimeoutMillis: positiveInteger("DATABASE_POOL_TIMEOUT_MS", 10_000) };
+  const pool = new pg.Pool({ connectionString: url, max: positiveInteger("DATABASE_POOL_SIZE", 10), ...timeout });
+  const bulkPool = new pg.Pool({ connectionString: url, max: 2 * bulkReaders, ...timeout });
   // An idle connection the server ends (a restart, an administrator, DROP DATABASE ... WITH (FORCE)
   // racing our own close) is an 'error' on the pool; unheard, it would end the process. The pool
   // has already dropped that connection and opens a new one on the next query.
   let closing = false;
-  pool.on("error", (error) => {
-    if (!closing) console.warn(`PostgreSQL closed an idle connection: ${error.message}`);
-  });
+  for (const each of [pool, bulkPool]) {
+    each.on("error", (error) => {
+      if (!closing) console.warn(`PostgreSQL closed an idle connection: ${error.message}`);
+    });
+  }
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   return {
     kind: "postgres",
@@ -78,11 +125,42 @@ function openPostgres(url: string): Database {
         client.release();
       }
     },
-    cursorBatches: (sql, params, size) => cursorBatches(pool, sql, params, size),
+    bulkReaders,
+    openBulkReader: () => openPostgresBulkReader(bulkPool),
     async close() {
       closing = true;
       await prisma.$disconnect();
-      await pool.end();
+      await Promise.all([pool.end(), bulkPool.end()]);
+    },
+  };
+}
+
+async function openPostgresBulkReader(pool: pg.Pool): Promise<BulkReader> {
+  const [cursorClient, lookupClient] = await Promise.allSettled([pool.connect(), pool.connect()]);
+  if (cursorClient.status === "rejected" || lookupClient.status === "rejected") {
+    for (const taken of [cursorClient, lookupClient]) if (taken.status === "fulfilled") taken.value.release();
+    throw cursorClient.status === "rejected" ? cursorClient.reason : (lookupClient as PromiseRejectedResult).reason;
+  }
+  // A connection whose cursor failed or was left mid-read is closed rather than handed to the next caller.
+  let cursorBroken: Error | undefined;
+  let released = false;
+  return {
+    async *cursorBatches<T>(sql: string, params: unknown[], size: number): AsyncGenerator<T[]> {
+      try {
+        yield* cursorBatches<T>(cursorClient.value, sql, params, size);
+      } catch (error) {
+        cursorBroken = error instanceof Error ? error : new Error(String(error));
+        throw error;
+      }
+    },
+    async query(sql, params) {
+      return (await lookupClient.value.query(sql, params as unknown[])).rows;
+    },
+    release() {
+      if (released) return;
+      released = true;
+      cursorClient.value.release(cursorBroken);
+      lookupClient.value.release();
     },
   };
 }
@@ -93,23 +171,20 @@ function openPostgres(url: string): Database {
  * Result and promise each) were mostly promoted: 202 MB per 300,000 events, which let V8 grow the heap
  * to four times what was live. It also takes a third less CPU, and the file is one snapshot.
  */
-async function* cursorBatches<T>(pool: pg.Pool, sql: string, params: unknown[], size: number): AsyncGenerator<T[]> {
-  const client = await pool.connect();
+async function* cursorBatches<T>(client: pg.PoolClient, sql: string, params: unknown[], size: number): AsyncGenerator<T[]> {
   const cursor = client.query(new Cursor<T>(sql, params));
-  let broken: Error | undefined;
+  let failed = false;
   try {
     yield* readAhead<T>((last) => (last === null || last.length === size ? cursor.read(size) : null));
   } catch (error) {
-    broken = error instanceof Error ? error : new Error(String(error));
+    failed = true;
     throw error;
   } finally {
-    if (!broken) await cursor.close().catch((error: Error) => (broken = error));
-    // A connection whose cursor failed is closed rather than handed to the next caller.
-    client.release(broken);
+    if (!failed) await cursor.close();
   }
 }
 
-function openPGlite(dataDir: string): Database {
+function openPGlite(dataDir: string, bulkReaders: number): Database {
   const inMemory = dataDir.startsWith("memory://");
   let release = () => {};
   if (!inMemory) {
@@ -131,7 +206,9 @@ function openPGlite(dataDir: string): Database {
     location: inMemory ? dataDir : path.resolve(dataDir),
     prisma,
     withSession: (work) => work(session),
-    cursorBatches: null,
+    bulkReaders,
+    // Bulk reads take turns with the pages on the one connection, a keyset SELECT at a time.
+    openBulkReader: async () => ({ cursorBatches: null, query: session.query, release() {} }),
     async close() {
       await prisma.$disconnect();
       await pglite.close();

@@ -14,4 +14,4 @@ export function setDb(database: Database | undefined): void {
   holder.__auditConsoleDb = database;
 }
 
-export type { Database, SqlSession } from "./database";
+export type { BulkReader, Database, SqlSession } from "./database";

@@ -1,6 +1,5 @@
 // An audit event as every export reads it: the tabs' row (lib/audit/event-rows.ts) plus the whole change
 // list and the user agent, from the plain SQL rows of event-sql.ts.
-import type { Database } from "@/lib/db";
 import { diffModeOf } from "@/lib/audit/change-diff";
 import { summarizeChanges } from "@/lib/audit/change-summary";
 import { parseChanges, type ChangeValue, type FieldChange } from "@/lib/audit/changes";
@@ -14,20 +13,21 @@ export interface ExportEvent extends EventRow {
   userAgent: string | null;
 }
 
+/** A query on the export's own connection (lib/db/database.ts BulkReader.query). */
+export type LookupQuery = <T>(sql: string, params: unknown[]) => Promise<T[]>;
+
 /**
  * Adds to `users` the users `records` name that it does not hold yet. An export keeps one map: it
  * names the same few hundred users again and again, so after the first batches this reads nothing.
  */
-export async function addUsers(db: Database, users: Map<number, UserOption>, records: readonly ExportRecord[]): Promise<void> {
+export async function addUsers(query: LookupQuery, users: Map<number, UserOption>, records: readonly ExportRecord[]): Promise<void> {
   const missing = new Set<number>();
   for (const record of records) {
     for (const id of [record.actorId, record.targetUserId]) if (id !== null && !users.has(id)) missing.add(id);
   }
   if (missing.size === 0) return;
   const ids = [...missing];
-  const found = await db.withSession((session) =>
-    session.query<UserOption>(`SELECT id, username, "displayName", "avatarUrl", enabled FROM "User" WHERE id IN (${ids.map((_, index) => `$${index + 1}`).join(", ")})`, ids),
-  );
+  const found = await query<UserOption>(`SELECT id, username, "displayName", "avatarUrl", enabled FROM "User" WHERE id IN (${ids.map((_, index) => `$${index + 1}`).join(", ")})`, ids);
   for (const user of found) users.set(user.id, user);
 }
 

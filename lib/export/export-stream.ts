@@ -3,21 +3,78 @@
 
 const encoder = new TextEncoder();
 
-export function pullStream(chunks: AsyncIterable<string | Uint8Array>): ReadableStream<Uint8Array> {
+export interface PullStreamOptions {
+  /** Called once when the stream is over: read to the end, failed, cancelled by the client, or stalled. */
+  onClose?: () => void;
+  /**
+   * Ends the stream when the client has not asked for the next chunk for this long: a client that
+   * stops reading without closing its connection must not hold the export's slot and connections.
+   */
+  stallMs?: number;
+  /** The request's signal: a client that goes away ends the stream even where nobody cancels it. */
+  signal?: AbortSignal;
+}
+
+export function pullStream(chunks: AsyncIterable<string | Uint8Array>, options: PullStreamOptions = {}): ReadableStream<Uint8Array> {
   const iterator = chunks[Symbol.asyncIterator]();
+  let closed = false;
+  let stallTimer: ReturnType<typeof setTimeout> | undefined;
+  function close(): void {
+    clearTimeout(stallTimer);
+    if (closed) return;
+    closed = true;
+    options.onClose?.();
+  }
+  async function stop(): Promise<void> {
+    try {
+      await iterator.return?.();
+    } finally {
+      close();
+    }
+  }
+  // Armed while the stream waits for the client, never while it makes the next chunk.
+  function awaitClient(controller: ReadableStreamDefaultController<Uint8Array>): void {
+    if (!options.stallMs) return;
+    clearTimeout(stallTimer);
+    stallTimer = setTimeout(() => {
+      controller.error(new Error(`The client took no data for ${options.stallMs} ms: the download was ended.`));
+      void stop();
+    }, options.stallMs);
+    stallTimer.unref?.();
+  }
   return new ReadableStream<Uint8Array>(
     {
+      start(controller) {
+        awaitClient(controller);
+        options.signal?.addEventListener(
+          "abort",
+          () => {
+            if (closed) return;
+            controller.error(new Error("The client went away: the download was ended."));
+            void stop();
+          },
+          { once: true },
+        );
+      },
       async pull(controller) {
+        clearTimeout(stallTimer);
         try {
           const { value, done } = await iterator.next();
-          if (done) controller.close();
-          else controller.enqueue(typeof value === "string" ? encoder.encode(value) : value);
+          if (done) {
+            controller.close();
+            close();
+            return;
+          }
+          controller.enqueue(typeof value === "string" ? encoder.encode(value) : value);
+          awaitClient(controller);
         } catch (error) {
           controller.error(error);
+          close();
         }
       },
       async cancel() {
-        await iterator.return?.();
+        clearTimeout(stallTimer);
+        await stop();
       },
     },
     { highWaterMark: 1 },

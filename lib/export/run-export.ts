@@ -8,13 +8,14 @@ import { recordEvent } from "@/lib/audit/record-event";
 import { loadSelectedOptions } from "@/lib/audit/selected-options";
 import { requireAuditReader } from "@/lib/auth/guard";
 import type { RequestInfo } from "@/lib/auth/request-info";
-import { getDb } from "@/lib/db";
+import { getDb, type BulkReader } from "@/lib/db";
 import type { UserOption } from "@/lib/audit/user-refs";
 import { EXPORT_COLUMNS } from "./export-columns";
 import type { ExportContext } from "./export-context";
 import { addUsers, toExportEvent, type ExportEvent, type ExportRecord } from "./export-event";
 import { selectEvents } from "./event-sql";
 import { limitRefusal, type ExportFormat } from "./export-formats";
+import { acquireExportSlot, exportRefusal, type ExportSlot } from "./export-slots";
 import { EXPORT_TABS } from "./export-tabs";
 import { exportFileName } from "./file-name";
 import { filterLines, filterSlug } from "./filter-summary";
@@ -39,11 +40,18 @@ export interface ExportPlan {
   fileName: string;
   /** why the file will not be made (over the format's limit), or null */
   refusal: string | null;
+  /** why the export would be refused now (too many running, export-slots.ts), or null */
+  busy: string | null;
 }
 
 export interface PreparedExport extends ExportPlan {
   /** the file's bytes; read once */
   chunks(): AsyncIterable<string | Uint8Array>;
+  /**
+   * Frees the export's slot (export-slots.ts) for a download that ended before its chunks were read
+   * to the end; reading them to the end, or stopping early, frees it too. Safe to call twice.
+   */
+  release(): void;
 }
 
 export interface ExportOptions {
@@ -55,26 +63,35 @@ export interface ExportOptions {
 
 /**
  * The events `where` selects, in `orderBy` order, as export rows, `batchSize` at a time: through one
- * cursor on PostgreSQL, by keyset reads (one SELECT a batch) on PGlite.
+ * cursor on PostgreSQL, by keyset reads (one SELECT a batch) on PGlite. Everything is read through a
+ * bulk reader of its own (lib/db/database.ts), opened on the first batch and given back when the
+ * reading ends or the reader stops early; `slot` is held meanwhile.
  */
-export async function* eventBatches(where: AuditWhere, orderBy: AuditOrderBy[], batchSize?: number): AsyncGenerator<ExportEvent[]> {
-  const db = getDb();
-  const users = new Map<number, UserOption>();
-  const { cursorBatches } = db;
-  let batches: AsyncIterable<ExportRecord[]>;
-  if (cursorBatches) {
-    const { sql, params } = selectEvents({ where, orderBy });
-    batches = cursorBatches<ExportRecord>(sql, params, batchSize ?? EXPORT_BATCH_SIZE.cursor);
-  } else {
-    const find: BatchQuery<ExportRecord>["find"] = (args) => {
-      const { sql, params } = selectEvents(args);
-      return db.withSession((session) => session.query<ExportRecord>(sql, params));
-    };
-    batches = keysetBatches<ExportRecord>(where, orderBy, { find }, batchSize ?? EXPORT_BATCH_SIZE.keyset);
-  }
-  for await (const records of batches) {
-    await addUsers(db, users, records);
-    yield records.map((record) => toExportEvent(record, users));
+export async function* eventBatches(where: AuditWhere, orderBy: AuditOrderBy[], batchSize?: number, slot?: ExportSlot): AsyncGenerator<ExportEvent[]> {
+  slot?.hold();
+  let reader: BulkReader | undefined;
+  try {
+    reader = await getDb().openBulkReader();
+    const { cursorBatches, query } = reader;
+    const users = new Map<number, UserOption>();
+    let batches: AsyncIterable<ExportRecord[]>;
+    if (cursorBatches) {
+      const { sql, params } = selectEvents({ where, orderBy });
+      batches = cursorBatches<ExportRecord>(sql, params, batchSize ?? EXPORT_BATCH_SIZE.cursor);
+    } else {
+      const find: BatchQuery<ExportRecord>["find"] = (args) => {
+        const { sql, params } = selectEvents(args);
+        return query<ExportRecord>(sql, params);
+      };
+      batches = keysetBatches<ExportRecord>(where, orderBy, { find }, batchSize ?? EXPORT_BATCH_SIZE.keyset);
+    }
+    for await (const records of batches) {
+      await addUsers(query, users, records);
+      yield records.map((record) => toExportEvent(record, users));
+    }
+  } finally {
+    reader?.release();
+    slot?.release();
   }
 }
 
@@ -117,10 +134,21 @@ export async function planExport(tab: AuditTab, format: ExportFormat, params: UR
   const range = instantRange(search, timeZone, now);
   const extension = format;
   const fileName = exportFileName(tab, filterSlug(search, range, timeZone), now, timeZone, extension);
-  const plan: ExportPlan = { tab, format, rows, fileName, refusal: limitRefusal(format, rows) };
+  const plan: ExportPlan = { tab, format, rows, fileName, refusal: limitRefusal(format, rows), busy: exportRefusal(principal.userId) };
 
   async function prepare(): Promise<PreparedExport> {
     if (plan.refusal) throw new RangeError(plan.refusal);
+    // Refused (ExportBusyError) before anything is recorded; given back by the download's end.
+    const slot = acquireExportSlot(principal.userId);
+    try {
+      return await prepareIn(slot);
+    } catch (error) {
+      slot.release();
+      throw error;
+    }
+  }
+
+  async function prepareIn(slot: ExportSlot): Promise<PreparedExport> {
     const selected = await loadSelectedOptions(search);
     const filters = filterLines(search, definition.labels, selected, range, timeZone);
     const { users, targetUsers, projects, trackers, types, range: rangeChoice, from, to, sort } = search;
@@ -143,10 +171,22 @@ export async function planExport(tab: AuditTab, format: ExportFormat, params: UR
       generatedAt: now,
       generatedBy: principal.username,
       rows,
-      batches: eventBatches(where, orderBy, options.batchSize),
+      batches: eventBatches(where, orderBy, options.batchSize, slot),
     };
-    const chunks = (): AsyncIterable<string | Uint8Array> => formatChunks(format, context);
-    return { ...plan, chunks };
+    let downloadEnded = false;
+    const release = () => {
+      if (downloadEnded) return;
+      downloadEnded = true;
+      slot.release();
+    };
+    async function* chunks(): AsyncGenerator<string | Uint8Array> {
+      try {
+        yield* formatChunks(format, context);
+      } finally {
+        release();
+      }
+    }
+    return { ...plan, chunks, release };
   }
 
   return { ...plan, prepare };

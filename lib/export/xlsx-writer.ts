@@ -22,6 +22,9 @@ const DISABLED_FONT: Partial<ExcelJS.Font> = { strike: true, color: { argb: "FF8
 const ROWS_PER_TURN = 10;
 
 async function writeWorkbook(context: ExportContext, output: PassThrough): Promise<void> {
+  // A destroyed output emits no more 'drain': without this the writer would wait for it forever.
+  const ended = new AbortController();
+  output.once("close", () => ended.abort());
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
   workbook.creator = context.generatedBy;
   workbook.created = context.generatedAt;
@@ -60,7 +63,9 @@ async function writeWorkbook(context: ExportContext, output: PassThrough): Promi
       written += 1;
       if (written % ROWS_PER_TURN === 0) {
         await yieldToEventLoop();
-        if (output.writableNeedDrain) await once(output, "drain");
+        // The download ended early (the client went away): stop reading, which gives the connection back.
+        if (ended.signal.aborted) return;
+        if (output.writableNeedDrain) await once(output, "drain", { signal: ended.signal });
       }
     }
   }
@@ -92,6 +97,8 @@ async function writeWorkbook(context: ExportContext, output: PassThrough): Promi
 /** The .xlsx file as chunks; reading them is what lets the writer go on (backpressure). */
 export function xlsxChunks(context: ExportContext): AsyncIterable<Uint8Array> {
   const output = new PassThrough({ highWaterMark: 1 << 20 });
-  writeWorkbook(context, output).catch((error: unknown) => output.destroy(error instanceof Error ? error : new Error(String(error))));
+  writeWorkbook(context, output).catch((error: unknown) => {
+    if (!output.destroyed) output.destroy(error instanceof Error ? error : new Error(String(error)));
+  });
   return output;
 }

@@ -1,12 +1,8 @@
 // What the configuration route handlers share: the same-origin check on changes, the JSON body,
-// and one mapping of refusals to answers: 400 { error: { field, message } }, 401/403 from the guard.
-import { AuthError, authErrorResponse } from "@/lib/auth/guard";
+// and one mapping of refusals to answers in the API's one error shape (lib/api/api-error.ts).
+import { apiError } from "@/lib/api/api-error";
+import { refusalAnswer, unexpectedAnswer } from "@/lib/api/refusals";
 import { ConfigValidationError } from "./config-schemas";
-
-/** 400 with the field in error, the shape every configuration endpoint answers bad input with. */
-export function badRequest(field: string, message: string): Response {
-  return Response.json({ error: { field, message } }, { status: 400 });
-}
 
 export class CrossOriginError extends Error {
   constructor() {
@@ -62,10 +58,8 @@ export async function answer(work: () => Promise<Response>): Promise<Response> {
   try {
     return await work();
   } catch (error) {
-    if (error instanceof ConfigValidationError) return badRequest(error.field, error.message);
-    if (error instanceof AuthError) return authErrorResponse(error);
-    if (error instanceof CrossOriginError) return Response.json({ error: error.message }, { status: 403 });
-    console.error("Audit configuration request failed:", error);
-    return Response.json({ error: "The server could not complete the request. Try again; if it keeps failing, check the server log." }, { status: 500 });
+    if (error instanceof ConfigValidationError) return apiError(400, "invalid_input", error.message, { field: error.field });
+    if (error instanceof CrossOriginError) return apiError(403, "cross_origin", error.message);
+    return refusalAnswer(error) ?? unexpectedAnswer(error, "Audit configuration request");
   }
 }

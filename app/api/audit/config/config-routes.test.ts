@@ -40,7 +40,7 @@ describe.each(testDatabases())("the configuration API on $name", ({ open }) => {
     const response = await runAs(ADMIN, () => retentionRoute.PUT(put("/api/audit/config/retention", body)));
     expect(response.status).toBe(400);
     const json = await response.json();
-    expect(json).toEqual({ error: { field, message: expect.stringMatching(message) } });
+    expect(json).toEqual({ error: { code: "invalid_input", field, message: expect.stringMatching(message) } });
     if (field === "period.days") expect(json.error.message).toMatch(/^Retention period \(days\): /);
   });
 
@@ -50,7 +50,7 @@ describe.each(testDatabases())("the configuration API on $name", ({ open }) => {
     expect((await coverageRoute.GET()).status).toBe(401);
     const refused = await runAs(AUDITOR, () => retentionRoute.PUT(put("/api/audit/config/retention", '{"period":{"days":90}}')));
     expect(refused.status).toBe(403);
-    expect((await refused.json()).error).toMatch(/needs the Administrator role/);
+    expect((await refused.json()).error).toEqual({ code: "forbidden", message: expect.stringMatching(/needs the Administrator role/) });
     expect((await runAs(AUDITOR, () => coverageRoute.PUT(put("/api/audit/config/coverage", '{"eventTypes":{"USER_LOGIN":false}}')))).status).toBe(403);
     const read = await runAs(AUDITOR, () => retentionRoute.GET());
     expect(read.status).toBe(200);
@@ -84,6 +84,6 @@ describe.each(testDatabases())("the configuration API on $name", ({ open }) => {
 
     const bad = await runAs(ADMIN, () => coverageRoute.PUT(put("/api/audit/config/coverage", '{"eventTypes":{"AUDIT_PURGE":false}}')));
     expect(bad.status).toBe(400);
-    expect(await bad.json()).toEqual({ error: { field: "eventTypes.AUDIT_PURGE", message: expect.stringContaining("always audited") } });
+    expect(await bad.json()).toEqual({ error: { code: "invalid_input", field: "eventTypes.AUDIT_PURGE", message: expect.stringContaining("always audited") } });
   });
 });

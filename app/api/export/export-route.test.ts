@@ -1,0 +1,135 @@
+import { afterAll, describe, expect, it, vi } from "vitest";
+import type { Principal } from "@/lib/auth/principal";
+import { runAs } from "@/lib/auth/principal-context";
+import type { Database } from "@/lib/db";
+import { exportRefusal } from "@/lib/export/export-slots";
+import { testDatabases } from "@/lib/test/databases";
+import { AUDITOR, useTabFixture } from "@/lib/test/tab-fixture-hooks";
+import { GET } from "./[file]/route";
+
+// The export route as a client meets it: how many downloads run at once, what the next one is told,
+// and what a download that ends early gives back.
+vi.mock("next-auth", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("next-auth")>()),
+  getServerSession: async () => null,
+}));
+vi.mock("@/lib/time/admin-time-zone", () => ({ getAdminTimeZone: async () => "UTC" }));
+
+// A connection that was not given back makes the next wait for it fail within this, not hang.
+const poolTimeout = process.env.DATABASE_POOL_TIMEOUT_MS;
+process.env.DATABASE_POOL_TIMEOUT_MS = "2000";
+afterAll(() => {
+  if (poolTimeout === undefined) delete process.env.DATABASE_POOL_TIMEOUT_MS;
+  else process.env.DATABASE_POOL_TIMEOUT_MS = poolTimeout;
+});
+
+const user = (userId: number, username: string): Principal => ({ ...AUDITOR, userId, username });
+const USERS = [AUDITOR, user(2, "second"), user(3, "third")];
+
+function exportRequest(file: string, signal?: AbortSignal): Request {
+  return new Request(`http://console.test/api/export/${file}?range=Last_365_Days`, { signal });
+}
+
+function download(as: Principal, file = "artifacts.csv", request = exportRequest(file)): Promise<Response> {
+  return runAs(as, () => GET(request, { params: Promise.resolve({ file }) }));
+}
+
+/** Many events at once, so that a download takes many chunks and cursor reads. */
+async function addEvents(db: Database, count: number): Promise<void> {
+  await db.withSession((session) =>
+    session.query(
+      `INSERT INTO "AuditEvent" ("category", "eventType", "actorId", "actorName", "artifactId", "artifactName", "artifactKind", "message", "createdAt")
+       SELECT 'ARTIFACT', 'ARTIFACT_UPDATE', 1, 'auditor', g, 'Bulk artifact ' || g, 'ARTIFACT', repeat('x', 120), now() - g * interval '1 second'
+       FROM generate_series(1, $1::int) AS g`,
+      [count],
+    ),
+  );
+}
+
+describe.each(testDatabases())("the export route on $name", ({ name, open }) => {
+  const fixture = useTabFixture(open);
+
+  it("runs as many downloads as it has slots, answers the next with 429 and Retry-After, and frees a slot when one ends", async () => {
+    const total = fixture.db.bulkReaders;
+    const open: Response[] = [];
+    // Two for the first user, as many as one user may run.
+    for (const _ of [1, 2]) open.push(await download(AUDITOR));
+    expect(open.map((response) => response.status)).toEqual([200, 200]);
+    const third = await download(AUDITOR);
+    expect(third.status).toBe(429);
+    expect(third.headers.get("Retry-After")).toBe("10");
+    expect(await third.json()).toEqual({ error: { code: "too_many_exports", message: expect.stringMatching(/^You already have 2 exports running/) } });
+    // The preflight says so before the user confirms anything.
+    const preflight = await runAs(AUDITOR, () => GET(new Request("http://console.test/api/export/logins.xlsx?preflight=1"), { params: Promise.resolve({ file: "logins.xlsx" }) }));
+    expect(preflight.status).toBe(429);
+
+    // Other users up to the total.
+    for (let index = 2; index < total; index += 1) open.push(await download(USERS[1 + Math.floor((index - 2) / 2)]));
+    expect(open.map((response) => response.status)).toEqual(Array(total).fill(200));
+    const over = await download(USERS[2]);
+    expect(over.status).toBe(429);
+    expect((await over.json()).error.message).toBe(`The console is already running ${total} exports, as many as it runs at once. Try again in a few seconds.`);
+
+    // A finished download and a cancelled one each give their slot back.
+    expect((await open[0].text()).split("\n").length).toBeGreaterThan(2);
+    await open[1].body!.cancel();
+    const again = await Promise.all([download(AUDITOR), download(AUDITOR)]);
+    expect(again.map((response) => response.status)).toEqual([200, 200]);
+    await Promise.all([...open.slice(2), ...again].map((response) => response.body!.cancel()));
+  });
+
+  it("ends a download whose client goes away, and gives its slot and connections back", async () => {
+    await addEvents(fixture.db, 20_000);
+    // Excel too: its writer waits for the stream to drain, which a gone client never does.
+    for (let round = 0; round < fixture.db.bulkReaders + 2; round += 1) {
+      const client = new AbortController();
+      const file = round % 2 ? "artifacts.xlsx" : "artifacts.csv";
+      // Held until after the abort: a Request that is collected stops passing its client's abort on.
+      const request = exportRequest(file, client.signal);
+      const response = await download(AUDITOR, file, request);
+      const reader = response.body!.getReader();
+      expect((await reader.read()).value!.byteLength).toBeGreaterThan(0);
+      client.abort();
+      expect(request.signal.aborted).toBe(true);
+      await expect(reader.read()).rejects.toThrow(/went away/);
+    }
+    // Within a second every slot is free again, and every bulk connection: as many readers as slots open at once.
+    await expect.poll(() => exportRefusal(AUDITOR.userId), { timeout: 1_000, interval: 50 }).toBeNull();
+    await expect.poll(() => exportRefusal(USERS[1].userId), { timeout: 1_000, interval: 50 }).toBeNull();
+    const readers = await Promise.all(Array.from({ length: fixture.db.bulkReaders }, () => fixture.db.openBulkReader()));
+    for (const reader of readers) reader.release();
+    const finished = await download(AUDITOR, "artifacts.jsonl");
+    expect((await finished.text()).trim().split("\n").length).toBeGreaterThan(20_000);
+  });
+
+  if (name === "PostgreSQL") {
+    it("answers 503 with Retry-After when no database connection comes free in time", async () => {
+      await fixture.db.withSession(async () => {
+        const size = process.env.DATABASE_POOL_SIZE;
+        // Fill the pages' pool: the export's count waits for a connection and gives up.
+        const held = await Promise.all(Array.from({ length: Number(size ?? 10) - 1 }, () => holdConnection(fixture.db)));
+        try {
+          const response = await download(AUDITOR);
+          expect(response.status).toBe(503);
+          expect(response.headers.get("Retry-After")).toBe("5");
+          expect((await response.json()).error.code).toBe("database_busy");
+        } finally {
+          for (const release of held) release();
+        }
+      });
+      expect((await download(AUDITOR, "logins.csv")).status).toBe(200);
+    });
+  }
+});
+
+/** Takes one connection of the pages' pool until the returned function is called. */
+function holdConnection(db: Database): Promise<() => void> {
+  return new Promise((taken) => {
+    void db.withSession(
+      () =>
+        new Promise<void>((release) => {
+          taken(release);
+        }),
+    );
+  });
+}

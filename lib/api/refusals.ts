@@ -1,0 +1,29 @@
+// The console's refusals as API answers in the one error shape (api-error.ts): who may not, what
+// input is wrong, and what is too busy to take the request now. Shared by every route handler.
+import { FilterValidationError } from "@/lib/audit/filter-schema";
+import { AuthError } from "@/lib/auth/guard";
+import { isPoolTimeout } from "@/lib/db/database";
+import { ExportBusyError } from "@/lib/export/export-slots";
+import { apiError } from "./api-error";
+
+/** How long a client is told to wait when every database connection is in use, in seconds. */
+export const DATABASE_BUSY_RETRY_SECONDS = 5;
+
+/** The answer to one of the console's refusals, or null for an error nobody expected (a 500 for the caller to log). */
+export function refusalAnswer(error: unknown): Response | null {
+  if (error instanceof AuthError) return apiError(error.status, error.status === 401 ? "unauthenticated" : "forbidden", error.message);
+  if (error instanceof FilterValidationError) return apiError(400, "invalid_filter", error.message, { field: error.field });
+  if (error instanceof ExportBusyError) return apiError(429, "too_many_exports", error.message, { retryAfterSeconds: error.retryAfterSeconds });
+  if (isPoolTimeout(error)) {
+    return apiError(503, "database_busy", "Every database connection is in use; the request was not run. Try again in a few seconds.", {
+      retryAfterSeconds: DATABASE_BUSY_RETRY_SECONDS,
+    });
+  }
+  return null;
+}
+
+/** Logs an unexpected error and answers 500 without its details. */
+export function unexpectedAnswer(error: unknown, what: string): Response {
+  console.error(`${what} failed:`, error);
+  return apiError(500, "internal_error", "The server could not complete the request. Try again; if it keeps failing, check the server log.");
+}
