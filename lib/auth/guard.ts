@@ -60,7 +60,7 @@ async function readSessionClaims(): Promise<SessionClaims | null> {
 
 /**
  * Compares a token's claims with the database. A session found revoked (user gone or disabled,
- * token version bumped) or idle past its lifetime is ended here and recorded once.
+ * token version bumped, role changed) or idle past its lifetime is ended here and recorded once.
  */
 export async function checkSessionClaims(claims: SessionClaims, now = new Date()): Promise<Viewer> {
   const { prisma } = getDb();
@@ -77,16 +77,16 @@ export async function checkSessionClaims(claims: SessionClaims, now = new Date()
     await endConsoleSession(session.id, "REVOKED", { at: now });
     return { kind: "anonymous" };
   }
+  const expiresAt = sessionExpiry(session.lastSeenAt);
+  if (expiresAt <= now) {
+    await endConsoleSession(session.id, "EXPIRED", { at: expiresAt });
+    return { kind: "anonymous" };
+  }
   // A session holds the role it began with. One whose user lost the role (or got another) is over
   // for good: giving the role back later must not bring the old cookie back to life.
   if (user.consoleRole !== session.role) {
     const cause = `console role changed from ${roleName(session.role)} to ${roleName(user.consoleRole)}`;
     await endConsoleSession(session.id, "REVOKED", { at: now, cause });
-    return { kind: "anonymous" };
-  }
-  const expiresAt = sessionExpiry(session.lastSeenAt);
-  if (expiresAt <= now) {
-    await endConsoleSession(session.id, "EXPIRED", { at: expiresAt });
     return { kind: "anonymous" };
   }
   if (!isConsoleAccessRole(user.consoleRole)) {
