@@ -25,6 +25,8 @@ if (!Number.isInteger(port) || port < 1 || port > 65535) {
   process.exit(1);
 }
 process.env.NODE_ENV ??= dev ? "development" : "production";
+// Tells the app that this server sets the header: under plain `next start` a client could send it.
+process.env.AUDIT_CONSOLE_PEER_HEADER = PEER_HEADER;
 
 const { default: next } = await import("next");
 const app = next({ dev, hostname: hostname ?? "localhost", port, dir: process.cwd() });

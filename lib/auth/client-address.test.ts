@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { clientAddress, normalizeAddress, parseTrustedProxies, PEER_HEADER } from "./client-address";
 import { requestInfo } from "./request-info";
 
@@ -56,6 +56,14 @@ describe("the client's address", () => {
 });
 
 describe("requestInfo", () => {
+  // What scripts/server.mjs sets in its process.
+  beforeEach(() => {
+    process.env.AUDIT_CONSOLE_PEER_HEADER = PEER_HEADER;
+  });
+  afterEach(() => {
+    delete process.env.AUDIT_CONSOLE_PEER_HEADER;
+  });
+
   it("reads the address from the server's peer header and a forged X-Forwarded-For not at all", () => {
     const headers = new Headers({ [PEER_HEADER]: "::ffff:127.0.0.1", "x-forwarded-for": "6.6.6.6", "x-real-ip": "7.7.7.7", "user-agent": "curl/8" });
     expect(requestInfo(headers)).toEqual({ ip: "127.0.0.1", userAgent: "curl/8" });
@@ -64,5 +72,8 @@ describe("requestInfo", () => {
 
   it("knows no address when the server did not say, rather than take the client's word", () => {
     expect(requestInfo(new Headers({ "x-forwarded-for": "6.6.6.6" })).ip).toBeNull();
+    // Under another server (plain `next start`) nobody overwrites the peer header: a client's is ignored.
+    delete process.env.AUDIT_CONSOLE_PEER_HEADER;
+    expect(requestInfo(new Headers({ [PEER_HEADER]: "6.6.6.6" })).ip).toBeNull();
   });
 });

@@ -7,6 +7,14 @@ import { BlockList, isIP } from "node:net";
 /** Set by scripts/server.mjs on every request to the socket's remote address, replacing any a client sent. */
 export const PEER_HEADER = "x-audit-console-peer";
 
+/**
+ * Whether this process runs under scripts/server.mjs, which says so in AUDIT_CONSOLE_PEER_HEADER.
+ * Under another server (plain `next start`) nobody overwrites PEER_HEADER: a client could send it.
+ */
+export function peerHeaderIsSet(): boolean {
+  return process.env.AUDIT_CONSOLE_PEER_HEADER === PEER_HEADER;
+}
+
 export type TrustedProxies =
   | { kind: "none" }
   /** the nearest `hops` hops are ours, whatever their addresses */

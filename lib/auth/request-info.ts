@@ -1,6 +1,6 @@
 // The client's address and user agent as a request reports them, for LoginAttempt rows, sessions
 // and audit events.
-import { clientAddress, configuredTrustedProxies, PEER_HEADER } from "./client-address";
+import { clientAddress, configuredTrustedProxies, PEER_HEADER, peerHeaderIsSet } from "./client-address";
 
 type HeaderSource = Headers | Record<string, string | string[] | undefined> | undefined;
 
@@ -32,7 +32,7 @@ let warnedNoPeer = false;
  * was started by plain `next start`), rather than a guess a client could choose.
  */
 export function clientIp(headers: HeaderSource): string | null {
-  const peer = header(headers, PEER_HEADER);
+  const peer = peerHeaderIsSet() ? header(headers, PEER_HEADER) : undefined;
   if (!peer) {
     if (headers && !warnedNoPeer) {
       warnedNoPeer = true;
