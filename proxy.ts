@@ -17,6 +17,6 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Everything but the sign-in page, the API, Next's own files, avatars and other static files.
-  matcher: ["/((?!login|api/|_next/|avatars/|favicon\\.ico|robots\\.txt|.*\\.[A-Za-z0-9]+$).*)"],
+  // Everything but the sign-in page, the API (/api too), Next's own files, avatars and other static files.
+  matcher: ["/((?!login|api(?:/|$)|_next/|avatars/|favicon\\.ico|robots\\.txt|.*\\.[A-Za-z0-9]+$).*)"],
 };

@@ -22,6 +22,7 @@ test("pages, redirects, API answers, errors and static files all carry the secur
     ["/api/nope", 404],
     ["/api/auth/session", 200],
     ["/avatars/01.svg", 200],
+    ["/favicon.ico", 200],
   ];
   for (const [path, status] of anonymous) {
     const response = await request.get(path, { maxRedirects: 0 });

@@ -72,8 +72,8 @@ test("signing out returns to the sign-in page and closes the console", async ({ 
   await page.getByRole("banner").getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(SIGN_IN_PAGE);
   await expect(page.getByText("You have been signed out.")).toBeVisible();
-  await page.goto("/audit/logins");
-  await expect(page).toHaveURL(/\/login\?callbackUrl=/);
+  await page.goto("/audit/permissions");
+  await expect(page).toHaveURL(/\/login\?callbackUrl=%2Faudit%2Fpermissions$/);
 });
 
 test("a signed-in user without a console role sees the 403 page and can sign out", async ({ page }) => {

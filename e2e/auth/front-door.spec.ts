@@ -44,10 +44,12 @@ test("unknown API paths answer a JSON 404, signed in or not, never a page", asyn
   await signInAsAdmin(page);
   for (const client of [request, page.request]) {
     for (const method of ["GET", "POST", "PUT", "DELETE"]) {
-      const response = await client.fetch("/api/nope/deeper", { method, maxRedirects: 0 });
-      expect(response.status(), method).toBe(404);
-      expect(response.headers()["content-type"]).toContain("application/json");
-      expect(await response.json()).toEqual({ error: { code: "not_found", message: `No API answers at ${method} /api/nope/deeper.` } });
+      for (const path of ["/api/nope/deeper", "/api"]) {
+        const response = await client.fetch(path, { method, maxRedirects: 0 });
+        expect(response.status(), `${method} ${path}`).toBe(404);
+        expect(response.headers()["content-type"]).toContain("application/json");
+        expect(await response.json()).toEqual({ error: { code: "not_found", message: `No API answers at ${method} ${path}.` } });
+      }
     }
   }
 });
