@@ -1,7 +1,7 @@
 "use client";
 // Runs one export in the browser: asks the server how many rows it will hold (and whether the
 // format refuses them), asks the admin to confirm a large one, then downloads it with progress.
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { ExportFormat } from "@/lib/export/export-formats";
 
 export interface ExportPreflight {
@@ -55,11 +55,17 @@ function saveBlob(blob: Blob, fileName: string): void {
 /** `href(format)`: the export's URL with the tab's filters. */
 export function useExportDownload(href: (format: ExportFormat) => string) {
   const [state, setState] = useState<ExportState>({ phase: "idle" });
+  // A download nobody sees any more (the admin went to another tab) is stopped: it would hold one
+  // of the user's export slots on the server until it finished.
+  const running = useRef<AbortController | null>(null);
+  useEffect(() => () => running.current?.abort(), []);
 
   async function download(format: ExportFormat, preflight: ExportPreflight): Promise<void> {
     setState({ phase: "downloading", format, preflight, bytes: 0 });
+    const controller = new AbortController();
+    running.current = controller;
     try {
-      const response = await fetch(href(format));
+      const response = await fetch(href(format), { signal: controller.signal });
       if (!response.ok || !response.body) {
         setState(await refusedState(format, response));
         return;
@@ -77,7 +83,10 @@ export function useExportDownload(href: (format: ExportFormat) => string) {
       saveBlob(new Blob(parts, { type: response.headers.get("Content-Type") ?? "application/octet-stream" }), preflight.fileName);
       setState({ phase: "idle" });
     } catch (error) {
+      if (controller.signal.aborted) return;
       setState({ phase: "failed", format, message: error instanceof Error ? error.message : String(error) });
+    } finally {
+      if (running.current === controller) running.current = null;
     }
   }
 

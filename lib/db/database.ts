@@ -57,12 +57,13 @@ export interface OpenOptions {
   bulkReaders?: number;
 }
 
-/**
- * pg's pool gives up waiting for a free connection after connectionTimeoutMillis with this message:
- * the database is busy, not broken. Routes answer it with 503 and Retry-After.
- */
+// What pg says when connectionTimeoutMillis passes: the pool had no free connection, or a new one
+// did not open in time.
+const POOL_TIMEOUT_MESSAGES = new Set(["timeout exceeded when trying to connect", "Connection terminated due to connection timeout"]);
+
+/** The database is busy (or slow to answer), not broken: routes answer it with 503 and Retry-After. */
 export function isPoolTimeout(error: unknown): boolean {
-  return error instanceof Error && error.message === "timeout exceeded when trying to connect";
+  return error instanceof Error && POOL_TIMEOUT_MESSAGES.has(error.message);
 }
 
 function positiveInteger(name: string, fallback: number): number {

@@ -18,6 +18,8 @@ export interface ExportContext {
   rows: number;
   /** the events, in the file's order, a batch at a time */
   batches: AsyncIterable<readonly ExportEvent[]>;
+  /** aborted when the download has ended: a writer that builds the file whole stops early */
+  signal?: AbortSignal;
 }
 
 /** Gives the event loop a turn, so that streams downstream can flush (setImmediate: not setTimeout, which is ~13x slower). */

@@ -51,6 +51,11 @@ function plural(count: number, one: string): string {
   return `${count} ${one}${count === 1 ? "" : "s"}`;
 }
 
+/** How many exports hold a slot now. */
+export function exportsRunning(): number {
+  return state().total;
+}
+
 /** Why an export by `userId` would be refused now, or null when a slot is free. */
 export function exportRefusal(userId: number): string | null {
   const { total, perUser } = exportLimits();

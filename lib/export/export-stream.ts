@@ -1,10 +1,15 @@
 // A pull-based byte stream: the next chunk is produced only when the client has taken the last
 // one, so a slow download slows the database reads instead of filling memory.
 
+import { yieldToEventLoop } from "./export-context";
+
 const encoder = new TextEncoder();
 
 export interface PullStreamOptions {
-  /** Called once when the stream is over: read to the end, failed, cancelled by the client, or stalled. */
+  /**
+   * Called once when the stream is over: read to the end, failed, cancelled by the client, or
+   * stalled; in the last two cases at once, while the chunk in the making may still be made.
+   */
   onClose?: () => void;
   /**
    * Ends the stream when the client has not asked for the next chunk for this long: a client that
@@ -25,12 +30,12 @@ export function pullStream(chunks: AsyncIterable<string | Uint8Array>, options: 
     closed = true;
     options.onClose?.();
   }
+  // Says it is over at once, before the chunk in the making is done (a PDF builds for seconds):
+  // onClose can tell the producer to stop early.
   async function stop(): Promise<void> {
-    try {
-      await iterator.return?.();
-    } finally {
-      close();
-    }
+    close();
+    // What the producer says as it stops no longer reaches anyone.
+    await iterator.return?.().catch(() => undefined);
   }
   // Armed while the stream waits for the client, never while it makes the next chunk.
   function awaitClient(controller: ReadableStreamDefaultController<Uint8Array>): void {
@@ -45,20 +50,22 @@ export function pullStream(chunks: AsyncIterable<string | Uint8Array>, options: 
   return new ReadableStream<Uint8Array>(
     {
       start(controller) {
+        const goneAway = () => {
+          if (closed) return;
+          controller.error(new Error("The client went away: the download was ended."));
+          void stop();
+        };
+        // Gone before the answer was ready: Next then neither reads nor cancels the body.
+        if (options.signal?.aborted) return goneAway();
+        options.signal?.addEventListener("abort", goneAway, { once: true });
         awaitClient(controller);
-        options.signal?.addEventListener(
-          "abort",
-          () => {
-            if (closed) return;
-            controller.error(new Error("The client went away: the download was ended."));
-            void stop();
-          },
-          { once: true },
-        );
       },
       async pull(controller) {
         clearTimeout(stallTimer);
         try {
+          // Each chunk is made in a turn of the event loop of its own. Without this a fast client
+          // has the next chunk made in the same turn, chunk after chunk, and every page waits.
+          await yieldToEventLoop();
           const { value, done } = await iterator.next();
           if (done) {
             controller.close();

@@ -8,13 +8,14 @@ import { recordEvent } from "@/lib/audit/record-event";
 import { loadSelectedOptions } from "@/lib/audit/selected-options";
 import { requireAuditReader } from "@/lib/auth/guard";
 import type { RequestInfo } from "@/lib/auth/request-info";
-import { getDb, type BulkReader } from "@/lib/db";
+import { getDb } from "@/lib/db";
 import type { UserOption } from "@/lib/audit/user-refs";
 import { EXPORT_COLUMNS } from "./export-columns";
 import type { ExportContext } from "./export-context";
 import { addUsers, toExportEvent, type ExportEvent, type ExportRecord } from "./export-event";
 import { selectEvents } from "./event-sql";
 import { limitRefusal, type ExportFormat } from "./export-formats";
+import { ExportLease } from "./export-lease";
 import { acquireExportSlot, exportRefusal, type ExportSlot } from "./export-slots";
 import { EXPORT_TABS } from "./export-tabs";
 import { exportFileName } from "./file-name";
@@ -63,16 +64,13 @@ export interface ExportOptions {
 
 /**
  * The events `where` selects, in `orderBy` order, as export rows, `batchSize` at a time: through one
- * cursor on PostgreSQL, by keyset reads (one SELECT a batch) on PGlite. Everything is read through a
- * bulk reader of its own (lib/db/database.ts), opened on the first batch and given back when the
- * reading ends or the reader stops early; `slot` is held meanwhile.
+ * cursor on PostgreSQL, by keyset reads (one SELECT a batch) on PGlite, all through the lease's bulk
+ * reader, which goes back when the reading ends or the reader stops early.
  */
-export async function* eventBatches(where: AuditWhere, orderBy: AuditOrderBy[], batchSize?: number, slot?: ExportSlot): AsyncGenerator<ExportEvent[]> {
-  slot?.hold();
-  let reader: BulkReader | undefined;
+export async function* eventBatches(lease: ExportLease, where: AuditWhere, orderBy: AuditOrderBy[], batchSize?: number): AsyncGenerator<ExportEvent[]> {
+  if (!lease.begin()) return;
   try {
-    reader = await getDb().openBulkReader();
-    const { cursorBatches, query } = reader;
+    const { cursorBatches, query } = lease.reader;
     const users = new Map<number, UserOption>();
     let batches: AsyncIterable<ExportRecord[]>;
     if (cursorBatches) {
@@ -90,8 +88,7 @@ export async function* eventBatches(where: AuditWhere, orderBy: AuditOrderBy[], 
       yield records.map((record) => toExportEvent(record, users));
     }
   } finally {
-    reader?.release();
-    slot?.release();
+    lease.giveBack();
   }
 }
 
@@ -149,44 +146,56 @@ export async function planExport(tab: AuditTab, format: ExportFormat, params: UR
   }
 
   async function prepareIn(slot: ExportSlot): Promise<PreparedExport> {
-    const selected = await loadSelectedOptions(search);
-    const filters = filterLines(search, definition.labels, selected, range, timeZone);
-    const { users, targetUsers, projects, trackers, types, range: rangeChoice, from, to, sort } = search;
-    const chosen = { users, targetUsers, projects, trackers, types, range: rangeChoice, from, to, sort };
-    await recordEvent({
-      eventType: "AUDIT_EXPORT",
-      actor: { id: principal.userId, name: principal.username },
-      message: `Exported ${rows} ${definition.title} events to ${fileName}`,
-      details: { tab, format, filters: JSON.parse(JSON.stringify(chosen)), rows, timeZone, fileName },
-      ip: options.request?.ip ?? null,
-      userAgent: options.request?.userAgent ?? null,
-    });
-    const orderBy = format === "jsonl" ? OLDEST_FIRST : definition.orderBy(sort);
-    const context: ExportContext = {
-      tab,
-      title: definition.title,
-      columns: EXPORT_COLUMNS[tab],
-      filters,
-      timeZone,
-      generatedAt: now,
-      generatedBy: principal.username,
-      rows,
-      batches: eventBatches(where, orderBy, options.batchSize, slot),
-    };
+    // Before anything is recorded or sent: no free connection is a 503, not a broken download.
+    const lease = await ExportLease.open(slot);
     let downloadEnded = false;
+    const ended = new AbortController();
     const release = () => {
       if (downloadEnded) return;
       downloadEnded = true;
+      ended.abort();
+      lease.abandon();
       slot.release();
     };
-    async function* chunks(): AsyncGenerator<string | Uint8Array> {
-      try {
-        yield* formatChunks(format, context);
-      } finally {
-        release();
+    try {
+      const selected = await loadSelectedOptions(search);
+      const filters = filterLines(search, definition.labels, selected, range, timeZone);
+      const { users, targetUsers, projects, trackers, types, range: rangeChoice, from, to, sort } = search;
+      const chosen = { users, targetUsers, projects, trackers, types, range: rangeChoice, from, to, sort };
+      await recordEvent({
+        eventType: "AUDIT_EXPORT",
+        actor: { id: principal.userId, name: principal.username },
+        message: `Exported ${rows} ${definition.title} events to ${fileName}`,
+        details: { tab, format, filters: JSON.parse(JSON.stringify(chosen)), rows, timeZone, fileName },
+        ip: options.request?.ip ?? null,
+        userAgent: options.request?.userAgent ?? null,
+      });
+      const orderBy = format === "jsonl" ? OLDEST_FIRST : definition.orderBy(sort);
+      const context: ExportContext = {
+        tab,
+        title: definition.title,
+        columns: EXPORT_COLUMNS[tab],
+        filters,
+        timeZone,
+        generatedAt: now,
+        generatedBy: principal.username,
+        rows,
+        batches: eventBatches(lease, where, orderBy, options.batchSize),
+        signal: ended.signal,
+      };
+      async function* chunks(): AsyncGenerator<string | Uint8Array> {
+        try {
+          yield* formatChunks(format, context);
+        } finally {
+          release();
+        }
       }
+      return { ...plan, chunks, release };
+    } catch (error) {
+      // The slot's own hold is released by prepare().
+      lease.abandon();
+      throw error;
     }
-    return { ...plan, chunks, release };
   }
 
   return { ...plan, prepare };

@@ -34,6 +34,11 @@ export class ChunkWriter {
     this.used += this.buffer.write(text, this.used, "utf8");
   }
 
+  /** Whether a chunk is full and waits to be taken. */
+  hasFull(): boolean {
+    return this.full.length > 0;
+  }
+
   /** The full chunks so far, and with `all` the part-filled one too. */
   take(all = false): Buffer[] {
     if (all && this.used > 0) this.full.push(this.cut());
@@ -56,8 +61,12 @@ async function* lineChunks<Event>(batches: AsyncIterable<readonly Event[]>, firs
   const writer = new ChunkWriter();
   writer.write(first);
   for await (const batch of batches) {
-    for (const event of batch) lines(event, writer);
-    yield* writer.take();
+    // A chunk is handed on as soon as it is full, not after the batch: making a batch's chunks all
+    // at once would hold the event loop for as long (tens of ms) and every page with it.
+    for (const event of batch) {
+      lines(event, writer);
+      if (writer.hasFull()) yield* writer.take();
+    }
   }
   yield* writer.take(true);
 }

@@ -2,10 +2,10 @@ import { afterAll, describe, expect, it, vi } from "vitest";
 import type { Principal } from "@/lib/auth/principal";
 import { runAs } from "@/lib/auth/principal-context";
 import type { Database } from "@/lib/db";
-import { exportRefusal } from "@/lib/export/export-slots";
+import { exportsRunning } from "@/lib/export/export-slots";
 import { testDatabases } from "@/lib/test/databases";
 import { AUDITOR, useTabFixture } from "@/lib/test/tab-fixture-hooks";
-import { GET } from "./[file]/route";
+import { GET, HEAD } from "./[file]/route";
 
 // The export route as a client meets it: how many downloads run at once, what the next one is told,
 // and what a download that ends early gives back.
@@ -35,16 +35,18 @@ function download(as: Principal, file = "artifacts.csv", request = exportRequest
 }
 
 /** Many events at once, so that a download takes many chunks and cursor reads. */
-async function addEvents(db: Database, count: number): Promise<void> {
+async function addEvents(db: Database, count: number, category = "ARTIFACT", eventType = "ARTIFACT_UPDATE"): Promise<void> {
   await db.withSession((session) =>
     session.query(
       `INSERT INTO "AuditEvent" ("category", "eventType", "actorId", "actorName", "artifactId", "artifactName", "artifactKind", "message", "createdAt")
-       SELECT 'ARTIFACT', 'ARTIFACT_UPDATE', 1, 'auditor', g, 'Bulk artifact ' || g, 'ARTIFACT', repeat('x', 120), now() - g * interval '1 second'
+       SELECT $2::"AuditCategory", $3::"AuditEventType", 1, 'auditor', g, 'Bulk artifact ' || g, 'ARTIFACT', repeat('x', 120), now() - g * interval '1 second'
        FROM generate_series(1, $1::int) AS g`,
-      [count],
+      [count, category, eventType],
     ),
   );
 }
+
+const exportEvents = (db: Database) => db.prisma.auditEvent.count({ where: { eventType: "AUDIT_EXPORT" } });
 
 describe.each(testDatabases())("the export route on $name", ({ name, open }) => {
   const fixture = useTabFixture(open);
@@ -94,12 +96,44 @@ describe.each(testDatabases())("the export route on $name", ({ name, open }) => 
       await expect(reader.read()).rejects.toThrow(/went away/);
     }
     // Within a second every slot is free again, and every bulk connection: as many readers as slots open at once.
-    await expect.poll(() => exportRefusal(AUDITOR.userId), { timeout: 1_000, interval: 50 }).toBeNull();
-    await expect.poll(() => exportRefusal(USERS[1].userId), { timeout: 1_000, interval: 50 }).toBeNull();
+    await expect.poll(exportsRunning, { timeout: 1_000, interval: 50 }).toBe(0);
     const readers = await Promise.all(Array.from({ length: fixture.db.bulkReaders }, () => fixture.db.openBulkReader()));
     for (const reader of readers) reader.release();
     const finished = await download(AUDITOR, "artifacts.jsonl");
     expect((await finished.text()).trim().split("\n").length).toBeGreaterThan(20_000);
+  });
+
+  it("answers HEAD with the file's headers, without making, recording or holding an export", async () => {
+    const before = await exportEvents(fixture.db);
+    for (let round = 0; round < 6; round += 1) {
+      const response = await runAs(AUDITOR, () => HEAD(exportRequest("permissions.xlsx"), { params: Promise.resolve({ file: "permissions.xlsx" }) }));
+      expect(response.status).toBe(200);
+      expect(response.headers.get("X-Export-Rows")).toMatch(/^\d+$/);
+      expect(response.headers.get("Content-Disposition")).toMatch(/^attachment; filename="audit-permissions_.*\.xlsx"/);
+    }
+    expect(exportsRunning()).toBe(0);
+    expect(await exportEvents(fixture.db)).toBe(before);
+  });
+
+  it("frees the slot at once for a client gone before the answer, and within a second for a PDF in the making", async () => {
+    const gone = new AbortController();
+    gone.abort();
+    const early = await download(AUDITOR, "permissions.csv", exportRequest("permissions.csv", gone.signal));
+    await expect(early.body!.getReader().read()).rejects.toThrow(/went away/);
+    expect(exportsRunning()).toBe(0);
+
+    // A PDF is built whole before its first byte: leaving while it is built stops the building.
+    await addEvents(fixture.db, 4_500, "LOGIN", "USER_LOGIN");
+    const client = new AbortController();
+    const request = exportRequest("logins.pdf", client.signal);
+    const pdf = await download(AUDITOR, "logins.pdf", request);
+    expect(pdf.status).toBe(200);
+    const first = pdf.body!.getReader().read();
+    client.abort();
+    expect(request.signal.aborted).toBe(true);
+    await expect(first).rejects.toThrow(/went away/);
+    await expect.poll(exportsRunning, { timeout: 1_000, interval: 50 }).toBe(0);
+    await Promise.all(Array.from({ length: fixture.db.bulkReaders }, () => fixture.db.openBulkReader())).then((readers) => readers.forEach((reader) => reader.release()));
   });
 
   if (name === "PostgreSQL") {
