@@ -1,6 +1,7 @@
 // npm run bench:export -- [--rows N] [--pdf-rows N] [--runs N]: writes the newest N seeded events (default
 // 1,000,000) to each streaming format (CSV, JSON lines, Excel), and a PDF at its row limit, through
-// the same readers and writers as the export routes; prints rows/s and peak RSS per format. Each
+// the same readers and writers as the export routes; prints rows/s, peak RSS and the longest the
+// export held the event loop (what a page would have waited for) per format. Each
 // format runs in a child process of its own, so that each peak is its own; --runs repeats each
 // (peaks vary from run to run with when V8's collections fall). The children run this
 // file bundled by esbuild under plain Node with the server's flags (its heap cap decides how far
@@ -9,8 +10,8 @@
 // npm run db:seed -- --events 1m (embedded PGlite, or DATABASE_URL).
 import { execFileSync } from "node:child_process";
 import path from "node:path";
-import { build } from "esbuild";
 import { Writable } from "node:stream";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { pipeline } from "node:stream/promises";
 import { Readable } from "node:stream";
 import { getDb, setDb } from "../lib/db";
@@ -19,7 +20,10 @@ import { EXPORT_COLUMNS } from "../lib/export/export-columns";
 import type { ExportContext } from "../lib/export/export-context";
 import type { ExportEvent } from "../lib/export/export-event";
 import { PDF_MAX_ROWS, type ExportFormat } from "../lib/export/export-formats";
+import { ExportLease } from "../lib/export/export-lease";
+import { pdfWorkerFile } from "../lib/export/pdf-writer";
 import { eventBatches, formatChunks } from "../lib/export/run-export";
+import { bundleForNode } from "./lib/bundle";
 import { SERVER_NODE_FLAGS } from "./lib/serve";
 
 const argValue = (name: string, fallback: number) => {
@@ -40,16 +44,7 @@ async function* firstRows(batches: AsyncIterable<ExportEvent[]>, limit: number):
 /** This script as one ES module for plain Node (npm packages stay outside, as in the server). */
 async function bundleSelf(): Promise<string> {
   const outfile = path.join(process.cwd(), ".data", "bench", "bench-export.mjs");
-  await build({
-    entryPoints: [path.join(process.cwd(), "scripts", "bench-export.ts")],
-    outfile,
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    target: "node20",
-    packages: "external",
-    logLevel: "warning",
-  });
+  await bundleForNode(path.join(process.cwd(), "scripts", "bench-export.ts"), outfile);
   return outfile;
 }
 
@@ -61,11 +56,14 @@ async function runOne(exportFormat: ExportFormat, rows: number): Promise<void> {
   await database.prisma.auditEvent.count({ where: { id: { lt: 0 } } });
   const baseline = process.memoryUsage().rss;
   let peak = baseline;
+  // How long the export held the event loop at once: what a page request would have waited for.
+  const loop = monitorEventLoopDelay({ resolution: 10 });
+  loop.enable();
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
   try {
     const now = new Date();
     // Every event (all categories), newest first, as the Artifacts tab's columns show them.
-    const batches = firstRows(eventBatches({ createdAt: { lte: now } }, [{ createdAt: "desc" }, { id: "desc" }]), rows);
+    const batches = firstRows(eventBatches(await ExportLease.open(), { createdAt: { lte: now } }, [{ createdAt: "desc" }, { id: "desc" }]), rows);
     let written = 0;
     const counted = (async function* () {
       for await (const batch of batches) {
@@ -103,7 +101,8 @@ async function runOne(exportFormat: ExportFormat, rows: number): Promise<void> {
     const seconds = (performance.now() - start) / 1000;
     clearInterval(sampler);
     peak = Math.max(peak, process.memoryUsage().rss);
-    console.log(JSON.stringify({ format: exportFormat, rows: written, bytes, lines, seconds, baselineRssMb: baseline / 1_048_576, peakRssMb: peak / 1_048_576 }));
+    loop.disable();
+    console.log(JSON.stringify({ format: exportFormat, rows: written, bytes, lines, seconds, baselineRssMb: baseline / 1_048_576, peakRssMb: peak / 1_048_576, loopMaxMs: loop.max / 1e6 }));
   } finally {
     clearInterval(sampler);
     await getDb().close();
@@ -122,10 +121,11 @@ async function main(): Promise<void> {
   const database = openDatabase();
   const total = await database.prisma.auditEvent.count();
   console.log(`${database.kind} at ${database.location}: ${format(total)} events; each format under node ${SERVER_NODE_FLAGS.join(" ")}`);
+  console.log(pdfWorkerFile() ? "PDFs are laid out in the build's worker thread." : "No worker build (npm run build): PDFs are laid out on the export's own thread.");
   await database.close();
   if (total < rows) console.log(`Only ${format(total)} events: seed more (npm run db:seed -- --force --events 1m) to bench ${format(rows)}.`);
   const bundle = await bundleSelf();
-  console.log(`${"format".padEnd(10)} ${"events".padStart(10)} ${"MB".padStart(8)} ${"seconds".padStart(8)} ${"events/s".padStart(9)} ${"lines/s".padStart(9)} ${"base RSS".padStart(9)} ${"peak RSS".padStart(9)}`);
+  console.log(`${"format".padEnd(10)} ${"events".padStart(10)} ${"MB".padStart(8)} ${"seconds".padStart(8)} ${"events/s".padStart(9)} ${"lines/s".padStart(9)} ${"base RSS".padStart(9)} ${"peak RSS".padStart(9)} ${"loop held".padStart(9)}`);
   const runs: Array<[ExportFormat, number]> = [
     ["csv", rows],
     ["jsonl", rows],
@@ -139,11 +139,11 @@ async function main(): Promise<void> {
       stdio: ["ignore", "pipe", "inherit"],
     });
     const line = output.trim().split("\n").at(-1) ?? "{}";
-    const result = JSON.parse(line) as { rows: number; bytes: number; lines: number; seconds: number; baselineRssMb: number; peakRssMb: number };
+    const result = JSON.parse(line) as { rows: number; bytes: number; lines: number; seconds: number; baselineRssMb: number; peakRssMb: number; loopMaxMs: number };
     // CSV lines: one per changed field (and the header); JSON lines: one per event.
     const linesPerSecond = result.lines > 0 ? format(result.lines / result.seconds) : "";
     console.log(
-      `${exportFormat.padEnd(10)} ${format(result.rows).padStart(10)} ${(result.bytes / 1_048_576).toFixed(1).padStart(8)} ${result.seconds.toFixed(1).padStart(8)} ${format(result.rows / result.seconds).padStart(9)} ${linesPerSecond.padStart(9)} ${`${Math.round(result.baselineRssMb)} MB`.padStart(9)} ${`${Math.round(result.peakRssMb)} MB`.padStart(9)}`,
+      `${exportFormat.padEnd(10)} ${format(result.rows).padStart(10)} ${(result.bytes / 1_048_576).toFixed(1).padStart(8)} ${result.seconds.toFixed(1).padStart(8)} ${format(result.rows / result.seconds).padStart(9)} ${linesPerSecond.padStart(9)} ${`${Math.round(result.baselineRssMb)} MB`.padStart(9)} ${`${Math.round(result.peakRssMb)} MB`.padStart(9)} ${`${Math.round(result.loopMaxMs)} ms`.padStart(9)}`,
     );
   }
 }

@@ -5,7 +5,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
-const INPUTS = ["app", "components", "lib", "public", "proxy.ts", "instrumentation.ts", "next.config.js", "postcss.config.cjs", "tsconfig.json", "package-lock.json", "prisma/schema.prisma"];
+const INPUTS = ["app", "components", "lib", "public", "proxy.ts", "instrumentation.ts", "next.config.js", "postcss.config.cjs", "tsconfig.json", "package-lock.json", "prisma/schema.prisma", "scripts/build-workers.ts", "scripts/lib/bundle.ts"];
 const SKIP = new Set(["node_modules", ".next", ".data"]);
 const STAMP = path.join(".next", "audit-console-source-hash");
 
@@ -30,15 +30,18 @@ export function buildIsFresh(): boolean {
   return existsSync(path.join(".next", "BUILD_ID")) && existsSync(STAMP) && readFileSync(STAMP, "utf8") === sourceHash();
 }
 
-/** Runs `next build` unless the current build was made from the same sources. */
+/** `npm run build` unless the current build was made from the same sources: `next build`, then the worker threads' bundles. */
 export function ensureBuild(log: (line: string) => void = console.log): void {
   if (buildIsFresh()) return;
   log("Building the app (next build; about a minute on 2 cores)...");
   const hash = sourceHash();
-  const result = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], {
-    stdio: "inherit",
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
-  });
-  if (result.status !== 0) throw new Error("next build failed (see above)");
+  const steps: Array<[string, string[]]> = [
+    ["next build", ["node_modules/next/dist/bin/next", "build"]],
+    ["the workers' build", ["--import", "tsx", "scripts/build-workers.ts"]],
+  ];
+  for (const [name, args] of steps) {
+    const result = spawnSync(process.execPath, args, { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+    if (result.status !== 0) throw new Error(`${name} failed (see above)`);
+  }
   writeFileSync(STAMP, hash);
 }
