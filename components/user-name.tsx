@@ -5,7 +5,7 @@
 import Link from "next/link";
 import { useEffect, useState, type ReactNode } from "react";
 import { Anchor, Avatar, Group, Text, VisuallyHidden, type MantineSize } from "@mantine/core";
-import type { UserRef } from "@/lib/audit/user-refs";
+import type { UserRef } from "@/lib/audit/events/user-refs";
 
 export type UserNameUser = Pick<UserRef, "id" | "username" | "displayName" | "avatarUrl" | "enabled"> & { exists?: boolean };
 

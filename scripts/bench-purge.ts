@@ -6,7 +6,7 @@ import { parseArgs } from "node:util";
 import { runAs } from "@/lib/auth/principal-context";
 import { openDatabase } from "@/lib/db/database";
 import { setDb } from "@/lib/db";
-import { formatCount } from "@/lib/audit/list-result";
+import { formatCount } from "@/lib/audit/search/list-result";
 import { previewPurge, purgeExpiredEvents, PURGE_BATCH_SIZE, PURGE_PAUSE_MS } from "@/lib/audit/retention/purge";
 import { REMOVER_JOB_PRINCIPAL } from "@/lib/audit/retention/remover-schedule";
 

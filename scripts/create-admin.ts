@@ -3,14 +3,14 @@
 // open session ended. The password comes from ADMIN_PASSWORD or a hidden prompt.
 import { userInfo } from "node:os";
 import { parseArgs } from "node:util";
-import { recordEvent, type NewFieldChange } from "../lib/audit/record-event";
+import { recordEvent, type NewFieldChange } from "../lib/audit/events/record-event";
 import { normalizeUsername } from "../lib/auth/authorize";
 import { hashPassword } from "../lib/auth/password";
 import { ROLE_LABELS, isConsoleAccessRole, type ConsoleAccessRole } from "../lib/auth/principal";
 import { revokeUserSessions } from "../lib/auth/sessions";
 import { openDatabase, type Database } from "../lib/db/database";
 import { DataFolderBusyError } from "../lib/db/folder-lock";
-import { setDb } from "../lib/db/index";
+import { setDb } from "../lib/db";
 import { migrate } from "../lib/db/migrate";
 
 const MIN_PASSWORD_LENGTH = 12;

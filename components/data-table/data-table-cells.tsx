@@ -2,7 +2,7 @@
 // time zone with the zone named. No hooks: usable in server and client components.
 import { Badge, Text } from "@mantine/core";
 import type { AuditEventType } from "@/lib/generated/prisma/enums";
-import { eventTypeLabel } from "@/lib/audit/event-types";
+import { eventTypeLabel } from "@/lib/audit/events/event-types";
 import { formatDateTime, zoneName } from "@/lib/time/zoned";
 
 /** One color per kind of action, the same on every tab. */

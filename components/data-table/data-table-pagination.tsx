@@ -2,7 +2,7 @@
 // Below every list: which rows are showing, the page numbers, and the rows-per-page choice.
 import { useId } from "react";
 import { Group, Pagination, Select, Text } from "@mantine/core";
-import { formatCount, formatTotal, pageCount, PAGE_SIZES, shownRange, type PageSize } from "@/lib/audit/list-result";
+import { formatCount, formatTotal, pageCount, PAGE_SIZES, shownRange, type PageSize } from "@/lib/audit/search/list-result";
 import { useListUrl } from "./use-list-url";
 
 interface DataTablePaginationProps {

@@ -3,7 +3,7 @@
 import type { ReactNode } from "react";
 import { Group, Paper, Stack, Text } from "@mantine/core";
 import { IconClock } from "@tabler/icons-react";
-import { formatTotalOf } from "@/lib/audit/list-result";
+import { formatTotalOf } from "@/lib/audit/search/list-result";
 import { zoneName } from "@/lib/time/zoned";
 import { ListTransition } from "./list-transition";
 

@@ -5,7 +5,7 @@ import { useMemo } from "react";
 import { Table, UnstyledButton, VisuallyHidden } from "@mantine/core";
 import { IconArrowDown, IconArrowUp, IconArrowsSort } from "@tabler/icons-react";
 import { FlexRender, useTable, type Header, type RowData, type SortingState, type Updater } from "@tanstack/react-table";
-import { splitSort, type SortValue } from "@/lib/audit/filter-schema";
+import { splitSort, type SortValue } from "@/lib/audit/search/filter-schema";
 import { dataTableFeatures, type DataTableColumn, type DataTableFeatures } from "./data-table-features";
 import { useListUrl } from "./use-list-url";
 import classes from "./data-table.module.css";

@@ -3,8 +3,8 @@
 // event knows its id. The page says so when the entity has since been deleted.
 import Link from "next/link";
 import { Anchor, Text, type MantineSize } from "@mantine/core";
-import { entityHref } from "@/lib/audit/entity-paths";
-import type { EntityRef } from "@/lib/audit/event-rows";
+import { entityHref } from "@/lib/audit/timeline/entity-paths";
+import type { EntityRef } from "@/lib/audit/events/event-rows";
 
 interface EntityLinkProps {
   kind: "project" | "tracker" | "artifact";

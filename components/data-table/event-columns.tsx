@@ -2,7 +2,7 @@
 // Columns every event list shares (Artifacts, Permissions, entity timelines): one definition each,
 // composed by the lists. Ids double as sort fields where the list sorts by them.
 import { Text } from "@mantine/core";
-import type { EventRow } from "@/lib/audit/event-rows";
+import type { EventRow } from "@/lib/audit/events/event-rows";
 import { ShowChangesLink } from "@/components/diff/show-changes-link";
 import { UserName } from "@/components/user-name";
 import { DateTimeText, EventTypeBadge } from "./data-table-cells";

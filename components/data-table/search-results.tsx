@@ -4,9 +4,9 @@
 import { Suspense, type ReactNode } from "react";
 import { Paper } from "@mantine/core";
 import { ExportMenu } from "@/components/export/export-menu";
-import type { AuditTab } from "@/lib/audit/event-types";
-import { describeErrors, FilterValidationError, type FieldLabels } from "@/lib/audit/filter-schema";
-import type { ListResult, PageSize } from "@/lib/audit/list-result";
+import type { AuditTab } from "@/lib/audit/events/event-types";
+import { describeErrors, FilterValidationError, type FieldLabels } from "@/lib/audit/search/filter-schema";
+import type { ListResult, PageSize } from "@/lib/audit/search/list-result";
 import { DataTablePagination } from "./data-table-pagination";
 import { DataTableResults } from "./data-table-results";
 import { DataTableEmpty, DataTableError, DataTableSkeleton } from "./data-table-states";

@@ -3,9 +3,9 @@
 import { Anchor, Badge, Group, Stack, Text } from "@mantine/core";
 import Link from "next/link";
 import { UserName } from "@/components/user-name";
-import { changesHref } from "@/lib/audit/entity-paths";
-import type { TimelineRow } from "@/lib/audit/entity-timeline";
-import type { TimelineKind } from "@/lib/audit/timeline-filters";
+import { changesHref } from "@/lib/audit/timeline/entity-paths";
+import type { TimelineRow } from "@/lib/audit/timeline/entity-timeline";
+import type { TimelineKind } from "@/lib/audit/timeline/timeline-filters";
 import { EntityLink } from "./entity-link";
 
 const SHOWN_LINES = 4;

@@ -1,6 +1,6 @@
 // The columns each kind of entity timeline shows, and their headers: shared by the table and its
 // loading skeleton.
-import type { TimelineKind } from "@/lib/audit/timeline-filters";
+import type { TimelineKind } from "@/lib/audit/timeline/timeline-filters";
 
 export const TIMELINE_LABELS = {
   createdAt: "Created at",

@@ -3,8 +3,8 @@
 // Event Type with its category, and what changed. A user's timeline adds the details and the
 // user's part in each event; an artifact's, project's or tracker's names who did it.
 import { Stack, Text } from "@mantine/core";
-import type { TimelineRow } from "@/lib/audit/entity-timeline";
-import type { TimelineKind } from "@/lib/audit/timeline-filters";
+import type { TimelineRow } from "@/lib/audit/timeline/entity-timeline";
+import type { TimelineKind } from "@/lib/audit/timeline/timeline-filters";
 import { EventTypeBadge } from "./data-table-cells";
 import { dataTableColumns, type DataTableColumn } from "./data-table-features";
 import { eventColumns } from "./event-columns";

@@ -2,9 +2,9 @@
 // with their loading, empty and error states. A server component.
 import { Suspense } from "react";
 import { Stack, Title } from "@mantine/core";
-import { searchTimeline } from "@/lib/audit/entity-timeline";
+import { searchTimeline } from "@/lib/audit/timeline/entity-timeline";
 import { serializeTimelineSearch } from "@/lib/audit/search-params";
-import type { TimelineSearch, TimelineSubject } from "@/lib/audit/timeline-filters";
+import type { TimelineSearch, TimelineSubject } from "@/lib/audit/timeline/timeline-filters";
 import { DataTableSkeleton } from "./data-table-states";
 import { SearchResults } from "./search-results";
 import { timelineColumnLabels } from "./timeline-column-labels";

@@ -1,8 +1,8 @@
 "use client";
 
 import { useMemo } from "react";
-import type { TimelineRow } from "@/lib/audit/entity-timeline";
-import { DEFAULT_TIMELINE_SORT, type TimelineKind, type TimelineSearch } from "@/lib/audit/timeline-filters";
+import type { TimelineRow } from "@/lib/audit/timeline/entity-timeline";
+import { DEFAULT_TIMELINE_SORT, type TimelineKind, type TimelineSearch } from "@/lib/audit/timeline/timeline-filters";
 import { DataTable } from "./data-table";
 import { timelineColumns } from "./timeline-columns";
 

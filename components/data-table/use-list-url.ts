@@ -2,7 +2,7 @@
 // Writes a list's page, page size and sort into the URL; the server page reads them back and
 // renders the new page. Changing the size or the sort goes back to page 1.
 import { parseAsNumberLiteral, parseAsString, useQueryStates } from "nuqs";
-import { DEFAULT_PAGE_SIZE, PAGE_SIZES, type PageSize } from "@/lib/audit/list-result";
+import { DEFAULT_PAGE_SIZE, PAGE_SIZES, type PageSize } from "@/lib/audit/search/list-result";
 import { parseAsPage } from "@/lib/audit/search-params";
 import { useListTransition } from "./list-transition";
 

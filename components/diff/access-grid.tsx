@@ -2,7 +2,7 @@
 // Permission changes: roles and groups by access before and after, changed rows marked in words
 // (the Change column) as well as by their tint.
 import { Badge, Table, Text, VisuallyHidden } from "@mantine/core";
-import type { AccessRow, DiffMode } from "@/lib/audit/change-diff";
+import type { AccessRow, DiffMode } from "@/lib/audit/diff/change-diff";
 import { Added, NoneValue, Removed } from "./diff-marks";
 import classes from "./diff.module.css";
 

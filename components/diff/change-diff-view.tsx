@@ -3,7 +3,7 @@
 // Side by side or unified: the choice lives in the URL (?layout=unified), so it can be shared.
 import { Alert, Group, SegmentedControl, Stack, Text } from "@mantine/core";
 import { parseAsStringLiteral, useQueryState } from "nuqs";
-import type { ChangeDiff } from "@/lib/audit/change-diff";
+import type { ChangeDiff } from "@/lib/audit/diff/change-diff";
 import { AccessGrid } from "./access-grid";
 import { FieldChanges, type DiffLayout } from "./field-changes";
 import type { DiffUsers } from "./diff-value";

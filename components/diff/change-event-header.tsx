@@ -4,8 +4,8 @@ import { Group, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { DateTimeText, EventTypeBadge } from "@/components/data-table/data-table-cells";
 import { EntityLink } from "@/components/data-table/entity-link";
 import { UserName } from "@/components/user-name";
-import type { EventRow } from "@/lib/audit/event-rows";
-import type { EventMessage } from "@/lib/audit/message";
+import type { EventRow } from "@/lib/audit/events/event-rows";
+import type { EventMessage } from "@/lib/audit/events/message";
 
 function Item({ term, children }: { term: string; children: React.ReactNode }) {
   return (

@@ -1,7 +1,7 @@
 // The diff view's content, for its own page and for the dialog over a table: the event's head and
 // its changes. A server component: it reads the event.
 import { Divider, Stack } from "@mantine/core";
-import type { ChangeView } from "@/lib/audit/change-view";
+import type { ChangeView } from "@/lib/audit/diff/change-view";
 import { ChangeDiffView } from "./change-diff-view";
 import { ChangeEventHeader } from "./change-event-header";
 

@@ -2,8 +2,8 @@
 // over the table. Guarded like any page; an unknown id says so inside the dialog.
 import { Text } from "@mantine/core";
 import { requirePageReader } from "@/lib/auth/page-guard";
-import { getChangeView } from "@/lib/audit/change-view";
-import { changesHref } from "@/lib/audit/entity-paths";
+import { getChangeView } from "@/lib/audit/diff/change-view";
+import { changesHref } from "@/lib/audit/timeline/entity-paths";
 import { getAdminTimeZone } from "@/lib/time/admin-time-zone";
 import { ChangeViewPanel } from "./change-view-panel";
 import { ChangesModal } from "./changes-modal";

@@ -3,7 +3,7 @@
 // "removed" for screen readers (most do not announce ins/del), and "None" for an empty value.
 import type { ReactNode } from "react";
 import { VisuallyHidden } from "@mantine/core";
-import type { PartChange, WordPart } from "@/lib/audit/change-diff";
+import type { PartChange, WordPart } from "@/lib/audit/diff/change-diff";
 import classes from "./diff.module.css";
 
 interface MarkProps {

@@ -2,8 +2,8 @@
 // One side of a field's change: text, a user (linked, struck through when disabled), a list, or None.
 import { Group, Text } from "@mantine/core";
 import { UserName } from "@/components/user-name";
-import type { DisplayValue, ListItem } from "@/lib/audit/change-diff";
-import type { UserOption } from "@/lib/audit/user-refs";
+import type { DisplayValue, ListItem } from "@/lib/audit/diff/change-diff";
+import type { UserOption } from "@/lib/audit/events/user-refs";
 import { Marked, NoneValue } from "./diff-marks";
 import classes from "./diff.module.css";
 

@@ -2,7 +2,7 @@
 // The changed fields that fit a table row (text, numbers, dates, users, lists): one row per field,
 // old and new side by side or as one "old → new" column; a create or delete has one value column.
 import { Table, VisuallyHidden } from "@mantine/core";
-import type { DiffMode, FieldDiff } from "@/lib/audit/change-diff";
+import type { DiffMode, FieldDiff } from "@/lib/audit/diff/change-diff";
 import { DiffListItems, DiffValue, type DiffUsers } from "./diff-value";
 import classes from "./diff.module.css";
 

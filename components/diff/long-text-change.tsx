@@ -2,8 +2,8 @@
 // A long text field: word-level marks, unified (one text, removed and added runs in place) or side
 // by side (the text before with its removed words, the text after with its added words).
 import { SimpleGrid, Stack, Text } from "@mantine/core";
-import type { DiffMode, FieldDiff } from "@/lib/audit/change-diff";
-import { wordCountText } from "@/lib/audit/change-summary";
+import type { DiffMode, FieldDiff } from "@/lib/audit/diff/change-diff";
+import { wordCountText } from "@/lib/audit/diff/change-summary";
 import { NoneValue, WordRuns } from "./diff-marks";
 import type { DiffLayout } from "./field-changes";
 import classes from "./diff.module.css";

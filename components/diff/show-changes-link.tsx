@@ -3,7 +3,7 @@
 // table, elsewhere as its own page. Says which fields changed, so the link is more than a promise.
 import Link from "next/link";
 import { Anchor, Stack, Text, VisuallyHidden } from "@mantine/core";
-import { changesHref } from "@/lib/audit/entity-paths";
+import { changesHref } from "@/lib/audit/timeline/entity-paths";
 
 const SHOWN_FIELDS = 3;
 

@@ -4,7 +4,7 @@
 import { Alert, Button, Group, Menu, Modal, Stack, Text } from "@mantine/core";
 import { IconChevronDown, IconDownload, IconFileSpreadsheet, IconFileTypePdf } from "@tabler/icons-react";
 import { useSearchParams } from "next/navigation";
-import { formatCount } from "@/lib/audit/list-result";
+import { formatCount } from "@/lib/audit/search/list-result";
 import { exportHref, FORMAT_INFO, type ExportFormat } from "@/lib/export/export-formats";
 import { useExportDownload } from "./use-export-download";
 

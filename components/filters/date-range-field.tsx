@@ -3,8 +3,8 @@
 // days a preset covers show beneath it; a refusal (over one year, start after end) names the field.
 import { Group, Select } from "@mantine/core";
 import { DatePickerInput } from "@mantine/dates";
-import { DATE_PRESETS, PRESET_LABELS, rangeDays, resolveRange, type DatePreset } from "@/lib/audit/date-range";
-import { CUSTOM_RANGE, type DateRangeValues, type RangeChoice } from "@/lib/audit/filter-schema";
+import { DATE_PRESETS, PRESET_LABELS, rangeDays, resolveRange, type DatePreset } from "@/lib/audit/search/date-range";
+import { CUSTOM_RANGE, type DateRangeValues, type RangeChoice } from "@/lib/audit/search/filter-schema";
 
 const RANGE_OPTIONS = [
   ...DATE_PRESETS.map((preset) => ({ value: preset, label: PRESET_LABELS[preset] })),

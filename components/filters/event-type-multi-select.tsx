@@ -1,7 +1,7 @@
 "use client";
 // Event Types: the tab's types, grouped by category when the tab has more than one.
 import { MultiSelect } from "@mantine/core";
-import { CATEGORY_LABELS, categoryOf, eventTypeLabel } from "@/lib/audit/event-types";
+import { CATEGORY_LABELS, categoryOf, eventTypeLabel } from "@/lib/audit/events/event-types";
 import type { AuditEventType } from "@/lib/generated/prisma/enums";
 
 interface EventTypeMultiSelectProps<Type extends AuditEventType> {

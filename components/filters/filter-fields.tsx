@@ -1,12 +1,12 @@
 "use client";
 // The filter form's fields, bound to the tab's react-hook-form: a tab's form lists the fields it
 // has and nothing else. Projects and Trackers come as a pair, because choosing projects narrows
-// the trackers (lib/audit/place-options.ts).
+// the trackers (lib/audit/events/place-options.ts).
 import { useRef } from "react";
 import { Controller, useWatch, type Control, type FieldPathByValue, type FieldValues, type PathValue, type UseFormSetValue } from "react-hook-form";
 import type { AuditEventType } from "@/lib/generated/prisma/enums";
-import { trackerIdsWithin, type ProjectOption, type TrackerOption } from "@/lib/audit/place-options";
-import type { UserOption } from "@/lib/audit/user-refs";
+import { trackerIdsWithin, type ProjectOption, type TrackerOption } from "@/lib/audit/events/place-options";
+import type { UserOption } from "@/lib/audit/events/user-refs";
 import { EventTypeMultiSelect } from "./event-type-multi-select";
 import { ProjectMultiSelect, TrackerMultiSelect } from "./place-multi-selects";
 import { UserMultiSelect } from "./user-multi-select";

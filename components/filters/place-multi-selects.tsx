@@ -1,10 +1,10 @@
 "use client";
 // Projects and Trackers: searched on the server as the admin types. Tracker names repeat across
 // projects ("Bugs"), so a tracker always shows its project; with projects chosen, Trackers offers
-// only theirs (the tracker-narrowing rule, lib/audit/place-options.ts).
+// only theirs (the tracker-narrowing rule, lib/audit/events/place-options.ts).
 import { Text } from "@mantine/core";
-import { searchProjectOptions, searchTrackerOptions } from "@/lib/audit/place-lookup";
-import type { ProjectOption, TrackerOption } from "@/lib/audit/place-options";
+import { searchProjectOptions, searchTrackerOptions } from "@/lib/audit/search/place-lookup";
+import type { ProjectOption, TrackerOption } from "@/lib/audit/events/place-options";
 import { RemoteMultiSelect } from "./remote-multi-select";
 
 interface PlaceMultiSelectProps<Option> {

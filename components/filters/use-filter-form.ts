@@ -8,7 +8,7 @@ import { useForm, useWatch, type DefaultValues, type FieldValues, type Path, typ
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useQueryStates, type UseQueryStatesKeysMap } from "nuqs";
 import type { z } from "zod";
-import { CUSTOM_RANGE, type DateRangeValues } from "@/lib/audit/filter-schema";
+import { CUSTOM_RANGE, type DateRangeValues } from "@/lib/audit/search/filter-schema";
 
 export type AuditFilterValues = FieldValues & DateRangeValues & { users: number[]; types: string[] };
 

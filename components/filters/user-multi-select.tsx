@@ -4,8 +4,8 @@
 // disabled users.
 import { Group, Text, VisuallyHidden } from "@mantine/core";
 import { UserAvatar, UserLabel } from "@/components/user-name";
-import { searchUserOptions } from "@/lib/audit/user-lookup";
-import type { UserOption } from "@/lib/audit/user-refs";
+import { searchUserOptions } from "@/lib/audit/search/user-lookup";
+import type { UserOption } from "@/lib/audit/events/user-refs";
 import { RemoteMultiSelect } from "./remote-multi-select";
 
 interface UserMultiSelectProps {

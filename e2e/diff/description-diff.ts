@@ -1,7 +1,7 @@
 // The seed's description edits are dated from the run day, and some only add words: the diff specs
 // look for the first Description change that both removes and adds words, rather than the first row.
 import { expect, type Locator, type Page } from "@playwright/test";
-import { DEFAULT_PAGE_SIZE } from "../../lib/audit/list-result";
+import { DEFAULT_PAGE_SIZE } from "../../lib/audit/search/list-result";
 
 const MAX_TRIES = 25;
 

@@ -1,6 +1,6 @@
 // The console's refusals as API answers in the one error shape (api-error.ts): who may not, what
 // input is wrong, and what is too busy to take the request now. Shared by every route handler.
-import { FilterValidationError } from "@/lib/audit/filter-schema";
+import { FilterValidationError } from "@/lib/audit/search/filter-schema";
 import { AuthError } from "@/lib/auth/guard";
 import { isPoolTimeout } from "@/lib/db/database";
 import { ExportBusyError } from "@/lib/export/export-slots";

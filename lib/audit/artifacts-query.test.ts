@@ -5,8 +5,8 @@ import { testDatabases } from "@/lib/test/databases";
 import { AUDITOR, useTabFixture } from "@/lib/test/tab-fixture-hooks";
 import { DEFAULT_ARTIFACT_SEARCH, type ArtifactSearch } from "./artifacts-filters";
 import { searchArtifacts, type ArtifactRow } from "./artifacts-query";
-import { FilterValidationError } from "./filter-schema";
-import { NOW } from "./tab-fixture";
+import { FilterValidationError } from "./search/filter-schema";
+import { NOW } from "../test/tab-fixture";
 
 vi.mock("next-auth", async (importOriginal) => ({
   ...(await importOriginal<typeof import("next-auth")>()),

@@ -3,9 +3,10 @@ import { requireAuditReader } from "@/lib/auth/guard";
 import { getDb } from "@/lib/db";
 import { getAdminTimeZone } from "@/lib/time/admin-time-zone";
 import { ARTIFACT_FIELD_LABELS, artifactSearchSchema, artifactsOrderBy, artifactsWhere } from "./artifacts-filters";
-import { pageOfEventRows, type EventRow } from "./event-rows";
-import { parseFilters } from "./filter-schema";
-import type { ListResult } from "./list-result";
+import type { EventRow } from "./events/event-rows";
+import { pageOfEventRows } from "./search/list-query";
+import { parseFilters } from "./search/filter-schema";
+import type { ListResult } from "./search/list-result";
 import type { SearchOptions } from "./logins-query";
 
 export type ArtifactRow = EventRow;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { FilterValidationError, fieldErrors, parseFilters } from "./filter-schema";
+import { FilterValidationError, fieldErrors, parseFilters } from "./search/filter-schema";
 import {
   DEFAULT_LOGIN_FILTERS,
   DEFAULT_LOGIN_SEARCH,

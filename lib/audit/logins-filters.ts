@@ -1,10 +1,10 @@
 // The Logins tab's input: its zod schemas (form, page, API) and its pure filter-to-query function.
 import type { z } from "zod";
-import { DEFAULT_PRESET } from "./date-range";
-import { TAB_EVENT_TYPES } from "./event-types";
-import { auditOrderBy, commonWhere, type AuditOrderBy, type AuditWhere } from "./filter-query";
-import { eventTypesField, LIST_FIELD_LABELS, sortValues, tabSchemas, userIdsField } from "./filter-schema";
-import { DEFAULT_PAGE_SIZE } from "./list-result";
+import { DEFAULT_PRESET } from "./search/date-range";
+import { TAB_EVENT_TYPES } from "./events/event-types";
+import { auditOrderBy, commonWhere, type AuditOrderBy, type AuditWhere } from "./search/filter-query";
+import { eventTypesField, LIST_FIELD_LABELS, sortValues, tabSchemas, userIdsField } from "./search/filter-schema";
+import { DEFAULT_PAGE_SIZE } from "./search/list-result";
 
 export const LOGIN_EVENT_TYPES = TAB_EVENT_TYPES.logins;
 export const LOGIN_SORT_FIELDS = ["createdAt", "user", "eventType"] as const;

@@ -5,7 +5,7 @@ import { runAs } from "@/lib/auth/principal-context";
 import { setDb, type Database } from "@/lib/db";
 import type { AuditCategory, AuditEventType } from "@/lib/generated/prisma/enums";
 import { testDatabases } from "@/lib/test/databases";
-import { FilterValidationError } from "./filter-schema";
+import { FilterValidationError } from "./search/filter-schema";
 import { DEFAULT_LOGIN_SEARCH, type LoginSearch } from "./logins-filters";
 import { searchLogins, type LoginRow } from "./logins-query";
 

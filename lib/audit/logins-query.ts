@@ -3,12 +3,12 @@ import { requireAuditReader } from "@/lib/auth/guard";
 import { getDb } from "@/lib/db";
 import type { AuditEventType } from "@/lib/generated/prisma/enums";
 import { getAdminTimeZone } from "@/lib/time/admin-time-zone";
-import { eventTypeLabel } from "./event-types";
-import { parseFilters } from "./filter-schema";
-import { pageOfEvents } from "./list-query";
-import type { ListResult } from "./list-result";
+import { eventTypeLabel } from "./events/event-types";
+import { parseFilters } from "./search/filter-schema";
+import { pageOfEvents } from "./search/list-query";
+import type { ListResult } from "./search/list-result";
 import { LOGIN_FIELD_LABELS, loginSearchSchema, loginsOrderBy, loginsWhere } from "./logins-filters";
-import { loadUsers, userRef, type UserRef } from "./user-refs";
+import { loadUsers, userRef, type UserRef } from "./events/user-refs";
 
 export interface LoginRow {
   /** the event id (a bigint) as a string */

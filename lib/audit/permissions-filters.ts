@@ -1,10 +1,10 @@
 // The Permissions tab's input: its zod schemas (form, page, API) and its pure filter-to-query function.
 import type { z } from "zod";
-import { DEFAULT_PRESET } from "./date-range";
-import { TAB_EVENT_TYPES } from "./event-types";
-import { anyOf, auditOrderBy, commonWhere, placeWhere, type AuditOrderBy, type AuditWhere } from "./filter-query";
-import { eventTypesField, idsField, LIST_FIELD_LABELS, sortValues, tabSchemas, userIdsField } from "./filter-schema";
-import { DEFAULT_PAGE_SIZE } from "./list-result";
+import { DEFAULT_PRESET } from "./search/date-range";
+import { TAB_EVENT_TYPES } from "./events/event-types";
+import { anyOf, auditOrderBy, commonWhere, placeWhere, type AuditOrderBy, type AuditWhere } from "./search/filter-query";
+import { eventTypesField, idsField, LIST_FIELD_LABELS, sortValues, tabSchemas, userIdsField } from "./search/filter-schema";
+import { DEFAULT_PAGE_SIZE } from "./search/list-result";
 
 export const PERMISSION_EVENT_TYPES = TAB_EVENT_TYPES.permissions;
 export const PERMISSION_SORT_FIELDS = ["createdAt", "user", "artifact", "eventType", "project", "tracker", "targetUser"] as const;

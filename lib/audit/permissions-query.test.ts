@@ -4,10 +4,10 @@ import type { Principal } from "@/lib/auth/principal";
 import { runAs } from "@/lib/auth/principal-context";
 import { testDatabases } from "@/lib/test/databases";
 import { useTabFixture } from "@/lib/test/tab-fixture-hooks";
-import { messageText } from "./message";
+import { messageText } from "./events/message";
 import { DEFAULT_PERMISSION_SEARCH, type PermissionSearch } from "./permissions-filters";
 import { searchPermissions, type PermissionRow } from "./permissions-query";
-import { NOW } from "./tab-fixture";
+import { NOW } from "../test/tab-fixture";
 
 vi.mock("next-auth", async (importOriginal) => ({
   ...(await importOriginal<typeof import("next-auth")>()),

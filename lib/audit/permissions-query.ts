@@ -3,11 +3,12 @@
 import { requireAuditReader } from "@/lib/auth/guard";
 import { getDb } from "@/lib/db";
 import { getAdminTimeZone } from "@/lib/time/admin-time-zone";
-import { pageOfEventRows, type EventRow } from "./event-rows";
-import { parseFilters } from "./filter-schema";
-import type { ListResult } from "./list-result";
+import type { EventRow } from "./events/event-rows";
+import { pageOfEventRows } from "./search/list-query";
+import { parseFilters } from "./search/filter-schema";
+import type { ListResult } from "./search/list-result";
 import type { SearchOptions } from "./logins-query";
-import { eventMessage, type EventMessage } from "./message";
+import { eventMessage, type EventMessage } from "./events/message";
 import { PERMISSION_FIELD_LABELS, permissionSearchSchema, permissionsOrderBy, permissionsWhere } from "./permissions-filters";
 
 export interface PermissionRow extends EventRow {

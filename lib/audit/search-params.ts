@@ -12,13 +12,13 @@ import {
   type LoaderInput,
   type ParserMap,
 } from "nuqs/server";
-import { DEFAULT_PRESET, parseDay } from "./date-range";
-import { CUSTOM_RANGE, MAX_PAGE, RANGE_CHOICES, type DateRangeValues } from "./filter-schema";
+import { DEFAULT_PRESET, parseDay } from "./search/date-range";
+import { CUSTOM_RANGE, MAX_PAGE, RANGE_CHOICES, type DateRangeValues } from "./search/filter-schema";
 import { ARTIFACT_EVENT_TYPES, ARTIFACT_SORTS, DEFAULT_ARTIFACT_SORT, type ArtifactSearch } from "./artifacts-filters";
-import { DEFAULT_PAGE_SIZE, PAGE_SIZES } from "./list-result";
+import { DEFAULT_PAGE_SIZE, PAGE_SIZES } from "./search/list-result";
 import { DEFAULT_LOGIN_SORT, LOGIN_EVENT_TYPES, LOGIN_SORTS, type LoginSearch } from "./logins-filters";
 import { DEFAULT_PERMISSION_SORT, PERMISSION_EVENT_TYPES, PERMISSION_SORTS, type PermissionSearch } from "./permissions-filters";
-import { DEFAULT_TIMELINE_SORT, TIMELINE_SORTS, type TimelineSearch } from "./timeline-filters";
+import { DEFAULT_TIMELINE_SORT, TIMELINE_SORTS, type TimelineSearch } from "./timeline/timeline-filters";
 
 function parseBoundedInt(text: string, max: number): number | null {
   if (!/^\d{1,10}$/.test(text)) return null;

@@ -1,9 +1,9 @@
 // What a filter form shows for the choices an URL already holds: the names of the chosen users,
 // target users, projects and trackers (ids of deleted ones are left out).
-import { projectOptionsByIds, trackerOptionsByIds } from "./place-lookup";
-import type { ProjectOption, TrackerOption } from "./place-options";
-import { userOptionsByIds } from "./user-lookup";
-import type { UserOption } from "./user-refs";
+import { projectOptionsByIds, trackerOptionsByIds } from "./search/place-lookup";
+import type { ProjectOption, TrackerOption } from "./events/place-options";
+import { userOptionsByIds } from "./search/user-lookup";
+import type { UserOption } from "./events/user-refs";
 
 export interface SelectedOptions {
   users: UserOption[];

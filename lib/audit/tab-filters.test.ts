@@ -9,7 +9,7 @@ import {
   DEFAULT_ARTIFACT_SEARCH,
   type ArtifactFilters,
 } from "./artifacts-filters";
-import { FilterValidationError, parseFilters } from "./filter-schema";
+import { FilterValidationError, parseFilters } from "./search/filter-schema";
 import {
   DEFAULT_PERMISSION_FILTERS,
   DEFAULT_PERMISSION_SEARCH,

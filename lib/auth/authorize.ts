@@ -1,7 +1,7 @@
 // Checks a console sign-in: blank fields, the per-IP and per-account throttles, the argon2id hash,
 // the account's state. Every checked attempt is stored for the lockout rule; a success opens a
 // ConsoleSession and is audited as User Login.
-import { recordEvent } from "@/lib/audit/record-event";
+import { recordEvent } from "@/lib/audit/events/record-event";
 import { getDb } from "@/lib/db";
 import type { ConsoleRole } from "@/lib/generated/prisma/enums";
 import { isValidTimeZone, zoneName } from "@/lib/time/zoned";

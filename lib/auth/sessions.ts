@@ -1,7 +1,7 @@
 // Console sessions behind the JWTs: created at sign-in, ended at sign-out, on revocation or on
 // expiry, each end recorded exactly once as an audit event.
 import { randomBytes } from "node:crypto";
-import { recordEvent } from "@/lib/audit/record-event";
+import { recordEvent } from "@/lib/audit/events/record-event";
 import { getDb } from "@/lib/db";
 import type { AuditEventType, ConsoleRole } from "@/lib/generated/prisma/enums";
 import type { RequestInfo } from "./request-info";

@@ -3,7 +3,7 @@
 // 10,000 rows/s and its memory grows with what it has read; one SELECT a batch through the driver
 // reads several times faster in a flat amount of memory. The filters themselves stay in one place:
 // the tabs' functions, which the pages and the API use too. Pure.
-import type { AuditOrderBy, AuditWhere } from "@/lib/audit/filter-query";
+import type { AuditOrderBy, AuditWhere } from "@/lib/audit/search/filter-query";
 
 /** The columns an export reads, as the Prisma select names them (the database names them alike). */
 export const EXPORT_COLUMNS = [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { UserRef } from "@/lib/audit/user-refs";
+import type { UserRef } from "@/lib/audit/events/user-refs";
 import { parseCsv } from "@/lib/test/parse-csv";
 import { BLUEPRINT_HEADERS, blueprintLines, EXPORT_COLUMNS, jsonLineObject } from "./export-columns";
 import { changesSummary, type ExportEvent } from "./export-event";

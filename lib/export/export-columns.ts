@@ -1,8 +1,8 @@
 // What each tab's export shows: its columns (Excel and PDF) and its CSV lines in Blueprint's layout
 // (reference/003: one line per changed field). Pure: the writers and the tests use these.
-import { eventMessage, messageText } from "@/lib/audit/message";
-import type { AuditTab } from "@/lib/audit/event-types";
-import type { UserRef } from "@/lib/audit/user-refs";
+import { eventMessage, messageText } from "@/lib/audit/events/message";
+import type { AuditTab } from "@/lib/audit/events/event-types";
+import type { UserRef } from "@/lib/audit/events/user-refs";
 import { formatIsoWithOffset } from "@/lib/time/zoned";
 import { csvField, csvLine } from "./csv";
 import { changesSummary, changeValueText, type ExportEvent } from "./export-event";

@@ -1,5 +1,5 @@
 // What every writer gets: the tab, the events in batches, and the facts a file states about itself.
-import type { AuditTab } from "@/lib/audit/event-types";
+import type { AuditTab } from "@/lib/audit/events/event-types";
 import type { ExportColumn } from "./export-columns";
 import type { ExportEvent } from "./export-event";
 import type { FilterLine } from "./filter-summary";

@@ -1,10 +1,10 @@
-// An audit event as every export reads it: the tabs' row (lib/audit/event-rows.ts) plus the whole change
+// An audit event as every export reads it: the tabs' row (lib/audit/events/event-rows.ts) plus the whole change
 // list and the user agent, from the plain SQL rows of event-sql.ts.
-import { diffModeOf } from "@/lib/audit/change-diff";
-import { summarizeChanges } from "@/lib/audit/change-summary";
-import { parseChanges, type ChangeValue, type FieldChange } from "@/lib/audit/changes";
-import { toEventRow, type EventRow, type EventRowRecord } from "@/lib/audit/event-rows";
-import type { UserOption } from "@/lib/audit/user-refs";
+import { diffModeOf } from "@/lib/audit/diff/change-diff";
+import { summarizeChanges } from "@/lib/audit/diff/change-summary";
+import { parseChanges, type ChangeValue, type FieldChange } from "@/lib/audit/events/changes";
+import { toEventRow, type EventRow, type EventRowRecord } from "@/lib/audit/events/event-rows";
+import type { UserOption } from "@/lib/audit/events/user-refs";
 
 export type ExportRecord = EventRowRecord & { userAgent: string | null };
 
@@ -50,7 +50,7 @@ export function changeValueText(value: ChangeValue): string {
 }
 
 /**
- * The changes in one cell, as the timelines summarise them (lib/audit/change-summary.ts): "Status:
+ * The changes in one cell, as the timelines summarise them (lib/audit/diff/change-summary.ts): "Status:
  * New → In Progress; Description: 1 word removed, 3 added; Permissions: Tester: Read → None". A
  * create names the initial values, a delete the last ones. The CSV and JSON lines hold every value.
  */

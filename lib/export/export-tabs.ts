@@ -3,13 +3,13 @@
 // columns in export-columns.ts.
 import type { z } from "zod";
 import { ARTIFACT_FIELD_LABELS, artifactSearchSchema, artifactsOrderBy, artifactsWhere } from "@/lib/audit/artifacts-filters";
-import type { AuditTab } from "@/lib/audit/event-types";
-import type { AuditOrderBy, AuditWhere } from "@/lib/audit/filter-query";
+import type { AuditTab } from "@/lib/audit/events/event-types";
+import type { AuditOrderBy, AuditWhere } from "@/lib/audit/search/filter-query";
 import { LOGIN_FIELD_LABELS, loginSearchSchema, loginsOrderBy, loginsWhere } from "@/lib/audit/logins-filters";
 import { PERMISSION_FIELD_LABELS, permissionSearchSchema, permissionsOrderBy, permissionsWhere } from "@/lib/audit/permissions-filters";
 import { loadArtifactSearch, loadLoginSearch, loadPermissionSearch } from "@/lib/audit/search-params";
-import type { AuditEventType } from "@/lib/audit/event-types";
-import type { DateRangeValues } from "@/lib/audit/filter-schema";
+import type { AuditEventType } from "@/lib/audit/events/event-types";
+import type { DateRangeValues } from "@/lib/audit/search/filter-schema";
 
 /** What every tab's search has in common, as the exports read it. */
 export interface TabSearch extends DateRangeValues {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { resolveRange } from "@/lib/audit/date-range";
+import { resolveRange } from "@/lib/audit/search/date-range";
 import { LOGIN_FIELD_LABELS } from "@/lib/audit/logins-filters";
 import { PERMISSION_FIELD_LABELS } from "@/lib/audit/permissions-filters";
 import { exportFileName } from "./file-name";

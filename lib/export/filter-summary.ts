@@ -1,8 +1,8 @@
 // The filters of an export in words, for the PDF title block, the Excel "About" sheet, the audit
 // event and the file name. Pure.
-import { PRESET_LABELS, rangeDays, type InstantRange } from "@/lib/audit/date-range";
-import { eventTypeLabel, type AuditEventType } from "@/lib/audit/event-types";
-import { CUSTOM_RANGE, type RangeChoice } from "@/lib/audit/filter-schema";
+import { PRESET_LABELS, rangeDays, type InstantRange } from "@/lib/audit/search/date-range";
+import { eventTypeLabel, type AuditEventType } from "@/lib/audit/events/event-types";
+import { CUSTOM_RANGE, type RangeChoice } from "@/lib/audit/search/filter-schema";
 import type { SelectedOptions } from "@/lib/audit/selected-options";
 
 export interface SummaryFilters {

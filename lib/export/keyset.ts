@@ -1,7 +1,7 @@
 // Keyset reads in any of the tabs' sort orders: the rows after the last one read, by every column
 // of the orderBy in turn (each orderBy ends with createdAt and id, so it is a total order). Offsets
 // would make a million-row export quadratic; this reads each batch through the index. Pure.
-import type { AuditOrderBy, AuditWhere } from "@/lib/audit/filter-query";
+import type { AuditOrderBy, AuditWhere } from "@/lib/audit/search/filter-query";
 import { readAhead } from "@/lib/db/read-ahead";
 import { ArtifactKind, AuditEventType } from "@/lib/generated/prisma/enums";
 

@@ -4,7 +4,7 @@
 // it runs in a worker thread (pdf-worker.ts) so that the server goes on answering meanwhile.
 import { jsPDF } from "jspdf";
 import { autoTable, type CellHookData } from "jspdf-autotable";
-import { formatCount } from "@/lib/audit/list-result";
+import { formatCount } from "@/lib/audit/search/list-result";
 import { formatDateTime, zoneName } from "@/lib/time/zoned";
 import type { FilterLine } from "./filter-summary";
 import { fontFor, PDF_FONT, pdfFonts } from "./pdf-fonts";

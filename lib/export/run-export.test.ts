@@ -2,8 +2,8 @@ import ExcelJS from "exceljs";
 import { describe, expect, it, vi } from "vitest";
 import { searchArtifacts } from "@/lib/audit/artifacts-query";
 import { DEFAULT_ARTIFACT_SEARCH } from "@/lib/audit/artifacts-filters";
-import { FilterValidationError } from "@/lib/audit/filter-schema";
-import { NOW } from "@/lib/audit/tab-fixture";
+import { FilterValidationError } from "@/lib/audit/search/filter-schema";
+import { NOW } from "@/lib/test/tab-fixture";
 import { AuthError } from "@/lib/auth/guard";
 import { runAs } from "@/lib/auth/principal-context";
 import { testDatabases } from "@/lib/test/databases";
@@ -12,7 +12,7 @@ import { zipEntryText } from "@/lib/test/zip-entry";
 import { AUDITOR, useTabFixture } from "@/lib/test/tab-fixture-hooks";
 import { BLUEPRINT_HEADERS } from "./export-columns";
 import type { ExportFormat } from "./export-formats";
-import type { AuditTab } from "@/lib/audit/event-types";
+import type { AuditTab } from "@/lib/audit/events/event-types";
 import { planExport } from "./run-export";
 
 vi.mock("next-auth", async (importOriginal) => ({

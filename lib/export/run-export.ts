@@ -1,15 +1,15 @@
 // One export, from URL to bytes: guard, the tab's parser and schema, count, the format's limit,
 // the audit event, then the events in keyset batches through the format's writer.
-import type { AuditTab } from "@/lib/audit/event-types";
-import type { AuditOrderBy, AuditWhere } from "@/lib/audit/filter-query";
-import { instantRange } from "@/lib/audit/filter-query";
-import { parseFilters } from "@/lib/audit/filter-schema";
-import { recordEvent } from "@/lib/audit/record-event";
+import type { AuditTab } from "@/lib/audit/events/event-types";
+import type { AuditOrderBy, AuditWhere } from "@/lib/audit/search/filter-query";
+import { instantRange } from "@/lib/audit/search/filter-query";
+import { parseFilters } from "@/lib/audit/search/filter-schema";
+import { recordEvent } from "@/lib/audit/events/record-event";
 import { loadSelectedOptions } from "@/lib/audit/selected-options";
 import { requireAuditReader } from "@/lib/auth/guard";
 import type { RequestInfo } from "@/lib/auth/request-info";
 import { getDb } from "@/lib/db";
-import type { UserOption } from "@/lib/audit/user-refs";
+import type { UserOption } from "@/lib/audit/events/user-refs";
 import { EXPORT_COLUMNS } from "./export-columns";
 import type { ExportContext } from "./export-context";
 import { addUsers, toExportEvent, type ExportEvent, type ExportRecord } from "./export-event";

@@ -5,7 +5,7 @@ import { once } from "node:events";
 import { PassThrough } from "node:stream";
 import ExcelJS from "exceljs";
 import { formatDateTime, wallClock, zoneName } from "@/lib/time/zoned";
-import { formatCount } from "@/lib/audit/list-result";
+import { formatCount } from "@/lib/audit/search/list-result";
 import { neutralizeFormula } from "./csv";
 import { yieldToEventLoop, type ExportContext } from "./export-context";
 

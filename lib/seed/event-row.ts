@@ -1,6 +1,6 @@
 // One audit event as the seed writes it: the AuditEvent columns, with changes already as JSON text.
-import type { FieldChange } from "@/lib/audit/changes";
-import { categoryOf } from "@/lib/audit/event-types";
+import type { FieldChange } from "@/lib/audit/events/changes";
+import { categoryOf } from "@/lib/audit/events/event-types";
 import type { ArtifactKind, AuditCategory, AuditEventType } from "@/lib/generated/prisma/enums";
 import type { PermissionTarget, SeedItem, SeedUser } from "./world";
 

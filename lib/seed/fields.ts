@@ -1,6 +1,6 @@
 // The fields of work items and artifacts: their initial values and how an edit changes them, as
-// typed changes (lib/audit/changes.ts). Each kind of item lists its fields with how often they change.
-import type { ChangeKind, ChangeValue, UserRef } from "@/lib/audit/changes";
+// typed changes (lib/audit/events/changes.ts). Each kind of item lists its fields with how often they change.
+import type { ChangeKind, ChangeValue, UserRef } from "@/lib/audit/events/changes";
 import { LABELS, PRIORITIES, PRIORITY_WEIGHTS, SEVERITIES, SEVERITY_WEIGHTS, STORY_POINTS, type TrackerType } from "./catalog";
 import { DAY } from "./calendar";
 import type { Random } from "./random";

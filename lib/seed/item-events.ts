@@ -1,7 +1,7 @@
 // The life of work items and artifacts as the timeline advances: Create first (with the initial
 // values), Updates that change one to four fields, Remove to the trash before any Restore, Delete
 // last (with the last values). Every event of an item comes after the item's previous one.
-import type { ChangeValue, FieldChange } from "@/lib/audit/changes";
+import type { ChangeValue, FieldChange } from "@/lib/audit/events/changes";
 import type { ArtifactKind, AuditEventType } from "@/lib/generated/prisma/enums";
 import { itemEventRow, type EventRow } from "./event-row";
 import { fieldsOf, type FieldContext, type FieldSpec } from "./fields";

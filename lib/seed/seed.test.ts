@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { changeListSchema } from "@/lib/audit/changes";
-import { eventTypesOf } from "@/lib/audit/event-types";
+import { changeListSchema } from "@/lib/audit/events/changes";
+import { eventTypesOf } from "@/lib/audit/events/event-types";
 import { verifyPassword } from "@/lib/auth/password";
 import { openDatabase, type Database } from "@/lib/db/database";
 import { migrate } from "@/lib/db/migrate";

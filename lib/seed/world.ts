@@ -1,6 +1,6 @@
 // The demo world the events are about: who exists, which groups and projects, which work items and
 // artifacts, and their state as the timeline advances. Ids are filled in when rows are allocated.
-import type { ChangeValue } from "@/lib/audit/changes";
+import type { ChangeValue } from "@/lib/audit/events/changes";
 import type { ArtifactKind, ArtifactState, ConsoleRole } from "@/lib/generated/prisma/enums";
 import type { ProjectSpec, TrackerType } from "./catalog";
 import type { ClientProfile } from "./clients";

@@ -1,7 +1,7 @@
 // The setup every test of the tabs' fixture shares: a database per block with the fixture written,
 // made the app's database while the block runs, and the auditor the searches run as.
 import { beforeAll } from "vitest";
-import { writeFixture, type FixtureIds } from "@/lib/audit/tab-fixture";
+import { writeFixture, type FixtureIds } from "@/lib/test/tab-fixture";
 import type { Principal } from "@/lib/auth/principal";
 import { runAs } from "@/lib/auth/principal-context";
 import type { Database } from "@/lib/db";

@@ -2,7 +2,7 @@
 // lock that orders concurrent changes, and the AUDIT_CONFIG_CHANGE event that records it.
 import type { RequestInfo } from "@/lib/auth/request-info";
 import type { Principal } from "@/lib/auth/principal";
-import { recordEvent, type NewFieldChange } from "../record-event";
+import { recordEvent, type NewFieldChange } from "../events/record-event";
 import type { DbClient } from "./event-switches";
 
 /** Where a change came from: the Config tab or the REST API. */

@@ -2,7 +2,7 @@
 // by the form's resolver, the server action and the API route alike. Pure: safe in client code.
 import { z } from "zod";
 import type { AuditCategory, AuditEventType } from "@/lib/generated/prisma/enums";
-import { ALL_EVENT_TYPES, categoryOf, eventTypeLabel, parseEventType } from "../event-types";
+import { ALL_EVENT_TYPES, categoryOf, eventTypeLabel, parseEventType } from "../events/event-types";
 
 export const RETENTION_MIN_DAYS = 30;
 export const RETENTION_MAX_DAYS = 365;

@@ -4,7 +4,7 @@ import type { Principal } from "@/lib/auth/principal";
 import { runAs } from "@/lib/auth/principal-context";
 import { setDb, type Database } from "@/lib/db";
 import { testDatabases } from "@/lib/test/databases";
-import { recordEvent } from "../record-event";
+import { recordEvent } from "../events/record-event";
 import { ConfigValidationError } from "./config-schemas";
 import { getCoverage, loadCoverage, updateCoverage } from "./coverage";
 import { loadEnabledEventTypes } from "./event-switches";

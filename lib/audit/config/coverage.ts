@@ -3,7 +3,7 @@
 import { requireAdmin, requireAuditReader } from "@/lib/auth/guard";
 import { getDb } from "@/lib/db";
 import type { AuditCategory, AuditEventType } from "@/lib/generated/prisma/enums";
-import { ALL_EVENT_TYPES, CATEGORY_LABELS, categoryOf, eventTypeLabel } from "../event-types";
+import { ALL_EVENT_TYPES, CATEGORY_LABELS, categoryOf, eventTypeLabel } from "../events/event-types";
 import { lockConfigChanges, recordConfigChange, type ChangeContext } from "./config-change";
 import { coverageRequestSchema, COVERAGE_GROUPS, isLockedEventType, parseConfigInput } from "./config-schemas";
 import { auditDefaults } from "./defaults";

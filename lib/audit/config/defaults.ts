@@ -7,7 +7,7 @@ import { Cron } from "croner";
 import { z } from "zod";
 import type { AuditEventType } from "@/lib/generated/prisma/enums";
 import { isValidTimeZone } from "@/lib/time/zoned";
-import { ALL_EVENT_TYPES, parseEventType } from "../event-types";
+import { ALL_EVENT_TYPES, parseEventType } from "../events/event-types";
 import { isLockedEventType, RETENTION_DEFAULT_DAYS, retentionDaysSchema } from "./config-schemas";
 
 export interface AuditDefaults {

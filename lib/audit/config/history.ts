@@ -3,11 +3,11 @@
 import { z } from "zod";
 import { requireAuditReader } from "@/lib/auth/guard";
 import { getDb } from "@/lib/db";
-import { parseChanges, type FieldChange } from "../changes";
-import { MAX_PAGE } from "../filter-schema";
-import { pageOfEvents } from "../list-query";
-import { DEFAULT_PAGE_SIZE, PAGE_SIZES, type ListResult } from "../list-result";
-import { loadUsers, userRef, type UserRef } from "../user-refs";
+import { parseChanges, type FieldChange } from "../events/changes";
+import { MAX_PAGE } from "../search/filter-schema";
+import { pageOfEvents } from "../search/list-query";
+import { DEFAULT_PAGE_SIZE, PAGE_SIZES, type ListResult } from "../search/list-result";
+import { loadUsers, userRef, type UserRef } from "../events/user-refs";
 
 export interface ConfigHistoryRow {
   id: string;

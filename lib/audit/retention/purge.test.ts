@@ -8,7 +8,7 @@ import { useAppDatabase } from "@/lib/test/app-database";
 import { testDatabases } from "@/lib/test/databases";
 import { reopenableDatabases } from "../config/reopenable-databases";
 import { updateRetention } from "../config/retention-settings";
-import { ALL_EVENT_TYPES, categoryOf } from "../event-types";
+import { ALL_EVENT_TYPES, categoryOf } from "../events/event-types";
 import { previewPurge, purgeExpiredEvents } from "./purge";
 import { PURGED_CATEGORIES, type PurgeResult, type PurgeRun } from "./purge-shapes";
 import { getRemoverStatus } from "./remover-status";

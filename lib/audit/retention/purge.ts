@@ -9,9 +9,9 @@ import { requireAdmin, requireAuditReader } from "@/lib/auth/guard";
 import type { RequestInfo } from "@/lib/auth/request-info";
 import { getDb, type Database, type SqlSession } from "@/lib/db";
 import { loadRetention } from "../config/retention-settings";
-import { CATEGORY_LABELS } from "../event-types";
-import { formatCount } from "../list-result";
-import { recordEvent } from "../record-event";
+import { CATEGORY_LABELS } from "../events/event-types";
+import { formatCount } from "../search/list-result";
+import { recordEvent } from "../events/record-event";
 import { withPurgeLock } from "./purge-lock";
 import { PURGED_CATEGORIES, type PurgeCounts, type PurgePreview, type PurgeResult, type PurgeRun, type PurgeTrigger, type PurgedCategory } from "./purge-shapes";
 

@@ -5,7 +5,7 @@ import { TabResults } from "@/components/data-table/search-results";
 import { requirePageReader } from "@/lib/auth/page-guard";
 import { ARTIFACT_FIELD_LABELS, artifactSearchSchema } from "@/lib/audit/artifacts-filters";
 import { searchArtifacts } from "@/lib/audit/artifacts-query";
-import { checkSearch } from "@/lib/audit/filter-schema";
+import { checkSearch } from "@/lib/audit/search/filter-schema";
 import { loadArtifactSearch, serializeArtifactSearch } from "@/lib/audit/search-params";
 import { loadSelectedOptions } from "@/lib/audit/selected-options";
 import { getAdminTimeZone } from "@/lib/time/admin-time-zone";

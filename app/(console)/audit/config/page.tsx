@@ -9,7 +9,7 @@ import { DataTableSkeleton } from "@/components/data-table/data-table-states";
 import { requirePageReader } from "@/lib/auth/page-guard";
 import { getCoverage } from "@/lib/audit/config/coverage";
 import { getRetention } from "@/lib/audit/config/retention-settings";
-import { DEFAULT_PAGE_SIZE, PAGE_SIZES } from "@/lib/audit/list-result";
+import { DEFAULT_PAGE_SIZE, PAGE_SIZES } from "@/lib/audit/search/list-result";
 import { getRemoverStatus } from "@/lib/audit/retention/remover-status";
 import { parseAsPage } from "@/lib/audit/search-params";
 import { getAdminTimeZone } from "@/lib/time/admin-time-zone";

@@ -4,7 +4,7 @@ import type { Metadata } from "next";
 import { Stack } from "@mantine/core";
 import { TabResults } from "@/components/data-table/search-results";
 import { requirePageReader } from "@/lib/auth/page-guard";
-import { checkSearch } from "@/lib/audit/filter-schema";
+import { checkSearch } from "@/lib/audit/search/filter-schema";
 import { PERMISSION_FIELD_LABELS, permissionSearchSchema } from "@/lib/audit/permissions-filters";
 import { searchPermissions } from "@/lib/audit/permissions-query";
 import { loadPermissionSearch, serializePermissionSearch } from "@/lib/audit/search-params";

@@ -5,8 +5,8 @@ import { DateTimeText } from "@/components/data-table/data-table-cells";
 import { EntityHeader, type EntityFact } from "@/components/data-table/entity-header";
 import { EntityLink } from "@/components/data-table/entity-link";
 import { UserName } from "@/components/user-name";
-import type { ArtifactProfile } from "@/lib/audit/entity-profiles";
-import { eventTypeLabel } from "@/lib/audit/event-types";
+import type { ArtifactProfile } from "@/lib/audit/timeline/entity-profiles";
+import { eventTypeLabel } from "@/lib/audit/events/event-types";
 import type { ArtifactState } from "@/lib/generated/prisma/enums";
 
 const STATES: Record<ArtifactState, { label: string; color: string }> = {

@@ -5,9 +5,9 @@ import { EventTypesField, PlaceFields, UsersField } from "@/components/filters/f
 import { FilterPanel } from "@/components/filters/filter-panel";
 import { useFilterForm } from "@/components/filters/use-filter-form";
 import { ARTIFACT_EVENT_TYPES, ARTIFACT_FIELD_LABELS as LABELS, artifactFiltersSchema, DEFAULT_ARTIFACT_FILTERS, type ArtifactFilters } from "@/lib/audit/artifacts-filters";
-import type { ProjectOption, TrackerOption } from "@/lib/audit/place-options";
+import type { ProjectOption, TrackerOption } from "@/lib/audit/events/place-options";
 import { artifactSearchParsers } from "@/lib/audit/search-params";
-import type { UserOption } from "@/lib/audit/user-refs";
+import type { UserOption } from "@/lib/audit/events/user-refs";
 
 interface ArtifactsFiltersProps {
   values: ArtifactFilters;

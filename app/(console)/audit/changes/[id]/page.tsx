@@ -7,8 +7,8 @@ import { Group, Paper, Stack } from "@mantine/core";
 import { ChangeViewPanel } from "@/components/diff/change-view-panel";
 import { TextLink } from "@/components/data-table/text-link";
 import { requirePageReader } from "@/lib/auth/page-guard";
-import { getChangeView } from "@/lib/audit/change-view";
-import { entityHref } from "@/lib/audit/entity-paths";
+import { getChangeView } from "@/lib/audit/diff/change-view";
+import { entityHref } from "@/lib/audit/timeline/entity-paths";
 import type { AuditCategory } from "@/lib/generated/prisma/enums";
 import { getAdminTimeZone } from "@/lib/time/admin-time-zone";
 

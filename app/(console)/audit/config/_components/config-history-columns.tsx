@@ -4,7 +4,7 @@ import { Code, Group, Stack, Text } from "@mantine/core";
 import { DateTimeText } from "@/components/data-table/data-table-cells";
 import { dataTableColumns, type DataTableColumn } from "@/components/data-table/data-table-features";
 import { UserName } from "@/components/user-name";
-import type { ChangeValue, FieldChange } from "@/lib/audit/changes";
+import type { ChangeValue, FieldChange } from "@/lib/audit/events/changes";
 import type { ConfigHistoryRow } from "@/lib/audit/config/history";
 
 const column = dataTableColumns<ConfigHistoryRow>();

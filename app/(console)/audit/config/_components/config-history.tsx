@@ -5,7 +5,7 @@ import { DataTablePagination } from "@/components/data-table/data-table-paginati
 import { timeZoneCaption } from "@/components/data-table/data-table-results";
 import { DataTableEmpty } from "@/components/data-table/data-table-states";
 import { listConfigHistory, type ConfigHistoryWindow } from "@/lib/audit/config/history";
-import { formatTotalOf } from "@/lib/audit/list-result";
+import { formatTotalOf } from "@/lib/audit/search/list-result";
 import { ConfigHistoryTable } from "./config-history-table";
 
 export async function ConfigHistory({ window, timeZone }: { window: ConfigHistoryWindow; timeZone: string }) {

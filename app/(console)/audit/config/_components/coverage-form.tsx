@@ -6,7 +6,7 @@ import { Button, Group, Paper, SimpleGrid, Stack, Text, Title, Tooltip } from "@
 import { IconDeviceFloppy, IconRestore } from "@tabler/icons-react";
 import { COVERAGE_GROUPS } from "@/lib/audit/config/config-schemas";
 import type { CoverageEntry } from "@/lib/audit/config/coverage";
-import { CATEGORY_LABELS } from "@/lib/audit/event-types";
+import { CATEGORY_LABELS } from "@/lib/audit/events/event-types";
 import type { AuditEventType } from "@/lib/generated/prisma/enums";
 import { CoverageConfirm } from "./coverage-confirm";
 import { CoverageGroup } from "./coverage-group";

@@ -4,7 +4,7 @@
 import { Badge, Button, Divider, Group, Paper, Stack, Switch, Text } from "@mantine/core";
 import { IconLock } from "@tabler/icons-react";
 import type { CoverageEntry } from "@/lib/audit/config/coverage";
-import { formatCount } from "@/lib/audit/list-result";
+import { formatCount } from "@/lib/audit/search/list-result";
 import type { AuditEventType } from "@/lib/generated/prisma/enums";
 import { formatDateTime, zoneName } from "@/lib/time/zoned";
 import type { Switches } from "./coverage-form";

@@ -2,7 +2,7 @@
 // The remover's last run as its Audit Purge event recorded it: when, by whom, what, how it ended.
 import { Badge, Group, Stack, Text } from "@mantine/core";
 import { DateTimeText } from "@/components/data-table/data-table-cells";
-import { formatTotalOf } from "@/lib/audit/list-result";
+import { formatTotalOf } from "@/lib/audit/search/list-result";
 import type { LastPurgeRun } from "@/lib/audit/retention/remover-status";
 import { countsText, formatDuration } from "./remover-outcome";
 

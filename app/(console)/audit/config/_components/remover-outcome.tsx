@@ -3,8 +3,8 @@
 import { Alert, Text } from "@mantine/core";
 import { IconAlertTriangle, IconCircleCheck, IconClockPause, IconInfoCircle } from "@tabler/icons-react";
 import { DateTimeText } from "@/components/data-table/data-table-cells";
-import { CATEGORY_LABELS } from "@/lib/audit/event-types";
-import { formatCount, formatTotalOf } from "@/lib/audit/list-result";
+import { CATEGORY_LABELS } from "@/lib/audit/events/event-types";
+import { formatCount, formatTotalOf } from "@/lib/audit/search/list-result";
 import { PURGED_CATEGORIES, type PurgeCounts, type PurgePreview, type PurgeResult } from "@/lib/audit/retention/purge-shapes";
 
 /** "Login 1,200 · Work Item 3,400 · Artifact 56" */

@@ -2,7 +2,7 @@
 // The last question before Run now deletes events for good.
 import { Button, Group, Modal, Stack, Text } from "@mantine/core";
 import { DateTimeText } from "@/components/data-table/data-table-cells";
-import { formatTotalOf } from "@/lib/audit/list-result";
+import { formatTotalOf } from "@/lib/audit/search/list-result";
 import type { PurgePreview } from "@/lib/audit/retention/purge-shapes";
 import { countsText } from "./remover-outcome";
 

@@ -6,7 +6,7 @@ import { FilterPanel } from "@/components/filters/filter-panel";
 import { useFilterForm } from "@/components/filters/use-filter-form";
 import { DEFAULT_LOGIN_FILTERS, LOGIN_EVENT_TYPES, LOGIN_FIELD_LABELS as LABELS, loginFiltersSchema, type LoginFilters } from "@/lib/audit/logins-filters";
 import { loginSearchParsers } from "@/lib/audit/search-params";
-import type { UserOption } from "@/lib/audit/user-refs";
+import type { UserOption } from "@/lib/audit/events/user-refs";
 
 interface LoginsFiltersProps {
   values: LoginFilters;

@@ -4,7 +4,7 @@
 import Link from "next/link";
 import { Anchor, Text, VisuallyHidden } from "@mantine/core";
 import { ShowChangesLink } from "@/components/diff/show-changes-link";
-import { entityHref } from "@/lib/audit/entity-paths";
+import { entityHref } from "@/lib/audit/timeline/entity-paths";
 import type { PermissionRow } from "@/lib/audit/permissions-query";
 
 export function PermissionMessage({ row }: { row: PermissionRow }) {

@@ -3,7 +3,7 @@ import { Group } from "@mantine/core";
 import { DateTimeText } from "@/components/data-table/data-table-cells";
 import { EntityHeader } from "@/components/data-table/entity-header";
 import { EntityLink } from "@/components/data-table/entity-link";
-import type { ProjectProfile } from "@/lib/audit/entity-profiles";
+import type { ProjectProfile } from "@/lib/audit/timeline/entity-profiles";
 
 export function ProjectHeader({ project, timeZone }: { project: ProjectProfile; timeZone: string }) {
   return (

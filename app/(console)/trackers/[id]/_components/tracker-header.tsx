@@ -1,7 +1,7 @@
 // Which tracker this is, and in which project; a deleted tracker says so.
 import { EntityHeader } from "@/components/data-table/entity-header";
 import { EntityLink } from "@/components/data-table/entity-link";
-import type { TrackerProfile } from "@/lib/audit/entity-profiles";
+import type { TrackerProfile } from "@/lib/audit/timeline/entity-profiles";
 
 export function TrackerHeader({ tracker }: { tracker: TrackerProfile }) {
   return (

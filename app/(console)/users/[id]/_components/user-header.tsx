@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { Anchor, Badge, Group, Paper, Stack, Text, Title } from "@mantine/core";
 import { UserAvatar } from "@/components/user-name";
-import type { UserProfile } from "@/lib/audit/user-profile";
+import type { UserProfile } from "@/lib/audit/timeline/user-profile";
 import type { ConsoleRole } from "@/lib/generated/prisma/enums";
 import { formatDateTime } from "@/lib/time/zoned";
 

@@ -5,7 +5,7 @@ import { runAs } from "@/lib/auth/principal-context";
 import { setDb, type Database } from "@/lib/db";
 import { testDatabases } from "@/lib/test/databases";
 import { DEFAULT_TIMELINE_SEARCH } from "./timeline-filters";
-import { searchUserOptions, userOptionsByIds } from "./user-lookup";
+import { searchUserOptions, userOptionsByIds } from "../search/user-lookup";
 import { searchTimeline } from "./entity-timeline";
 import { getUserProfile } from "./user-profile";
 

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { requireAuditReader } from "@/lib/auth/guard";
 import { getDb } from "@/lib/db";
 import { MAX_SELECTED_USERS, userIdsField } from "./filter-schema";
-import { USER_OPTION_SELECT, type UserOption } from "./user-refs";
+import { USER_OPTION_SELECT, type UserOption } from "../events/user-refs";
 
 const MAX_OPTIONS = 20;
 

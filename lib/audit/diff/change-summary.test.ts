@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { summarizeChanges } from "./change-summary";
-import { changeListSchema, type FieldChange } from "./changes";
+import { changeListSchema, type FieldChange } from "../events/changes";
 
 const change = (input: Partial<FieldChange> & { field: string }): FieldChange => changeListSchema.parse([input])[0];
 

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { requireAuditReader } from "@/lib/auth/guard";
 import { getDb } from "@/lib/db";
 import { idsField } from "./filter-schema";
-import { MAX_PLACE_OPTIONS, projectLookupWhere, trackerLookupWhere, type ProjectOption, type TrackerOption } from "./place-options";
+import { MAX_PLACE_OPTIONS, projectLookupWhere, trackerLookupWhere, type ProjectOption, type TrackerOption } from "../events/place-options";
 
 const querySchema = z.string().max(100, "type at most 100 characters");
 const projectIdsSchema = idsField("projects");

@@ -1,7 +1,7 @@
 // A change in one line per field, for timelines and the Permissions tab's Message: values in
 // short, long texts as word counts, access as the roles and groups that changed. Pure.
 import { asText, fieldDiff, isLongTextChange, wordParts, type DisplayValue, type DiffMode, type FieldDiff, type PartChange, type WordPart } from "./change-diff";
-import type { FieldChange } from "./changes";
+import type { FieldChange } from "../events/changes";
 import { wordChangeCounts } from "./word-counts";
 
 /** One line of a compact account of a change, for timelines: "Status: New → In Progress". */

@@ -5,7 +5,7 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ArtifactKind, AuditCategory, AuditEventType } from "@/lib/generated/prisma/enums";
 import { resolveRange, type InstantRange } from "./date-range";
-import { categoryOf } from "./event-types";
+import { categoryOf } from "../events/event-types";
 import { CUSTOM_RANGE, splitSort, type DateRangeValues, type SortValue } from "./filter-schema";
 import { decodeCursor } from "./list-result";
 

@@ -3,7 +3,7 @@
 // maps role by role. A create shows the initial values, a delete the last ones. Pure.
 import { diffWords } from "diff";
 import type { AuditEventType } from "@/lib/generated/prisma/enums";
-import type { ChangeKind, ChangeValue, FieldChange } from "./changes";
+import type { ChangeKind, ChangeValue, FieldChange } from "../events/changes";
 
 export type DiffMode = "create" | "update" | "delete";
 

@@ -1,6 +1,8 @@
 // Runs one page of an event list: the capped count and the rows, offset paging by page number or
 // keyset paging after a cursor, and the cursor of the next page. Every list query goes through it.
-import { cursorWhere, type AuditWhere } from "./filter-query";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { EVENT_ROW_SELECT, toEventRows, type EventRow, type EventRowOptions } from "../events/event-rows";
+import { cursorWhere, type AuditOrderBy, type AuditWhere } from "./filter-query";
 import { cappedCount, encodeCursor, pageOffset, type ListResult } from "./list-result";
 
 export interface ListWindow {
@@ -39,4 +41,19 @@ export async function pageOfEvents<Record extends { id: bigint; createdAt: Date 
   const rows = more ? found.slice(0, window.size) : found;
   const last = rows.at(-1);
   return { rows, ...counted, nextCursor: more && byTime && last ? encodeCursor(last.createdAt, last.id) : null };
+}
+
+/** One page of the events `where` selects, in `orderBy` order, as rows. */
+export async function pageOfEventRows(
+  prisma: PrismaClient,
+  where: AuditWhere,
+  orderBy: AuditOrderBy[],
+  window: ListWindow,
+  options: EventRowOptions = {},
+): Promise<ListResult<EventRow>> {
+  const page = await pageOfEvents(where, window, {
+    count: (args) => prisma.auditEvent.count(args),
+    find: (args) => prisma.auditEvent.findMany({ ...args, orderBy, select: EVENT_ROW_SELECT }),
+  });
+  return { ...page, rows: await toEventRows(prisma, page.rows, options) };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildChangeDiff, diffModeOf, displayValue, fieldDiff, sideParts, wordParts, type FieldDiff } from "./change-diff";
-import { changeListSchema, parseChanges, type FieldChange } from "./changes";
+import { changeListSchema, parseChanges, type FieldChange } from "../events/changes";
 
 const change = (input: Partial<FieldChange> & { field: string }): FieldChange => changeListSchema.parse([input])[0];
 const update = (input: Partial<FieldChange> & { field: string }): FieldDiff => fieldDiff(change(input), "update");

@@ -4,7 +4,7 @@ import { runAs } from "@/lib/auth/principal-context";
 import { createConsoleSession, endConsoleSession } from "@/lib/auth/sessions";
 import { useAppDatabase } from "@/lib/test/app-database";
 import { testDatabases } from "@/lib/test/databases";
-import { updateCoverage } from "./config/coverage";
+import { updateCoverage } from "../config/coverage";
 import { InvalidAuditEventError, recordEvent } from "./record-event";
 
 const ADMIN: Principal = { userId: 1, username: "ada", displayName: "Ada Admin", role: "ADMIN", sessionId: null };

@@ -2,11 +2,12 @@
 // every event about it, newest first, paged; on a user's page, the user's part in each event.
 import { requireAuditReader } from "@/lib/auth/guard";
 import { getDb } from "@/lib/db";
-import type { ChangeSummaryLine } from "./change-summary";
-import { pageOfEventRows, type EventRow } from "./event-rows";
-import { auditOrderBy } from "./filter-query";
-import { LIST_FIELD_LABELS, parseFilters } from "./filter-schema";
-import type { ListResult } from "./list-result";
+import type { ChangeSummaryLine } from "../diff/change-summary";
+import type { EventRow } from "../events/event-rows";
+import { pageOfEventRows } from "../search/list-query";
+import { auditOrderBy } from "../search/filter-query";
+import { LIST_FIELD_LABELS, parseFilters } from "../search/filter-schema";
+import type { ListResult } from "../search/list-result";
 import { timelineSearchSchema, timelineSubjectSchema, timelineWhere, type TimelineSubject } from "./timeline-filters";
 
 export type TimelineRole = "Actor" | "Target" | "Actor and target";

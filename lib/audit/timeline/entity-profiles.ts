@@ -4,8 +4,8 @@
 import { requireAuditReader } from "@/lib/auth/guard";
 import { getDb } from "@/lib/db";
 import type { ArtifactKind, ArtifactState, AuditEventType } from "@/lib/generated/prisma/enums";
-import type { EntityRef } from "./event-rows";
-import { loadUsers, userRef, type UserRef } from "./user-refs";
+import type { EntityRef } from "../events/event-rows";
+import { loadUsers, userRef, type UserRef } from "../events/user-refs";
 
 interface Profile {
   id: number;

@@ -1,9 +1,9 @@
 // An entity's timeline (a user, an artifact, a project, a tracker): paging and sort, and its pure
 // filter-to-query function.
 import { z } from "zod";
-import type { AuditWhere } from "./filter-query";
-import { listShape, sortValues } from "./filter-schema";
-import { DEFAULT_PAGE_SIZE } from "./list-result";
+import type { AuditWhere } from "../search/filter-query";
+import { listShape, sortValues } from "../search/filter-schema";
+import { DEFAULT_PAGE_SIZE } from "../search/list-result";
 
 export const TIMELINE_SORTS = sortValues(["createdAt"] as const);
 export const DEFAULT_TIMELINE_SORT = "createdAt.desc" satisfies (typeof TIMELINE_SORTS)[number];

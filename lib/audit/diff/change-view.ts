@@ -4,10 +4,10 @@ import { z } from "zod";
 import { requireAuditReader } from "@/lib/auth/guard";
 import { getDb } from "@/lib/db";
 import { buildChangeDiff, diffModeOf, type ChangeDiff } from "./change-diff";
-import { parseChanges } from "./changes";
-import { EVENT_ROW_SELECT, toEventRows, type EventRow } from "./event-rows";
-import { eventMessage, type EventMessage } from "./message";
-import { loadUsers, type UserOption } from "./user-refs";
+import { parseChanges } from "../events/changes";
+import { EVENT_ROW_SELECT, toEventRows, type EventRow } from "../events/event-rows";
+import { eventMessage, type EventMessage } from "../events/message";
+import { loadUsers, type UserOption } from "../events/user-refs";
 
 export interface ChangeView {
   event: EventRow;

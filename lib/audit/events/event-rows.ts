@@ -3,13 +3,10 @@
 // about (snapshot names beside the ids), and which fields it changed. One select, one mapping.
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { ArtifactKind, AuditCategory, AuditEventType } from "@/lib/generated/prisma/enums";
-import { diffModeOf } from "./change-diff";
-import { summarizeChanges, type ChangeSummaryLine } from "./change-summary";
+import { diffModeOf } from "../diff/change-diff";
+import { summarizeChanges, type ChangeSummaryLine } from "../diff/change-summary";
 import { parseChanges, type FieldChange } from "./changes";
 import { CATEGORY_LABELS, eventTypeLabel } from "./event-types";
-import type { AuditOrderBy, AuditWhere } from "./filter-query";
-import { pageOfEvents, type ListWindow } from "./list-query";
-import type { ListResult } from "./list-result";
 import { loadUsers, userRef, type UserOption, type UserRef } from "./user-refs";
 
 /** A project, tracker or artifact named by an event: the name it had then, and its id if known. */
@@ -110,19 +107,4 @@ export function toEventRow(
 export async function toEventRows(prisma: PrismaClient, records: EventRowRecord[], options: EventRowOptions = {}): Promise<EventRow[]> {
   const users = await loadUsers(prisma, records.flatMap((record) => [record.actorId, record.targetUserId]));
   return records.map((record) => toEventRow(record, users, options));
-}
-
-/** One page of the events `where` selects, in `orderBy` order, as rows. */
-export async function pageOfEventRows(
-  prisma: PrismaClient,
-  where: AuditWhere,
-  orderBy: AuditOrderBy[],
-  window: ListWindow,
-  options: EventRowOptions = {},
-): Promise<ListResult<EventRow>> {
-  const page = await pageOfEvents(where, window, {
-    count: (args) => prisma.auditEvent.count(args),
-    find: (args) => prisma.auditEvent.findMany({ ...args, orderBy, select: EVENT_ROW_SELECT }),
-  });
-  return { ...page, rows: await toEventRows(prisma, page.rows, options) };
 }

@@ -3,10 +3,10 @@ import { describe, expect, it, vi } from "vitest";
 import { AuthError } from "@/lib/auth/guard";
 import { testDatabases } from "@/lib/test/databases";
 import { asAuditor, useTabFixture } from "@/lib/test/tab-fixture-hooks";
-import { getChangeView } from "./change-view";
+import { getChangeView } from "../diff/change-view";
 import { getArtifactProfile, getProjectProfile, getTrackerProfile } from "./entity-profiles";
 import { searchTimeline } from "./entity-timeline";
-import { DESCRIPTION_AFTER } from "./tab-fixture";
+import { DESCRIPTION_AFTER } from "../../test/tab-fixture";
 import { DEFAULT_TIMELINE_SEARCH, type TimelineSubject } from "./timeline-filters";
 
 vi.mock("next-auth", async (importOriginal) => ({

@@ -1,10 +1,10 @@
 // A small known world for the integration tests of the Artifacts and Permissions tabs, the entity
 // timelines and the diff view: four users (bob disabled), two projects, three trackers, three
 // artifacts, and events whose keys (sourceEventId) the tests compare. "Now" is NOW, in UTC.
-import type { FieldChange } from "./changes";
+import type { FieldChange } from "../audit/events/changes";
 import type { Database } from "@/lib/db";
 import type { ArtifactKind, AuditEventType } from "@/lib/generated/prisma/enums";
-import { categoryOf } from "./event-types";
+import { categoryOf } from "../audit/events/event-types";
 
 export const NOW = new Date("2026-03-16T09:00:00Z");
 
