@@ -16,7 +16,7 @@ import { pipeline } from "node:stream/promises";
 import { Readable } from "node:stream";
 import { getDb, setDb } from "../lib/db";
 import { openDatabase } from "../lib/db/database";
-import { EXPORT_COLUMNS } from "../lib/export/export-columns";
+import { EXPORT_COLUMNS } from "../lib/export/export-tabs";
 import type { ExportContext } from "../lib/export/export-context";
 import type { ExportEvent } from "../lib/export/export-event";
 import { PDF_MAX_ROWS, type ExportFormat } from "../lib/export/export-formats";
@@ -72,7 +72,6 @@ async function runOne(exportFormat: ExportFormat, rows: number): Promise<void> {
       }
     })();
     const context: ExportContext = {
-      tab: "artifacts",
       title: "Bench",
       columns: EXPORT_COLUMNS.artifacts,
       filters: [{ label: "Events", value: `the newest ${format(rows)}` }],

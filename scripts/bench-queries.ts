@@ -3,8 +3,8 @@
 import { runAs } from "../lib/auth/principal-context";
 import { openDatabase } from "../lib/db/database";
 import { setDb } from "../lib/db";
-import { DEFAULT_LOGIN_SEARCH } from "../lib/audit/logins-filters";
-import { searchLogins } from "../lib/audit/logins-query";
+import { searchTabEvents } from "../lib/audit/search/tab-search";
+import { loginsTab } from "../lib/audit/tabs/logins/logins-tab";
 
 const runsArg = process.argv.indexOf("--runs");
 const runs = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 30;
@@ -39,7 +39,7 @@ try {
   const total = await database.prisma.auditEvent.count();
   console.log(`${database.kind} at ${database.location}: ${total.toLocaleString("en-US")} events; ${runs} runs each\n`);
   await runAs(principal, async () => {
-    const search = (filters: Partial<typeof DEFAULT_LOGIN_SEARCH>) => () => searchLogins({ ...DEFAULT_LOGIN_SEARCH, ...filters }, { timeZone: "UTC" });
+    const search = (filters: Partial<typeof loginsTab.defaultSearch>) => () => searchTabEvents(loginsTab, { ...loginsTab.defaultSearch, ...filters }, { timeZone: "UTC" });
     await measure("Logins, default filters (Last 30 Days), page 1", search({}));
     await measure("Logins, Last 365 Days, page 1", search({ range: "Last_365_Days" }));
     await measure("Logins, Last 365 Days, page 400 (25 rows)", search({ range: "Last_365_Days", page: 400 }));

@@ -4,8 +4,10 @@
 import { Suspense, type ReactNode } from "react";
 import { Paper } from "@mantine/core";
 import { ExportMenu } from "@/components/export/export-menu";
-import type { AuditTab } from "@/lib/audit/events/event-types";
-import { describeErrors, FilterValidationError, type FieldLabels } from "@/lib/audit/search/filter-schema";
+import { describeErrors, FilterValidationError } from "@/lib/audit/search/filter-schema";
+import { getSearchTab, type SearchTabId } from "@/lib/audit/tabs/search-tabs";
+import type { TabSearch } from "@/lib/audit/tabs/search-tab";
+import { serializeTabSearch } from "@/lib/audit/tabs/tab-url";
 import type { ListResult, PageSize } from "@/lib/audit/search/list-result";
 import { DataTablePagination } from "./data-table-pagination";
 import { DataTableResults } from "./data-table-results";
@@ -56,28 +58,23 @@ export async function SearchResults<Row>({ load, page, size, timeZone, noun = "e
   );
 }
 
-interface TabResultsProps<Search extends { page: number; size: PageSize }, Row> {
-  /** the tab: its page is /audit/<tab>, its export bar exports <tab> */
-  tab: AuditTab;
+interface TabResultsProps<Row> {
+  /** the tab: its page, its labels, its empty state and its export bar */
+  tab: SearchTabId;
   /** the search from the URL when it is valid, else null and `errors` say why */
-  search: Search | null;
+  search: TabSearch | null;
   errors: Record<string, string>;
-  labels: FieldLabels;
   /** the table's column headers and what it is loading, for the skeleton */
   skeleton: { columns: string[]; label: string };
   timeZone: string;
-  load: (search: Search) => Promise<ListResult<Row>>;
-  /** the query string of a search: "?users=3&page=1" */
-  serialize: (search: Search) => string;
-  empty: { title: string; description: string };
-  table: (rows: Row[], search: Search) => ReactNode;
+  load: (search: TabSearch) => Promise<ListResult<Row>>;
+  table: (rows: Row[], search: TabSearch) => ReactNode;
 }
 
 /** A search tab's results under its filters: refused filters, or a skeleton, then SearchResults with the export bar. */
-export function TabResults<Search extends { page: number; size: PageSize }, Row>(props: TabResultsProps<Search, Row>) {
-  const { tab, search, errors, labels, skeleton, timeZone, load, serialize, empty, table } = props;
-  const path = `/audit/${tab}`;
-  if (!search) return <DataTableError title="These filters cannot be searched" message={describeErrors(errors, labels)} />;
+export function TabResults<Row>({ tab: id, search, errors, skeleton, timeZone, load, table }: TabResultsProps<Row>) {
+  const tab = getSearchTab(id);
+  if (!search) return <DataTableError title="These filters cannot be searched" message={describeErrors(errors, tab.labels)} />;
   return (
     <Suspense key={JSON.stringify(search)} fallback={<DataTableSkeleton columns={skeleton.columns} rows={search.size} label={skeleton.label} />}>
       <SearchResults
@@ -85,9 +82,9 @@ export function TabResults<Search extends { page: number; size: PageSize }, Row>
         page={search.page}
         size={search.size}
         timeZone={timeZone}
-        empty={{ ...empty, action: { label: "Reset filters", href: path } }}
-        firstPageHref={`${path}${serialize({ ...search, page: 1 })}`}
-        toolbar={<ExportMenu tab={tab} />}
+        empty={{ ...tab.texts.empty, action: { label: "Reset filters", href: tab.path } }}
+        firstPageHref={`${tab.path}${serializeTabSearch(tab, { ...search, page: 1 })}`}
+        toolbar={<ExportMenu tab={id} />}
         table={(rows) => table(rows, search)}
       />
     </Suspense>

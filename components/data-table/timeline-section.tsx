@@ -3,7 +3,7 @@
 import { Suspense } from "react";
 import { Stack, Title } from "@mantine/core";
 import { searchTimeline } from "@/lib/audit/timeline/entity-timeline";
-import { serializeTimelineSearch } from "@/lib/audit/search-params";
+import { serializeTimelineSearch } from "@/lib/audit/search/list-url";
 import type { TimelineSearch, TimelineSubject } from "@/lib/audit/timeline/timeline-filters";
 import { DataTableSkeleton } from "./data-table-states";
 import { SearchResults } from "./search-results";

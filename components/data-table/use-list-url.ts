@@ -3,7 +3,7 @@
 // renders the new page. Changing the size or the sort goes back to page 1.
 import { parseAsNumberLiteral, parseAsString, useQueryStates } from "nuqs";
 import { DEFAULT_PAGE_SIZE, PAGE_SIZES, type PageSize } from "@/lib/audit/search/list-result";
-import { parseAsPage } from "@/lib/audit/search-params";
+import { parseAsPage } from "@/lib/audit/search/list-url";
 import { useListTransition } from "./list-transition";
 
 const listKeys = {

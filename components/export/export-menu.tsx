@@ -6,13 +6,14 @@ import { IconChevronDown, IconDownload, IconFileSpreadsheet, IconFileTypePdf } f
 import { useSearchParams } from "next/navigation";
 import { formatCount } from "@/lib/audit/search/list-result";
 import { exportHref, FORMAT_INFO, type ExportFormat } from "@/lib/export/export-formats";
+import type { SearchTabId } from "@/lib/audit/tabs/search-tabs";
 import { useExportDownload } from "./use-export-download";
 
 function megabytes(bytes: number): string {
   return `${(bytes / 1_048_576).toFixed(1)} MB`;
 }
 
-export function ExportMenu({ tab }: { tab: "logins" | "artifacts" | "permissions" }) {
+export function ExportMenu({ tab }: { tab: SearchTabId }) {
   const searchParams = useSearchParams();
   const query = new URLSearchParams(searchParams.toString());
   // The whole result: paging is not a filter.

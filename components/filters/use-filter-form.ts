@@ -21,7 +21,7 @@ interface FilterFormOptions<Values extends AuditFilterValues> {
   defaults: Values;
   /** refusals the server found in the URL, by field, without the label */
   errors: Record<string, string>;
-  /** the tab's URL parsers (lib/audit/search-params.ts) */
+  /** the tab's URL parsers (lib/audit/tabs/tab-url.ts) */
   parsers: UseQueryStatesKeysMap;
 }
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { UserRef } from "@/lib/audit/events/user-refs";
 import { parseCsv } from "@/lib/test/parse-csv";
-import { BLUEPRINT_HEADERS, blueprintLines, EXPORT_COLUMNS, jsonLineObject } from "./export-columns";
+import { BLUEPRINT_HEADERS, blueprintLines, jsonLineObject } from "./export-columns";
+import { EXPORT_COLUMNS } from "./export-tabs";
 import { changesSummary, type ExportEvent } from "./export-event";
 
 const user = (id: number, username: string, enabled = true): UserRef => ({ id, name: username, username, displayName: username.toUpperCase(), avatarUrl: null, enabled, exists: true });
@@ -99,15 +100,15 @@ describe("export columns per tab", () => {
 });
 
 /** The event's CSV lines, each ended by CRLF, read back as records. */
-function blueprintRecords(event: ExportEvent, tab: "logins" | "artifacts" | "permissions", timeZone: string): string[][] {
-  const lines = blueprintLines(event, tab, timeZone);
+function blueprintRecords(event: ExportEvent, timeZone: string): string[][] {
+  const lines = blueprintLines(event, timeZone);
   for (const line of lines) expect(line.endsWith("\r\n")).toBe(true);
   return parseCsv(lines.join(""));
 }
 
 describe("Blueprint CSV lines", () => {
   it("one line per changed field, in Blueprint's column order, guarded against formulas", () => {
-    const records = blueprintRecords(UPDATE, "artifacts", "Europe/Berlin");
+    const records = blueprintRecords(UPDATE, "Europe/Berlin");
     expect(records).toHaveLength(2);
     expect(records[0].slice(10, 13)).toEqual(["Status", "In Progress", "New"]);
     expect(Object.fromEntries(BLUEPRINT_HEADERS.map((header, index) => [header, records[1][index]]))).toEqual({
@@ -129,7 +130,7 @@ describe("Blueprint CSV lines", () => {
   });
 
   it("one line with a blank Attribute for an event without changes; the instance scope without a project", () => {
-    const records = blueprintRecords(BASE, "logins", "UTC");
+    const records = blueprintRecords(BASE, "UTC");
     expect(records).toHaveLength(1);
     expect(records[0]).toHaveLength(BLUEPRINT_HEADERS.length);
     expect(records[0].slice(0, 4)).toEqual(["2026-11-23T08:15:02.123Z", "7", "zoe", "Instance"]);

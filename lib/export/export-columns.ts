@@ -1,7 +1,6 @@
-// What each tab's export shows: its columns (Excel and PDF) and its CSV lines in Blueprint's layout
-// (reference/003: one line per changed field). Pure: the writers and the tests use these.
+// What the exports show: the columns the tabs choose theirs from (Excel and PDF), and every tab's
+// CSV lines in Blueprint's layout (reference/003: one line per changed field) and JSON lines. Pure.
 import { eventMessage, messageText } from "@/lib/audit/events/message";
-import type { AuditTab } from "@/lib/audit/events/event-types";
 import type { UserRef } from "@/lib/audit/events/user-refs";
 import { formatIsoWithOffset } from "@/lib/time/zoned";
 import { csvField, csvLine } from "./csv";
@@ -23,59 +22,31 @@ export interface ExportColumn {
 const userName = (user: UserRef | null) => (user ? user.username : "");
 const userStatus = (user: UserRef | null) => (!user || !user.exists ? "" : user.enabled ? "Enabled" : "Disabled");
 
-const CREATED_AT: ExportColumn = { header: "Created at", width: 24, date: true, value: (event) => event.createdAt };
-const USER: ExportColumn = { header: "User", width: 18, user: (event) => event.actor, value: (event) => userName(event.actor) };
-const USER_NAME: ExportColumn = { header: "Name", width: 18, user: (event) => event.actor, value: (event) => event.actor.displayName };
-const USER_STATUS: ExportColumn = { header: "User status", width: 14, value: (event) => userStatus(event.actor) };
-const EVENT_TYPE: ExportColumn = { header: "Event Type", width: 24, value: (event) => event.label };
-const PROJECT: ExportColumn = { header: "Project", width: 22, value: (event) => event.project?.name ?? "" };
-const TRACKER: ExportColumn = { header: "Tracker", width: 18, value: (event) => event.tracker?.name ?? "" };
-const CHANGES: ExportColumn = { header: "Changes", width: 50, value: changesSummary };
-const EVENT_ID: ExportColumn = { header: "Event ID", width: 10, pdf: false, value: (event) => event.id };
-
 function artifactOfKind(kind: "ARTIFACT" | "WORK_ITEM") {
   return (event: ExportEvent) => (event.artifact && (event.artifact.kind ?? "ARTIFACT") === kind ? event.artifact.name : "");
 }
 
-export const EXPORT_COLUMNS: Record<AuditTab, ExportColumn[]> = {
-  logins: [
-    CREATED_AT,
-    USER,
-    USER_NAME,
-    USER_STATUS,
-    EVENT_TYPE,
-    { header: "IP address", width: 16, value: (event) => event.ip ?? "" },
-    { header: "User agent", width: 40, pdf: false, value: (event) => event.userAgent ?? "" },
-    EVENT_ID,
-  ],
-  artifacts: [
-    CREATED_AT,
-    USER,
-    USER_NAME,
-    USER_STATUS,
-    { header: "Artifact", width: 28, value: artifactOfKind("ARTIFACT") },
-    { header: "Work Item", width: 28, value: artifactOfKind("WORK_ITEM") },
-    EVENT_TYPE,
-    PROJECT,
-    TRACKER,
-    CHANGES,
-    EVENT_ID,
-  ],
-  permissions: [
-    CREATED_AT,
-    USER,
-    USER_NAME,
-    USER_STATUS,
-    { header: "Artifact", width: 28, value: (event) => event.artifact?.name ?? "" },
-    EVENT_TYPE,
-    PROJECT,
-    TRACKER,
-    { header: "Target user", width: 18, user: (event) => event.targetUser, value: (event) => userName(event.targetUser) },
-    { header: "Message", width: 36, value: (event) => messageText(eventMessage(event)) },
-    CHANGES,
-    EVENT_ID,
-  ],
-};
+/** The columns the tabs' exports are made of (each tab lists its own: tabs/<tab>/<tab>-export-columns.ts). */
+export const COLUMNS = {
+  createdAt: { header: "Created at", width: 24, date: true, value: (event) => event.createdAt },
+  user: { header: "User", width: 18, user: (event) => event.actor, value: (event) => userName(event.actor) },
+  userName: { header: "Name", width: 18, user: (event) => event.actor, value: (event) => event.actor.displayName },
+  userStatus: { header: "User status", width: 14, value: (event) => userStatus(event.actor) },
+  eventType: { header: "Event Type", width: 24, value: (event) => event.label },
+  artifactName: { header: "Artifact", width: 28, value: (event) => event.artifact?.name ?? "" },
+  artifact: { header: "Artifact", width: 28, value: artifactOfKind("ARTIFACT") },
+  workItem: { header: "Work Item", width: 28, value: artifactOfKind("WORK_ITEM") },
+  project: { header: "Project", width: 22, value: (event) => event.project?.name ?? "" },
+  tracker: { header: "Tracker", width: 18, value: (event) => event.tracker?.name ?? "" },
+  targetUser: { header: "Target user", width: 18, user: (event) => event.targetUser, value: (event) => userName(event.targetUser) },
+  /** a permission event's message as the Permissions tab shows it ("Impacted User: ...") */
+  permissionMessage: { header: "Message", width: 36, value: (event) => messageText(eventMessage(event)) },
+  message: { header: "Message", width: 60, value: (event) => event.message ?? "" },
+  changes: { header: "Changes", width: 50, value: changesSummary },
+  ip: { header: "IP address", width: 16, value: (event) => event.ip ?? "" },
+  userAgent: { header: "User agent", width: 40, pdf: false, value: (event) => event.userAgent ?? "" },
+  eventId: { header: "Event ID", width: 10, pdf: false, value: (event) => event.id },
+} satisfies Record<string, ExportColumn>;
 
 /** Blueprint's audit log columns, in its order (reference/003). */
 export const BLUEPRINT_HEADERS = [
@@ -96,12 +67,13 @@ export const BLUEPRINT_HEADERS = [
 ] as const;
 
 /** Key=value pairs of what Blueprint's columns have no place for. */
-function details(event: ExportEvent, tab: AuditTab): string {
+function details(event: ExportEvent): string {
+  const permission = event.category === "PERMISSION";
   const pairs: Array<[string, string | null | undefined]> = [
     ["EVENT_ID", event.id],
     ["TRACKER", event.tracker?.name],
-    ["TARGET_USER", tab === "permissions" ? event.targetUser?.username : undefined],
-    ["MESSAGE", tab === "permissions" ? messageText(eventMessage(event)) : event.message],
+    ["TARGET_USER", permission ? event.targetUser?.username : undefined],
+    ["MESSAGE", permission ? messageText(eventMessage(event)) : event.message],
     ["USER_STATUS", userStatus(event.actor)],
     ["IP", event.ip],
   ];
@@ -125,7 +97,7 @@ function object(event: ExportEvent): { id: number | null; name: string } {
  * The columns every line of the event shares are encoded once; Attribute, NewValue and OldValue go
  * in between. A million-event export runs this a million times, so it builds as few strings as it can.
  */
-export function blueprintLines(event: ExportEvent, tab: AuditTab, timeZone: string): string[] {
+export function blueprintLines(event: ExportEvent, timeZone: string): string[] {
   const target = object(event);
   const project = event.project;
   const before = csvLine([
@@ -140,7 +112,7 @@ export function blueprintLines(event: ExportEvent, tab: AuditTab, timeZone: stri
     target.id,
     target.name,
   ], "");
-  const after = csvField(details(event, tab));
+  const after = csvField(details(event));
   const { changes } = event;
   if (changes.length === 0) return [`${before},,,,${after}\r\n`];
   const lines = new Array<string>(changes.length);

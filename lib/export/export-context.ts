@@ -1,11 +1,9 @@
-// What every writer gets: the tab, the events in batches, and the facts a file states about itself.
-import type { AuditTab } from "@/lib/audit/events/event-types";
+// What every writer gets: the events in batches, their columns, and the facts a file states about itself.
 import type { ExportColumn } from "./export-columns";
 import type { ExportEvent } from "./export-event";
 import type { FilterLine } from "./filter-summary";
 
 export interface ExportContext {
-  tab: AuditTab;
   /** "Logins" */
   title: string;
   columns: readonly ExportColumn[];

@@ -1,16 +1,13 @@
 // An audit event as every export reads it: the tabs' row (lib/audit/events/event-rows.ts) plus the whole change
-// list and the user agent, from the plain SQL rows of event-sql.ts.
+// list, from the plain SQL rows of event-sql.ts.
 import { diffModeOf } from "@/lib/audit/diff/change-diff";
 import { summarizeChanges } from "@/lib/audit/diff/change-summary";
 import { parseChanges, type ChangeValue, type FieldChange } from "@/lib/audit/events/changes";
 import { toEventRow, type EventRow, type EventRowRecord } from "@/lib/audit/events/event-rows";
 import type { UserOption } from "@/lib/audit/events/user-refs";
 
-export type ExportRecord = EventRowRecord & { userAgent: string | null };
-
 export interface ExportEvent extends EventRow {
   changes: FieldChange[];
-  userAgent: string | null;
 }
 
 /** A query on the export's own connection (lib/db/database.ts BulkReader.query). */
@@ -20,7 +17,7 @@ export type LookupQuery = <T>(sql: string, params: unknown[]) => Promise<T[]>;
  * Adds to `users` the users `records` name that it does not hold yet. An export keeps one map: it
  * names the same few hundred users again and again, so after the first batches this reads nothing.
  */
-export async function addUsers(query: LookupQuery, users: Map<number, UserOption>, records: readonly ExportRecord[]): Promise<void> {
+export async function addUsers(query: LookupQuery, users: Map<number, UserOption>, records: readonly EventRowRecord[]): Promise<void> {
   const missing = new Set<number>();
   for (const record of records) {
     for (const id of [record.actorId, record.targetUserId]) if (id !== null && !users.has(id)) missing.add(id);
@@ -31,10 +28,10 @@ export async function addUsers(query: LookupQuery, users: Map<number, UserOption
   for (const user of found) users.set(user.id, user);
 }
 
-/** The tabs' row of the event, plus its whole change list and user agent. */
-export function toExportEvent(record: ExportRecord, users: ReadonlyMap<number, UserOption> = new Map()): ExportEvent {
+/** The tabs' row of the event, plus its whole change list. */
+export function toExportEvent(record: EventRowRecord, users: ReadonlyMap<number, UserOption> = new Map()): ExportEvent {
   const { changes } = parseChanges(record.changes);
-  return Object.assign(toEventRow(record, users, {}, changes), { changes, userAgent: record.userAgent });
+  return Object.assign(toEventRow(record, users, {}, changes), { changes });
 }
 
 /** A change value as one line of text: "High", "bob, carol", "Developer=Read; Tester=Write". */

@@ -1,30 +1,33 @@
 import { describe, expect, it } from "vitest";
 import { resolveRange } from "@/lib/audit/search/date-range";
-import { LOGIN_FIELD_LABELS } from "@/lib/audit/logins-filters";
-import { PERMISSION_FIELD_LABELS } from "@/lib/audit/permissions-filters";
+import { loginsTab } from "@/lib/audit/tabs/logins/logins-tab";
+import { permissionsTab } from "@/lib/audit/tabs/permissions/permissions-tab";
 import { exportFileName } from "./file-name";
-import { filterLines, filterSlug, filterSummaryText } from "./filter-summary";
+import { filterLines, filterSlug } from "./filter-summary";
 
 const NOW = new Date("2026-11-23T08:15:00Z");
-const NONE = { users: [], targetUsers: [], projects: [], trackers: [] };
 const USERS = [
   { id: 3, username: "zoe", displayName: "Zoë", avatarUrl: null, enabled: true },
   { id: 5, username: "lukasz", displayName: "Łukasz", avatarUrl: null, enabled: false },
 ];
 
-describe("filterLines", () => {
+describe("filter lines", () => {
   it("names the chosen users, types and the range with its days, as the tab labels them", () => {
     const range = resolveRange({ preset: "Last_30_Days" }, "Europe/Berlin", NOW);
-    const lines = filterLines({ users: [3, 5, 9], types: ["USER_LOGIN"], range: "Last_30_Days" }, LOGIN_FIELD_LABELS, { ...NONE, users: USERS }, range, "Europe/Berlin");
-    expect(filterSummaryText(lines)).toBe("Users: Zoë (@zoe), Łukasz (@lukasz, disabled), #9 · Event Types: User Login · Login range: Last 30 Days: 2026-10-25 to 2026-11-23");
+    const lines = filterLines(loginsTab, { ...loginsTab.defaultFilters, users: [3, 5, 9], types: ["USER_LOGIN"] }, { users: USERS }, range, "Europe/Berlin");
+    expect(lines).toEqual([
+      { label: "Users", value: "Zoë (@zoe), Łukasz (@lukasz, disabled), #9" },
+      { label: "Event Types", value: "User Login" },
+      { label: "Login range", value: "Last 30 Days: 2026-10-25 to 2026-11-23" },
+    ]);
   });
 
   it("says All for empty choices and shows a custom range as its days", () => {
     const range = resolveRange({ from: "2026-01-01", to: "2026-03-31" }, "UTC", NOW);
     const lines = filterLines(
-      { users: [], targetUsers: [], projects: [7], trackers: [8], types: [], range: "custom" },
-      PERMISSION_FIELD_LABELS,
-      { ...NONE, projects: [{ id: 7, key: "PUMP", name: "Pump" }], trackers: [{ id: 8, name: "Bugs", projectId: 7, projectName: "Pump" }] },
+      permissionsTab,
+      { ...permissionsTab.defaultFilters, projects: [7], trackers: [8], range: "custom", from: "2026-01-01", to: "2026-03-31" },
+      { projects: [{ id: 7, key: "PUMP", name: "Pump" }], trackers: [{ id: 8, name: "Bugs", projectId: 7, projectName: "Pump" }] },
       range,
       "UTC",
     );
@@ -42,7 +45,7 @@ describe("filterLines", () => {
 describe("file names", () => {
   it("name the tab, the filters briefly, the time and the zone", () => {
     const range = resolveRange({ preset: "Last_30_Days" }, "Europe/Berlin", NOW);
-    const slug = filterSlug({ users: [3, 5], types: ["USER_LOGIN"], range: "Last_30_Days" }, range, "Europe/Berlin");
+    const slug = filterSlug(loginsTab, { ...loginsTab.defaultFilters, users: [3, 5], types: ["USER_LOGIN"] }, range, "Europe/Berlin");
     expect(slug).toBe("last-30-days_2-users_user-login");
     expect(exportFileName("logins", slug, NOW, "Europe/Berlin", "xlsx")).toBe("audit-logins_last-30-days_2-users_user-login_2026-11-23_0915_CET.xlsx");
     expect(exportFileName("logins", "today", NOW, "Asia/Tokyo", "csv")).toMatch(/^audit-logins_today_2026-11-23_1715_(JST|GMTplus9)\.csv$/);

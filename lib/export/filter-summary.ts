@@ -1,61 +1,57 @@
 // The filters of an export in words, for the PDF title block, the Excel "About" sheet, the audit
-// event and the file name. Pure.
+// event and the file name, from the tab's declaration: every id field, the event types, the range. Pure.
 import { PRESET_LABELS, rangeDays, type InstantRange } from "@/lib/audit/search/date-range";
-import { eventTypeLabel, type AuditEventType } from "@/lib/audit/events/event-types";
-import { CUSTOM_RANGE, type RangeChoice } from "@/lib/audit/search/filter-schema";
-import type { SelectedOptions } from "@/lib/audit/selected-options";
-
-export interface SummaryFilters {
-  users: readonly number[];
-  targetUsers?: readonly number[];
-  projects?: readonly number[];
-  trackers?: readonly number[];
-  types: readonly AuditEventType[];
-  range: RangeChoice;
-}
+import { eventTypeLabel } from "@/lib/audit/events/event-types";
+import { CUSTOM_RANGE } from "@/lib/audit/search/filter-schema";
+import type { OptionsOfKind, SelectedOptions } from "@/lib/audit/search/selected-options";
+import type { IdsField, OptionKind } from "@/lib/audit/tabs/search-field";
+import type { SearchTab, TabFilters } from "@/lib/audit/tabs/search-tab";
 
 export interface FilterLine {
   label: string;
   value: string;
 }
 
+/** How a chosen option reads in a summary: a user with their username and state, a tracker with its project. */
+const OPTION_NAMES: { [Kind in OptionKind]: (option: OptionsOfKind[Kind]) => string } = {
+  users: (user) => `${user.displayName} (@${user.username}${user.enabled ? "" : ", disabled"})`,
+  projects: (project) => project.name,
+  trackers: (tracker) => `${tracker.projectName} / ${tracker.name}`,
+};
+
 /** Names of the chosen ids, in the order chosen; an id without a name (deleted) reads "#12". */
-function names(ids: readonly number[] | undefined, options: ReadonlyArray<{ id: number; name: string }>): string {
-  if (!ids || ids.length === 0) return "All";
-  const byId = new Map(options.map((option) => [option.id, option.name]));
+function names(ids: readonly number[], kind: OptionKind, options: SelectedOptions[string] = []): string {
+  if (ids.length === 0) return "All";
+  const name = OPTION_NAMES[kind] as (option: (typeof options)[number]) => string;
+  const byId = new Map(options.map((option) => [option.id, name(option)]));
   return ids.map((id) => byId.get(id) ?? `#${id}`).join(", ");
 }
 
-function userNames(ids: readonly number[] | undefined, options: SelectedOptions["users"]): string {
-  return names(ids, options.map((user) => ({ id: user.id, name: `${user.displayName} (@${user.username}${user.enabled ? "" : ", disabled"})` })));
+function idsOf(filters: object, key: string): readonly number[] {
+  return (filters as unknown as Record<string, readonly number[]>)[key] ?? [];
 }
 
 /**
  * One line per filter the tab has, labelled as the tab labels it:
- * [{ label: "Users", value: "alice, bob" }, { label: "Login range", value: "Last 30 Days: 2026-10-25 to 2026-11-23" }].
+ * [{ label: "Users", value: "Ada Admin (@admin)" }, { label: "Login range", value: "Last 30 Days: 2026-10-25 to 2026-11-23" }].
  */
-export function filterLines(filters: SummaryFilters, labels: Record<string, string>, selected: SelectedOptions, range: InstantRange, timeZone: string): FilterLine[] {
-  const lines: FilterLine[] = [{ label: labels.users ?? "Users", value: userNames(filters.users, selected.users) }];
-  if (filters.targetUsers !== undefined) lines.push({ label: labels.targetUsers ?? "Target Users", value: userNames(filters.targetUsers, selected.targetUsers) });
-  if (filters.projects !== undefined) lines.push({ label: labels.projects ?? "Projects", value: names(filters.projects, selected.projects) });
-  if (filters.trackers !== undefined) {
-    const trackers = selected.trackers.map((tracker) => ({ id: tracker.id, name: `${tracker.projectName} / ${tracker.name}` }));
-    lines.push({ label: labels.trackers ?? "Trackers", value: names(filters.trackers, trackers) });
-  }
-  lines.push({ label: labels.types ?? "Event Types", value: filters.types.length > 0 ? filters.types.map(eventTypeLabel).join(", ") : "All" });
+export function filterLines<Fields extends readonly IdsField[]>(
+  tab: SearchTab<string, Fields>,
+  filters: TabFilters<Fields>,
+  selected: SelectedOptions,
+  range: InstantRange,
+  timeZone: string,
+): FilterLine[] {
+  const lines = tab.fields.map((field) => ({ label: field.label, value: names(idsOf(filters, field.key), field.options, selected[field.key]) }));
+  lines.push({ label: tab.labels.types, value: filters.types.length > 0 ? filters.types.map(eventTypeLabel).join(", ") : "All" });
   const days = rangeDays(range, timeZone);
   const span = `${days.from} to ${days.to}`;
-  lines.push({ label: labels.range ?? "Range", value: filters.range === CUSTOM_RANGE ? span : `${PRESET_LABELS[filters.range]}: ${span}` });
+  lines.push({ label: tab.labels.range, value: filters.range === CUSTOM_RANGE ? span : `${PRESET_LABELS[filters.range]}: ${span}` });
   return lines;
 }
 
-/** "Users: alice · Event Types: All · Login range: Last 30 Days: 2026-10-25 to 2026-11-23" */
-export function filterSummaryText(lines: readonly FilterLine[]): string {
-  return lines.map((line) => `${line.label}: ${line.value}`).join(" · ");
-}
-
 /** A short slug of the filters for a file name: "last-30-days", "2026-01-01_2026-03-31_2-users". */
-export function filterSlug(filters: SummaryFilters, range: InstantRange, timeZone: string): string {
+export function filterSlug<Fields extends readonly IdsField[]>(tab: SearchTab<string, Fields>, filters: TabFilters<Fields>, range: InstantRange, timeZone: string): string {
   const parts: string[] = [];
   if (filters.range === CUSTOM_RANGE) {
     const days = rangeDays(range, timeZone);
@@ -63,14 +59,11 @@ export function filterSlug(filters: SummaryFilters, range: InstantRange, timeZon
   } else {
     parts.push(filters.range.toLowerCase().replaceAll("_", "-"));
   }
-  const count = (ids: readonly unknown[] | undefined, noun: string) => {
-    if (ids && ids.length > 0) parts.push(`${ids.length}-${noun}${ids.length === 1 ? "" : "s"}`);
-  };
-  count(filters.users, "user");
-  count(filters.targetUsers, "target");
-  count(filters.projects, "project");
-  count(filters.trackers, "tracker");
+  for (const field of tab.fields) {
+    const slug = field.slug(idsOf(filters, field.key));
+    if (slug) parts.push(slug);
+  }
   if (filters.types.length === 1) parts.push(filters.types[0].toLowerCase().replaceAll("_", "-"));
-  else count(filters.types, "type");
+  else if (filters.types.length > 1) parts.push(`${filters.types.length}-types`);
   return parts.join("_");
 }

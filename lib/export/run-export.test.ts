@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it, vi } from "vitest";
-import { searchArtifacts } from "@/lib/audit/artifacts-query";
-import { DEFAULT_ARTIFACT_SEARCH } from "@/lib/audit/artifacts-filters";
+import { searchTabEvents } from "@/lib/audit/search/tab-search";
+import { artifactsTab } from "@/lib/audit/tabs/artifacts/artifacts-tab";
 import { FilterValidationError } from "@/lib/audit/search/filter-schema";
 import { NOW } from "@/lib/test/tab-fixture";
 import { AuthError } from "@/lib/auth/guard";
@@ -12,7 +12,7 @@ import { zipEntryText } from "@/lib/test/zip-entry";
 import { AUDITOR, useTabFixture } from "@/lib/test/tab-fixture-hooks";
 import { BLUEPRINT_HEADERS } from "./export-columns";
 import type { ExportFormat } from "./export-formats";
-import type { AuditTab } from "@/lib/audit/events/event-types";
+import type { SearchTabId } from "@/lib/audit/tabs/search-tabs";
 import { planExport } from "./run-export";
 
 vi.mock("next-auth", async (importOriginal) => ({
@@ -29,7 +29,7 @@ async function bytesOf(chunks: AsyncIterable<string | Uint8Array>): Promise<Buff
 describe.each(testDatabases())("exports on $name", ({ open }) => {
   const fixture = useTabFixture(open);
 
-  const exportOf = async (tab: AuditTab, format: ExportFormat, query = "", batchSize = 3) =>
+  const exportOf = async (tab: SearchTabId, format: ExportFormat, query = "", batchSize = 3) =>
     runAs(AUDITOR, async () => {
       const plan = await planExport(tab, format, new URLSearchParams(query), { timeZone: "Europe/Berlin", now: NOW, batchSize });
       const prepared = await plan.prepare();
@@ -90,7 +90,7 @@ describe.each(testDatabases())("exports on $name", ({ open }) => {
     sheet?.eachRow((row, number) => {
       if (number > 1) exported.push(String(row.getCell(11).value));
     });
-    const page = await runAs(AUDITOR, () => searchArtifacts({ ...DEFAULT_ARTIFACT_SEARCH, size: 100, sort: "workItem.asc" }, { timeZone: "Europe/Berlin", now: NOW }));
+    const page = await runAs(AUDITOR, () => searchTabEvents(artifactsTab, { ...artifactsTab.defaultSearch, size: 100, sort: "workItem.asc" }, { timeZone: "Europe/Berlin", now: NOW }));
     expect(exported).toEqual(page.rows.map((row) => row.id));
   });
 

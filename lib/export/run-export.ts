@@ -1,23 +1,24 @@
-// One export, from URL to bytes: guard, the tab's parser and schema, count, the format's limit,
-// the audit event, then the events in keyset batches through the format's writer.
-import type { AuditTab } from "@/lib/audit/events/event-types";
+// One export, from URL to bytes: guard, the tab's URL reader and schema, count, the format's limit,
+// the audit event, then the events in batches through the format's writer.
+import type { EventRowRecord } from "@/lib/audit/events/event-rows";
 import type { AuditOrderBy, AuditWhere } from "@/lib/audit/search/filter-query";
 import { instantRange } from "@/lib/audit/search/filter-query";
-import { parseFilters } from "@/lib/audit/search/filter-schema";
+import { filterValidationError } from "@/lib/audit/search/filter-schema";
 import { recordEvent } from "@/lib/audit/events/record-event";
-import { loadSelectedOptions } from "@/lib/audit/selected-options";
+import { loadSelectedOptions } from "@/lib/audit/search/selected-options";
+import { getSearchTab, type SearchTabId } from "@/lib/audit/tabs/search-tabs";
+import { readTabUrl } from "@/lib/audit/tabs/tab-url";
 import { requireAuditReader } from "@/lib/auth/guard";
 import type { RequestInfo } from "@/lib/auth/request-info";
 import { getDb } from "@/lib/db";
 import type { UserOption } from "@/lib/audit/events/user-refs";
-import { EXPORT_COLUMNS } from "./export-columns";
 import type { ExportContext } from "./export-context";
-import { addUsers, toExportEvent, type ExportEvent, type ExportRecord } from "./export-event";
+import { addUsers, toExportEvent, type ExportEvent } from "./export-event";
 import { selectEvents } from "./event-sql";
 import { limitRefusal, type ExportFormat } from "./export-formats";
 import { ExportLease } from "./export-lease";
 import { acquireExportSlot, exportRefusal, type ExportSlot } from "./export-slots";
-import { EXPORT_TABS } from "./export-tabs";
+import { EXPORT_COLUMNS } from "./export-tabs";
 import { exportFileName } from "./file-name";
 import { filterLines, filterSlug } from "./filter-summary";
 import { keysetBatches, type BatchQuery } from "./keyset";
@@ -35,7 +36,7 @@ export const EXPORT_BATCH_SIZE = { cursor: 100, keyset: 500 } as const;
 const OLDEST_FIRST: AuditOrderBy[] = [{ createdAt: "asc" }, { id: "asc" }];
 
 export interface ExportPlan {
-  tab: AuditTab;
+  tab: SearchTabId;
   format: ExportFormat;
   rows: number;
   fileName: string;
@@ -72,16 +73,16 @@ export async function* eventBatches(lease: ExportLease, where: AuditWhere, order
   try {
     const { cursorBatches, query } = lease.reader;
     const users = new Map<number, UserOption>();
-    let batches: AsyncIterable<ExportRecord[]>;
+    let batches: AsyncIterable<EventRowRecord[]>;
     if (cursorBatches) {
       const { sql, params } = selectEvents({ where, orderBy });
-      batches = cursorBatches<ExportRecord>(sql, params, batchSize ?? EXPORT_BATCH_SIZE.cursor);
+      batches = cursorBatches<EventRowRecord>(sql, params, batchSize ?? EXPORT_BATCH_SIZE.cursor);
     } else {
-      const find: BatchQuery<ExportRecord>["find"] = (args) => {
+      const find: BatchQuery<EventRowRecord>["find"] = (args) => {
         const { sql, params } = selectEvents(args);
-        return query<ExportRecord>(sql, params);
+        return query<EventRowRecord>(sql, params);
       };
-      batches = keysetBatches<ExportRecord>(where, orderBy, { find }, batchSize ?? EXPORT_BATCH_SIZE.keyset);
+      batches = keysetBatches<EventRowRecord>(where, orderBy, { find }, batchSize ?? EXPORT_BATCH_SIZE.keyset);
     }
     for await (const records of batches) {
       await addUsers(query, users, records);
@@ -118,20 +119,21 @@ export async function* formatChunks(format: ExportFormat, context: ExportContext
  * Checks and counts an export of `tab` in `format` for the search in `params` (the tab's URL).
  * Throws AuthError (401/403) and FilterValidationError (400, naming the field).
  */
-export async function planExport(tab: AuditTab, format: ExportFormat, params: URLSearchParams, options: ExportOptions): Promise<ExportPlan & { prepare(): Promise<PreparedExport> }> {
+export async function planExport(tabId: SearchTabId, format: ExportFormat, params: URLSearchParams, options: ExportOptions): Promise<ExportPlan & { prepare(): Promise<PreparedExport> }> {
   const principal = await requireAuditReader("Exporting the audit trail");
-  const definition = EXPORT_TABS[tab];
-  const search = parseFilters(definition.schema, await definition.load(params), definition.labels);
+  const tab = getSearchTab(tabId);
+  const reading = readTabUrl(tab, params);
+  if (!reading.valid) throw filterValidationError(reading.errors, tab.labels);
+  const search = reading.valid;
   const now = options.now ?? new Date();
   const { timeZone } = options;
   // Events that arrive while the file is written are not in it: the file is the result as of `now`.
-  const where: AuditWhere = { AND: [definition.where(search, timeZone, now), { createdAt: { lte: now } }] };
+  const where: AuditWhere = { AND: [tab.where(search, timeZone, now), { createdAt: { lte: now } }] };
   const { prisma } = getDb();
   const rows = await prisma.auditEvent.count({ where });
   const range = instantRange(search, timeZone, now);
-  const extension = format;
-  const fileName = exportFileName(tab, filterSlug(search, range, timeZone), now, timeZone, extension);
-  const plan: ExportPlan = { tab, format, rows, fileName, refusal: limitRefusal(format, rows), busy: exportRefusal(principal.userId) };
+  const fileName = exportFileName(tabId, filterSlug(tab, search, range, timeZone), now, timeZone, format);
+  const plan: ExportPlan = { tab: tabId, format, rows, fileName, refusal: limitRefusal(format, rows), busy: exportRefusal(principal.userId) };
 
   async function prepare(): Promise<PreparedExport> {
     if (plan.refusal) throw new RangeError(plan.refusal);
@@ -158,23 +160,20 @@ export async function planExport(tab: AuditTab, format: ExportFormat, params: UR
       slot.release();
     };
     try {
-      const selected = await loadSelectedOptions(search);
-      const filters = filterLines(search, definition.labels, selected, range, timeZone);
-      const { users, targetUsers, projects, trackers, types, range: rangeChoice, from, to, sort } = search;
-      const chosen = { users, targetUsers, projects, trackers, types, range: rangeChoice, from, to, sort };
+      const selected = await loadSelectedOptions(tab, search);
+      const filters = filterLines(tab, search, selected, range, timeZone);
       await recordEvent({
         eventType: "AUDIT_EXPORT",
         actor: { id: principal.userId, name: principal.username },
-        message: `Exported ${rows} ${definition.title} events to ${fileName}`,
-        details: { tab, format, filters: JSON.parse(JSON.stringify(chosen)), rows, timeZone, fileName },
+        message: `Exported ${rows} ${tab.title} events to ${fileName}`,
+        details: { tab: tabId, format, filters: JSON.parse(JSON.stringify(tab.chosenFilters(search))), rows, timeZone, fileName },
         ip: options.request?.ip ?? null,
         userAgent: options.request?.userAgent ?? null,
       });
-      const orderBy = format === "jsonl" ? OLDEST_FIRST : definition.orderBy(sort);
+      const orderBy = format === "jsonl" ? OLDEST_FIRST : tab.orderBy(search.sort);
       const context: ExportContext = {
-        tab,
-        title: definition.title,
-        columns: EXPORT_COLUMNS[tab],
+        title: tab.title,
+        columns: EXPORT_COLUMNS[tabId],
         filters,
         timeZone,
         generatedAt: now,

@@ -72,9 +72,9 @@ async function* lineChunks<Event>(batches: AsyncIterable<readonly Event[]>, firs
 }
 
 export function csvChunks(context: ExportContext): AsyncGenerator<Uint8Array> {
-  const { tab, timeZone } = context;
+  const { timeZone } = context;
   return lineChunks(context.batches, UTF8_BOM + csvLine(BLUEPRINT_HEADERS), (event, writer) => {
-    for (const line of blueprintLines(event, tab, timeZone)) writer.write(line);
+    for (const line of blueprintLines(event, timeZone)) writer.write(line);
   });
 }
 

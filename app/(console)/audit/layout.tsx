@@ -11,7 +11,7 @@ export default function AuditLayout({ children }: { children: ReactNode }) {
           Audit
         </Title>
         <Text size="sm" c="dimmed">
-          Who signed in, changed work items and artifacts, or changed permissions, and when.
+          Who signed in, changed work items, artifacts or permissions, or used this console, and when.
         </Text>
       </div>
       <AuditTabs />

@@ -39,6 +39,7 @@ export interface EventRow {
   /** a line per changed field, for timelines; left out where the list did not ask for it */
   changeSummary?: ChangeSummaryLine[];
   ip: string | null;
+  userAgent: string | null;
 }
 
 export const EVENT_ROW_SELECT = {
@@ -59,6 +60,7 @@ export const EVENT_ROW_SELECT = {
   message: true,
   changes: true,
   ip: true,
+  userAgent: true,
   createdAt: true,
 } as const;
 
@@ -98,6 +100,7 @@ export function toEventRow(
     message: record.message,
     changedFields: changes.map((change) => change.field),
     ip: record.ip,
+    userAgent: record.userAgent,
   };
   if (options.summaries) row.changeSummary = summarizeChanges(changes, diffModeOf(record.eventType));
   return row;

@@ -62,12 +62,3 @@ export function parseEventType(text: string): AuditEventType | undefined {
   const key = text.trim().replace(/[\s_]+/g, "_").toUpperCase();
   return key in EVENT_TYPES ? (key as AuditEventType) : undefined;
 }
-
-/** The event types each search tab lists, in the reference's order. */
-export const TAB_EVENT_TYPES = {
-  logins: eventTypesOf("LOGIN"),
-  artifacts: eventTypesOf("WORK_ITEM", "ARTIFACT"),
-  permissions: eventTypesOf("PERMISSION"),
-} as const;
-
-export type AuditTab = keyof typeof TAB_EVENT_TYPES;

@@ -1,12 +1,11 @@
-// The generic halves of every tab's filter-to-query function: users, event types, date range,
-// and sort become parts of a Prisma `where`/`orderBy` for AuditEvent. A tab's own
-// function (logins-filters.ts) adds its fields (projects, trackers, target users) and nothing else.
-// Pure: no database access.
+// The parts of a Prisma `where`/`orderBy` for AuditEvent that every list shares: a tab's scope
+// (categories, event types, date range), keyset cursors and sort orders. A tab's id fields add
+// theirs (tabs/search-field.ts). Pure: no database access.
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ArtifactKind, AuditCategory, AuditEventType } from "@/lib/generated/prisma/enums";
 import { resolveRange, type InstantRange } from "./date-range";
 import { categoryOf } from "../events/event-types";
-import { CUSTOM_RANGE, splitSort, type DateRangeValues, type SortValue } from "./filter-schema";
+import { CUSTOM_RANGE, type DateRangeValues } from "./filter-schema";
 import { decodeCursor } from "./list-result";
 
 export type AuditWhere = Prisma.AuditEventWhereInput;
@@ -21,13 +20,7 @@ export function instantRange(values: DateRangeValues, timeZone: string, now: Dat
   return resolveRange({ preset: values.range }, timeZone, now);
 }
 
-/** `{ in: ids }`, or undefined (no condition) for an empty selection. */
-export function anyOf<Value>(values: readonly Value[]): { in: Value[] } | undefined {
-  return values.length > 0 ? { in: [...new Set(values)] } : undefined;
-}
-
-export interface CommonFilters extends DateRangeValues {
-  users: readonly number[];
+export interface ScopeFilters extends DateRangeValues {
   types: readonly AuditEventType[];
 }
 
@@ -39,34 +32,20 @@ export interface TabScope {
 }
 
 /**
- * Category, actor, event type and created-at range; undefined parts mean "any". The category is
+ * Category, event type and created-at range: what every search tab filters by. The category is
  * narrowed to those of the chosen types, so that a search for Work Item Update alone reads the
  * (category, createdAt) index of one category.
  */
-export function commonWhere(filters: CommonFilters, scope: TabScope, timeZone: string, now: Date): AuditWhere {
+export function scopeWhere(filters: ScopeFilters, scope: TabScope, timeZone: string, now: Date): AuditWhere {
   const range = instantRange(filters, timeZone, now);
   const types = filters.types.filter((type) => scope.eventTypes.includes(type));
   const chosen = new Set(types.map(categoryOf));
   const categories = types.length > 0 ? scope.categories.filter((category) => chosen.has(category)) : scope.categories;
   return {
     category: categories.length === 1 ? categories[0] : { in: [...categories] },
-    actorId: anyOf(filters.users),
     eventType: filters.types.length > 0 ? { in: types } : undefined,
     createdAt: { gte: range.from, lt: range.to },
   };
-}
-
-export interface PlaceFilters {
-  projects: readonly number[];
-  trackers: readonly number[];
-}
-
-/**
- * Projects and trackers. Both conditions hold together: a tracker outside the chosen projects
- * matches nothing, which is why the form narrows Trackers to the chosen projects (tracker-narrowing.ts).
- */
-export function placeWhere(filters: PlaceFilters): AuditWhere {
-  return { projectId: anyOf(filters.projects), trackerId: anyOf(filters.trackers) };
 }
 
 /** Rows after the cursor's row in (createdAt, id) order. */
@@ -82,40 +61,28 @@ export function cursorWhere(cursor: string, direction: "asc" | "desc"): AuditWhe
   };
 }
 
-/** The event columns a sort field orders by; every other order ends newest first with id as tie-breaker. */
-const SORT_COLUMNS = {
-  createdAt: "createdAt",
-  user: "actorName",
-  eventType: "eventType",
-  targetUser: "targetUserName",
-  project: "projectName",
-  tracker: "trackerName",
-  artifact: "artifactName",
-} as const satisfies Record<string, keyof AuditOrderBy>;
-
-export type SortField = keyof typeof SORT_COLUMNS;
-
-const NULLABLE_COLUMNS = new Set<string>(["targetUserName", "projectName", "trackerName", "artifactName"]);
+/** How a sort field orders: the rows in `direction`, always a total order (ties end newest first by id). */
+export type SortOrder = (direction: "asc" | "desc") => AuditOrderBy[];
 
 const NEWEST_FIRST: AuditOrderBy[] = [{ createdAt: "desc" }, { id: "desc" }];
 
-/** "user.asc" to [{ actorName: "asc" }, { createdAt: "desc" }, { id: "desc" }]: always a total order. */
-export function auditOrderBy(sort: SortValue<SortField>): AuditOrderBy[] {
-  const { field, direction } = splitSort(sort);
-  if (field === "createdAt") return [{ createdAt: direction }, { id: direction }];
-  const column = SORT_COLUMNS[field];
-  const first: AuditOrderBy = NULLABLE_COLUMNS.has(column)
-    ? { [column]: { sort: direction, nulls: "last" } }
-    : { [column]: direction };
-  return [first, ...NEWEST_FIRST];
+/** By time, with id as tie-breaker: the default order, and the one keyset cursors page through. */
+export const byTime: SortOrder = (direction) => [{ createdAt: direction }, { id: direction }];
+
+type SortColumn = "actorName" | "eventType" | "targetUserName" | "projectName" | "trackerName" | "artifactName" | "message";
+const NULLABLE_COLUMNS = new Set<SortColumn>(["targetUserName", "projectName", "trackerName", "artifactName", "message"]);
+
+/** By one column (empty values last), then newest first. */
+export function byColumn(column: SortColumn): SortOrder {
+  return (direction) => [NULLABLE_COLUMNS.has(column) ? { [column]: { sort: direction, nulls: "last" } } : { [column]: direction }, ...NEWEST_FIRST];
 }
 
 /**
  * By artifact name, the rows of one kind first: the Artifact column sorts artifacts by name (work
  * items after them), the Work Item column the other way round. Enum order is WORK_ITEM, ARTIFACT.
  */
-export function artifactNameOrderBy(kind: ArtifactKind, direction: "asc" | "desc"): AuditOrderBy[] {
-  return [
+export function byArtifactName(kind: ArtifactKind): SortOrder {
+  return (direction) => [
     { artifactKind: { sort: kind === "WORK_ITEM" ? "asc" : "desc", nulls: "last" } },
     { artifactName: { sort: direction, nulls: "last" } },
     ...NEWEST_FIRST,

@@ -1,6 +1,6 @@
-// The zod pieces every audit search is built from (users, event types, date range, paging, sort),
-// and the one way a validation failure becomes a message that names the field. Each tab composes
-// its schema from these shapes (logins-filters.ts); form, server action, page and API all use it.
+// The zod pieces every audit search is built from (date range, paging, sort), and the one way a
+// validation failure becomes a message that names the field. Each tab's schema is composed from
+// these and its fields (tabs/search-tab.ts); form, server action, page, export and API all use it.
 // Pure: safe to import from client components.
 import { z } from "zod";
 import { DATE_PRESETS, parseDay, rangeError } from "./date-range";
@@ -10,10 +10,8 @@ export const CUSTOM_RANGE = "custom";
 export const RANGE_CHOICES = [...DATE_PRESETS, CUSTOM_RANGE] as const;
 export type RangeChoice = (typeof RANGE_CHOICES)[number];
 
-export const MAX_SELECTED_USERS = 100;
 /** Beyond this, offset paging stops being useful: the API's cursor serves deeper reads. */
 export const MAX_PAGE = 100_000;
-const MAX_INT = 2_147_483_647;
 
 export type SortDirection = "asc" | "desc";
 export type SortValue<Field extends string> = `${Field}.${SortDirection}`;
@@ -29,17 +27,6 @@ export function splitSort<Field extends string>(sort: SortValue<Field>): { field
 }
 
 const day = z.string().refine((text) => parseDay(text) !== null, "must be a date (YYYY-MM-DD)");
-
-/** A multi-select of database ids (users, projects, trackers): at most 100 chosen. */
-export function idsField(noun: string) {
-  return z.array(z.number().int().positive().max(MAX_INT)).max(MAX_SELECTED_USERS, `choose at most ${MAX_SELECTED_USERS} ${noun}`);
-}
-
-export const userIdsField = idsField("users");
-
-export function eventTypesField<Type extends string>(types: readonly Type[]) {
-  return z.array(z.enum(types as readonly [Type, ...Type[]]));
-}
 
 /** A preset, or "custom" with the first and last day (inclusive). */
 export const dateRangeShape = {
@@ -83,22 +70,6 @@ export function checkCursor(value: { sort: string; cursor?: string | null }, ctx
   if (value.cursor && !value.sort.startsWith("createdAt.")) {
     ctx.addIssue({ code: "custom", path: ["cursor"], message: "works only with a sort by createdAt" });
   }
-}
-
-/**
- * A tab's two schemas from its own filter fields: `filters` (what the filter form edits: the fields
- * plus the date range) and `search` (a whole search: those plus page, size, sort and cursor).
- */
-export function tabSchemas<Shape extends z.ZodRawShape, Sort extends string>(filterShape: Shape, sorts: readonly Sort[]) {
-  const shape = { ...filterShape, ...dateRangeShape };
-  const dateRange = (value: unknown, ctx: z.RefinementCtx) => checkDateRange(value as DateRangeValues, ctx);
-  return {
-    filters: z.object(shape).superRefine(dateRange),
-    search: z
-      .object({ ...shape, ...listShape(sorts) })
-      .superRefine(dateRange)
-      .superRefine((value, ctx) => checkCursor(value as { sort: string; cursor?: string | null }, ctx)),
-  };
 }
 
 export const LIST_FIELD_LABELS = { page: "Page", size: "Rows per page", sort: "Sort", cursor: "Cursor" } as const;
@@ -150,15 +121,19 @@ export function describeErrors(errors: Record<string, string>, labels: FieldLabe
 }
 
 /** "Login range: may not exceed one year" */
-export function labelledMessage(field: string, message: string, labels: FieldLabels): string {
+function labelledMessage(field: string, message: string, labels: FieldLabels): string {
   return `${labels[field] ?? field}: ${message}`;
+}
+
+/** The refusal of `errors` (by field, without labels): a FilterValidationError naming the first field. */
+export function filterValidationError(errors: Record<string, string>, labels: FieldLabels): FilterValidationError {
+  const [field, message] = Object.entries(errors)[0] ?? ["input", "is not valid"];
+  return new FilterValidationError(field, labelledMessage(field, message, labels), errors);
 }
 
 /** Validates `input` with `schema`, or throws FilterValidationError naming the first bad field. */
 export function parseFilters<Schema extends z.ZodType>(schema: Schema, input: unknown, labels: FieldLabels): z.output<Schema> {
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
-  const errors = fieldErrors(parsed.error);
-  const [field, message] = Object.entries(errors)[0] ?? ["input", "is not valid"];
-  throw new FilterValidationError(field, labelledMessage(field, message, labels), errors);
+  throw filterValidationError(fieldErrors(parsed.error), labels);
 }

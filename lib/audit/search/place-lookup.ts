@@ -4,12 +4,10 @@
 import { z } from "zod";
 import { requireAuditReader } from "@/lib/auth/guard";
 import { getDb } from "@/lib/db";
-import { idsField } from "./filter-schema";
+import { projectsField, trackersField } from "../tabs/search-field";
 import { MAX_PLACE_OPTIONS, projectLookupWhere, trackerLookupWhere, type ProjectOption, type TrackerOption } from "../events/place-options";
 
 const querySchema = z.string().max(100, "type at most 100 characters");
-const projectIdsSchema = idsField("projects");
-const trackerIdsSchema = idsField("trackers");
 const TRACKER_SELECT = { id: true, name: true, projectId: true, project: { select: { name: true } } } as const;
 
 function byGivenOrder<Option extends { id: number }>(ids: number[], options: Option[]): Option[] {
@@ -36,7 +34,7 @@ export async function searchProjectOptions(query: string): Promise<ProjectOption
 /** The projects with these ids, in the given order; ids of deleted projects are left out. */
 export async function projectOptionsByIds(ids: number[]): Promise<ProjectOption[]> {
   await requireAuditReader();
-  const wanted = projectIdsSchema.parse(ids);
+  const wanted = projectsField.schema.parse(ids);
   if (wanted.length === 0) return [];
   const found = await getDb().prisma.project.findMany({ where: { id: { in: wanted } }, select: { id: true, key: true, name: true } });
   return byGivenOrder(wanted, found);
@@ -46,7 +44,7 @@ export async function projectOptionsByIds(ids: number[]): Promise<ProjectOption[
 export async function searchTrackerOptions(query: string, projectIds: number[]): Promise<TrackerOption[]> {
   await requireAuditReader();
   const text = querySchema.parse(query);
-  const projects = projectIdsSchema.parse(projectIds);
+  const projects = projectsField.schema.parse(projectIds);
   const found = await getDb().prisma.tracker.findMany({
     where: trackerLookupWhere(text, projects),
     orderBy: [{ project: { name: "asc" } }, { name: "asc" }, { id: "asc" }],
@@ -59,7 +57,7 @@ export async function searchTrackerOptions(query: string, projectIds: number[]):
 /** The trackers with these ids, in the given order; ids of deleted trackers are left out. */
 export async function trackerOptionsByIds(ids: number[]): Promise<TrackerOption[]> {
   await requireAuditReader();
-  const wanted = trackerIdsSchema.parse(ids);
+  const wanted = trackersField.schema.parse(ids);
   if (wanted.length === 0) return [];
   const found = await getDb().prisma.tracker.findMany({ where: { id: { in: wanted } }, select: TRACKER_SELECT });
   return byGivenOrder(wanted, found.map(trackerOption));

@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { requireAuditReader } from "@/lib/auth/guard";
 import { getDb } from "@/lib/db";
-import { MAX_SELECTED_USERS, userIdsField } from "./filter-schema";
+import { usersField } from "../tabs/search-field";
 import { USER_OPTION_SELECT, type UserOption } from "../events/user-refs";
 
 const MAX_OPTIONS = 20;
@@ -34,7 +34,7 @@ export async function searchUserOptions(query: string): Promise<UserOption[]> {
 /** The users with these ids, in the given order; ids of deleted users are left out. */
 export async function userOptionsByIds(ids: number[]): Promise<UserOption[]> {
   await requireAuditReader();
-  const wanted = userIdsField.max(MAX_SELECTED_USERS).parse(ids);
+  const wanted = usersField.schema.parse(ids);
   if (wanted.length === 0) return [];
   const { prisma } = getDb();
   const users = await prisma.user.findMany({ where: { id: { in: wanted } }, select: USER_OPTION_SELECT });

@@ -5,7 +5,8 @@ import { getDb } from "@/lib/db";
 import type { ChangeSummaryLine } from "../diff/change-summary";
 import type { EventRow } from "../events/event-rows";
 import { pageOfEventRows } from "../search/list-query";
-import { auditOrderBy } from "../search/filter-query";
+import { byTime } from "../search/filter-query";
+import { splitSort } from "../search/filter-schema";
 import { LIST_FIELD_LABELS, parseFilters } from "../search/filter-schema";
 import type { ListResult } from "../search/list-result";
 import { timelineSearchSchema, timelineSubjectSchema, timelineWhere, type TimelineSubject } from "./timeline-filters";
@@ -31,6 +32,6 @@ export async function searchTimeline(subject: TimelineSubject, input: unknown): 
   await requireAuditReader();
   const whose = timelineSubjectSchema.parse(subject);
   const search = parseFilters(timelineSearchSchema, input, LIST_FIELD_LABELS);
-  const page = await pageOfEventRows(getDb().prisma, timelineWhere(whose), auditOrderBy(search.sort), search, { summaries: true });
+  const page = await pageOfEventRows(getDb().prisma, timelineWhere(whose), byTime(splitSort(search.sort).direction), search, { summaries: true });
   return { ...page, rows: page.rows.map((row) => ({ ...row, role: roleOf(whose, row), changeSummary: row.changeSummary ?? [] })) };
 }

@@ -7,7 +7,7 @@ import { Stack } from "@mantine/core";
 import { TimelineSection } from "@/components/data-table/timeline-section";
 import { requirePageReader } from "@/lib/auth/page-guard";
 import { getArtifactProfile } from "@/lib/audit/timeline/entity-profiles";
-import { loadTimelineSearch, parseAsId } from "@/lib/audit/search-params";
+import { loadTimelineSearch, parseAsId } from "@/lib/audit/search/list-url";
 import { getAdminTimeZone } from "@/lib/time/admin-time-zone";
 import { ArtifactHeader } from "./_components/artifact-header";
 

@@ -11,7 +11,7 @@ import { getCoverage } from "@/lib/audit/config/coverage";
 import { getRetention } from "@/lib/audit/config/retention-settings";
 import { DEFAULT_PAGE_SIZE, PAGE_SIZES } from "@/lib/audit/search/list-result";
 import { getRemoverStatus } from "@/lib/audit/retention/remover-status";
-import { parseAsPage } from "@/lib/audit/search-params";
+import { parseAsPage } from "@/lib/audit/search/list-url";
 import { getAdminTimeZone } from "@/lib/time/admin-time-zone";
 import { ConfigHistory, ConfigHistorySection } from "./_components/config-history";
 import { CoverageForm } from "./_components/coverage-form";

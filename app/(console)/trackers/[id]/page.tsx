@@ -6,7 +6,7 @@ import { Stack } from "@mantine/core";
 import { TimelineSection } from "@/components/data-table/timeline-section";
 import { requirePageReader } from "@/lib/auth/page-guard";
 import { getTrackerProfile } from "@/lib/audit/timeline/entity-profiles";
-import { loadTimelineSearch, parseAsId } from "@/lib/audit/search-params";
+import { loadTimelineSearch, parseAsId } from "@/lib/audit/search/list-url";
 import { getAdminTimeZone } from "@/lib/time/admin-time-zone";
 import { TrackerHeader } from "./_components/tracker-header";
 

@@ -5,7 +5,7 @@ import { notFound } from "next/navigation";
 import { Stack } from "@mantine/core";
 import { TimelineSection } from "@/components/data-table/timeline-section";
 import { requirePageReader } from "@/lib/auth/page-guard";
-import { loadTimelineSearch, parseAsId } from "@/lib/audit/search-params";
+import { loadTimelineSearch, parseAsId } from "@/lib/audit/search/list-url";
 import { getUserProfile } from "@/lib/audit/timeline/user-profile";
 import { getAdminTimeZone } from "@/lib/time/admin-time-zone";
 import { UserHeader } from "./_components/user-header";

@@ -1,4 +1,4 @@
-// GET /api/export/{logins|artifacts|permissions}.{pdf|xlsx|csv|jsonl}: the tab's filtered result as a file, streamed
+// GET /api/export/{logins|artifacts|permissions|console}.{pdf|xlsx|csv|jsonl}: the tab's filtered result as a file, streamed
 // (?preflight=1: only the row count, the file name and a refusal over the format's limit, as JSON;
 // HEAD: the file's headers, counted but neither made nor recorded)
 import { apiError } from "@/lib/api/api-error";
@@ -7,7 +7,7 @@ import { requestInfo } from "@/lib/auth/request-info";
 import { FORMAT_INFO, isExportFormat, type ExportFormat } from "@/lib/export/export-formats";
 import { EXPORT_RETRY_AFTER_SECONDS } from "@/lib/export/export-slots";
 import { contentDisposition, pullStream } from "@/lib/export/export-stream";
-import { isExportTab } from "@/lib/export/export-tabs";
+import { isSearchTabId, SEARCH_TAB_IDS } from "@/lib/audit/tabs/search-tabs";
 import { planExport, type ExportPlan } from "@/lib/export/run-export";
 import { getAdminTimeZone } from "@/lib/time/admin-time-zone";
 
@@ -31,8 +31,8 @@ function fileHeaders(format: ExportFormat, plan: Pick<ExportPlan, "fileName" | "
 async function planned(request: Request, { params }: RouteContext, work: (format: ExportFormat, plan: Awaited<ReturnType<typeof planExport>>) => Promise<Response>): Promise<Response> {
   const { file } = await params;
   const [tab, format, ...rest] = file.split(".");
-  if (rest.length > 0 || !tab || !format || !isExportTab(tab) || !isExportFormat(format)) {
-    return apiError(404, "not_found", `No such export: ${file}. Use {logins|artifacts|permissions}.{pdf|xlsx|csv|jsonl}.`);
+  if (rest.length > 0 || !tab || !format || !isSearchTabId(tab) || !isExportFormat(format)) {
+    return apiError(404, "not_found", `No such export: ${file}. Use {${SEARCH_TAB_IDS.join("|")}}.{pdf|xlsx|csv|jsonl}.`);
   }
   try {
     const url = new URL(request.url);

@@ -5,13 +5,13 @@ import { dataTableColumns, type DataTableColumn } from "@/components/data-table/
 import { EntityLink } from "@/components/data-table/entity-link";
 import { eventColumns } from "@/components/data-table/event-columns";
 import type { ArtifactKind } from "@/lib/generated/prisma/enums";
-import type { ArtifactRow } from "@/lib/audit/artifacts-query";
+import type { EventRow } from "@/lib/audit/events/event-rows";
 import { ARTIFACT_COLUMN_LABELS as LABELS } from "./artifacts-column-labels";
 
-const column = dataTableColumns<ArtifactRow>();
-const shared = eventColumns<ArtifactRow>();
+const column = dataTableColumns<EventRow>();
+const shared = eventColumns<EventRow>();
 
-function itemColumn(id: "artifact" | "workItem", kind: ArtifactKind): DataTableColumn<ArtifactRow> {
+function itemColumn(id: "artifact" | "workItem", kind: ArtifactKind): DataTableColumn<EventRow> {
   return column.accessor("artifact", {
     id,
     header: LABELS[id],
@@ -24,7 +24,7 @@ function itemColumn(id: "artifact" | "workItem", kind: ArtifactKind): DataTableC
   });
 }
 
-export function artifactsColumns(timeZone: string): DataTableColumn<ArtifactRow>[] {
+export function artifactsColumns(timeZone: string): DataTableColumn<EventRow>[] {
   return [
     shared.user({ header: LABELS.user, meta: { width: "15%" } }),
     itemColumn("artifact", "ARTIFACT"),

@@ -4,12 +4,12 @@ import { Text } from "@mantine/core";
 import { DateTimeText, EventTypeBadge } from "@/components/data-table/data-table-cells";
 import { dataTableColumns, type DataTableColumn } from "@/components/data-table/data-table-features";
 import { UserName } from "@/components/user-name";
-import type { LoginRow } from "@/lib/audit/logins-query";
+import type { EventRow } from "@/lib/audit/events/event-rows";
 import { LOGIN_COLUMN_LABELS } from "./logins-column-labels";
 
-const column = dataTableColumns<LoginRow>();
+const column = dataTableColumns<EventRow>();
 
-export function loginsColumns(timeZone: string): DataTableColumn<LoginRow>[] {
+export function loginsColumns(timeZone: string): DataTableColumn<EventRow>[] {
   return [
     column.accessor("actor", {
       id: "user",

@@ -5,10 +5,11 @@ import Link from "next/link";
 import { Anchor, Text, VisuallyHidden } from "@mantine/core";
 import { ShowChangesLink } from "@/components/diff/show-changes-link";
 import { entityHref } from "@/lib/audit/timeline/entity-paths";
-import type { PermissionRow } from "@/lib/audit/permissions-query";
+import type { EventRow } from "@/lib/audit/events/event-rows";
+import { eventMessage } from "@/lib/audit/events/message";
 
-export function PermissionMessage({ row }: { row: PermissionRow }) {
-  const message = row.messageView;
+export function PermissionMessage({ row }: { row: EventRow }) {
+  const message = eventMessage(row);
   switch (message.kind) {
     case "blank":
       return null;

@@ -5,15 +5,15 @@ import { dataTableColumns, type DataTableColumn } from "@/components/data-table/
 import { EntityLink } from "@/components/data-table/entity-link";
 import { eventColumns } from "@/components/data-table/event-columns";
 import { UserName } from "@/components/user-name";
-import type { PermissionRow } from "@/lib/audit/permissions-query";
+import type { EventRow } from "@/lib/audit/events/event-rows";
 import { PERMISSION_COLUMN_LABELS as LABELS } from "./permissions-column-labels";
 import { PermissionMessage } from "./permission-message";
 
-const column = dataTableColumns<PermissionRow>();
-const shared = eventColumns<PermissionRow>();
+const column = dataTableColumns<EventRow>();
+const shared = eventColumns<EventRow>();
 const ACCOUNT_EVENTS = new Set(["USER_CREATE", "USER_ENABLE", "USER_DISABLE"]);
 
-export function permissionsColumns(timeZone: string): DataTableColumn<PermissionRow>[] {
+export function permissionsColumns(timeZone: string): DataTableColumn<EventRow>[] {
   return [
     shared.user({ header: LABELS.user, meta: { width: "17%" } }),
     column.accessor("artifact", {

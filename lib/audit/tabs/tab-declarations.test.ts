@@ -1,24 +1,17 @@
-// The Artifacts and Permissions tabs' schemas and pure filter-to-query functions.
+// The Artifacts, Permissions and Console tabs' schemas and filter-to-query functions, as declared.
 import { describe, expect, it } from "vitest";
-import {
-  ARTIFACT_FIELD_LABELS,
-  artifactSearchSchema,
-  artifactsOrderBy,
-  artifactsWhere,
-  DEFAULT_ARTIFACT_FILTERS,
-  DEFAULT_ARTIFACT_SEARCH,
-  type ArtifactFilters,
-} from "./artifacts-filters";
-import { FilterValidationError, parseFilters } from "./search/filter-schema";
-import {
-  DEFAULT_PERMISSION_FILTERS,
-  DEFAULT_PERMISSION_SEARCH,
-  PERMISSION_FIELD_LABELS,
-  permissionSearchSchema,
-  permissionsOrderBy,
-  permissionsWhere,
-  type PermissionFilters,
-} from "./permissions-filters";
+import { FilterValidationError, parseFilters } from "../search/filter-schema";
+import { artifactsTab } from "./artifacts/artifacts-tab";
+import { consoleTab } from "./console/console-tab";
+import { permissionsTab } from "./permissions/permissions-tab";
+import { getSearchTab, SEARCH_TAB_IDS } from "./search-tabs";
+
+const { defaultFilters: DEFAULT_ARTIFACT_FILTERS, defaultSearch: DEFAULT_ARTIFACT_SEARCH, labels: ARTIFACT_FIELD_LABELS, searchSchema: artifactSearchSchema } = artifactsTab;
+const { defaultFilters: DEFAULT_PERMISSION_FILTERS, defaultSearch: DEFAULT_PERMISSION_SEARCH, labels: PERMISSION_FIELD_LABELS, searchSchema: permissionSearchSchema } = permissionsTab;
+const [artifactsWhere, artifactsOrderBy] = [artifactsTab.where, artifactsTab.orderBy];
+const [permissionsWhere, permissionsOrderBy] = [permissionsTab.where, permissionsTab.orderBy];
+type ArtifactFilters = typeof DEFAULT_ARTIFACT_FILTERS;
+type PermissionFilters = typeof DEFAULT_PERMISSION_FILTERS;
 
 const NOW = new Date("2026-03-16T09:00:00Z");
 const yesterday = { gte: new Date("2026-03-15T00:00:00Z"), lt: new Date("2026-03-16T00:00:00Z") };
@@ -36,15 +29,12 @@ function refusal(run: () => unknown): FilterValidationError {
   throw new Error("the input was accepted");
 }
 
-describe("artifactsWhere", () => {
+describe("the Artifacts where", () => {
   it("is both item categories within the range when nothing is chosen", () => {
     expect(artifacts({})).toEqual({
       category: { in: ["WORK_ITEM", "ARTIFACT"] },
-      actorId: undefined,
       eventType: undefined,
       createdAt: yesterday,
-      projectId: undefined,
-      trackerId: undefined,
     });
   });
 
@@ -68,7 +58,7 @@ describe("artifactsWhere", () => {
   });
 });
 
-describe("artifactsOrderBy", () => {
+describe("the Artifacts order", () => {
   it("sorts the Artifact and Work Item columns by name, their own kind first", () => {
     expect(artifactsOrderBy("artifact.asc")).toEqual([
       { artifactKind: { sort: "desc", nulls: "last" } },
@@ -104,16 +94,12 @@ describe("the Artifacts schema", () => {
   });
 });
 
-describe("permissionsWhere", () => {
+describe("the Permissions where", () => {
   it("is the permission category within the range when nothing is chosen", () => {
     expect(permissions({})).toEqual({
       category: "PERMISSION",
-      actorId: undefined,
       eventType: undefined,
       createdAt: yesterday,
-      targetUserId: undefined,
-      projectId: undefined,
-      trackerId: undefined,
     });
   });
 
@@ -140,5 +126,29 @@ describe("permissionsWhere", () => {
     expect(refusal(parse({ ...DEFAULT_PERMISSION_SEARCH, targetUsers: [-4] })).message).toMatch(/^Target Users: /);
     expect(refusal(parse({ ...DEFAULT_PERMISSION_SEARCH, types: ["WORK_ITEM_UPDATE"] })).message).toMatch(/^Event Types: /);
     expect(refusal(parse({ ...DEFAULT_PERMISSION_SEARCH, sort: "workItem.asc" })).message).toMatch(/^Sort: /);
+  });
+});
+
+describe("the Console tab", () => {
+  it("shows the console's own events, by user, type and range, in the declared orders", () => {
+    expect(consoleTab.eventTypes).toEqual(["AUDIT_CONFIG_CHANGE", "AUDIT_EXPORT", "AUDIT_PURGE"]);
+    expect(consoleTab.where({ ...consoleTab.defaultFilters, users: [2], types: ["AUDIT_EXPORT"], range: "Yesterday" }, "UTC", NOW)).toEqual({
+      category: "SYSTEM",
+      actorId: { in: [2] },
+      eventType: { in: ["AUDIT_EXPORT"] },
+      createdAt: yesterday,
+    });
+    expect(consoleTab.orderBy("message.asc")[0]).toEqual({ message: { sort: "asc", nulls: "last" } });
+    expect(consoleTab.labels).toMatchObject({ users: "Users", types: "Event Types", range: "Created at range" });
+  });
+});
+
+describe("every tab", () => {
+  it.each(SEARCH_TAB_IDS)("%s: its defaults pass its schema, and its labels name every field", (id) => {
+    const tab = getSearchTab(id);
+    expect(tab.searchSchema.parse(tab.defaultSearch)).toEqual(tab.defaultSearch);
+    for (const key of [...tab.fields.map((field) => field.key), "types", "range", "page", "size", "sort"]) expect(tab.labels[key]).toBeTruthy();
+    expect(tab.sorts).toContain("createdAt.desc");
+    expect(tab.eventTypes.length).toBeGreaterThan(0);
   });
 });

@@ -5,9 +5,10 @@ import { runAs } from "@/lib/auth/principal-context";
 import { setDb, type Database } from "@/lib/db";
 import type { AuditCategory, AuditEventType } from "@/lib/generated/prisma/enums";
 import { testDatabases } from "@/lib/test/databases";
-import { FilterValidationError } from "./search/filter-schema";
-import { DEFAULT_LOGIN_SEARCH, type LoginSearch } from "./logins-filters";
-import { searchLogins, type LoginRow } from "./logins-query";
+import { FilterValidationError } from "../../search/filter-schema";
+import type { EventRow } from "../../events/event-rows";
+import { searchTabEvents } from "../../search/tab-search";
+import { loginsTab } from "./logins-tab";
 
 // No request, no session: only runAs lets a caller through.
 vi.mock("next-auth", async (importOriginal) => ({
@@ -57,7 +58,7 @@ const LAST_30_DAYS_NEWEST_FIRST = [
   "c-first-instant",
 ];
 
-describe.each(testDatabases())("searchLogins on $name", ({ open }) => {
+describe.each(testDatabases())("the Logins tab's search on $name", ({ open }) => {
   let db: Database;
   const userIds = {} as Record<Actor, number>;
   const keyOf = new Map<string, string>();
@@ -103,9 +104,9 @@ describe.each(testDatabases())("searchLogins on $name", ({ open }) => {
     await db?.close();
   });
 
-  const search = (overrides: Partial<LoginSearch>, timeZone = "UTC") =>
-    runAs(ADMIN, () => searchLogins({ ...DEFAULT_LOGIN_SEARCH, ...overrides }, { timeZone, now: NOW }));
-  const keys = (rows: LoginRow[]) => rows.map((row) => keyOf.get(row.id));
+  const search = (overrides: Partial<typeof loginsTab.defaultSearch>, timeZone = "UTC") =>
+    runAs(ADMIN, () => searchTabEvents(loginsTab, { ...loginsTab.defaultSearch, ...overrides }, { timeZone, now: NOW }));
+  const keys = (rows: EventRow[]) => rows.map((row) => keyOf.get(row.id));
 
   it("lists the last 30 days' login events newest first, and nothing else", async () => {
     const result = await search({});
@@ -162,7 +163,7 @@ describe.each(testDatabases())("searchLogins on $name", ({ open }) => {
 
   it("shows each user's current state, and a deleted user's snapshot name", async () => {
     const rows = (await search({})).rows;
-    const row = (key: string) => rows.find((candidate) => keyOf.get(candidate.id) === key) as LoginRow;
+    const row = (key: string) => rows.find((candidate) => keyOf.get(candidate.id) === key) as EventRow;
     expect(row("a-login")).toMatchObject({
       eventType: "USER_LOGIN",
       label: "User Login",
@@ -212,7 +213,7 @@ describe.each(testDatabases())("searchLogins on $name", ({ open }) => {
   });
 
   it("is refused without a principal", async () => {
-    const refusal = searchLogins(DEFAULT_LOGIN_SEARCH, { timeZone: "UTC", now: NOW });
+    const refusal = searchTabEvents(loginsTab, loginsTab.defaultSearch, { timeZone: "UTC", now: NOW });
     await expect(refusal).rejects.toBeInstanceOf(AuthError);
     await expect(refusal).rejects.toMatchObject({ status: 401 });
   });

@@ -3,10 +3,11 @@ import { AuthError } from "@/lib/auth/guard";
 import { runAs } from "@/lib/auth/principal-context";
 import { testDatabases } from "@/lib/test/databases";
 import { AUDITOR, useTabFixture } from "@/lib/test/tab-fixture-hooks";
-import { DEFAULT_ARTIFACT_SEARCH, type ArtifactSearch } from "./artifacts-filters";
-import { searchArtifacts, type ArtifactRow } from "./artifacts-query";
-import { FilterValidationError } from "./search/filter-schema";
-import { NOW } from "../test/tab-fixture";
+import { FilterValidationError } from "../../search/filter-schema";
+import { NOW } from "@/lib/test/tab-fixture";
+import type { EventRow } from "../../events/event-rows";
+import { searchTabEvents } from "../../search/tab-search";
+import { artifactsTab } from "./artifacts-tab";
 
 vi.mock("next-auth", async (importOriginal) => ({
   ...(await importOriginal<typeof import("next-auth")>()),
@@ -15,12 +16,12 @@ vi.mock("next-auth", async (importOriginal) => ({
 
 const LAST_30_DAYS = ["pedal-update", "plan-update", "alarm-delete", "alarm-restore", "plan-create", "alarm-remove", "alarm-update", "alarm-create"];
 
-describe.each(testDatabases())("searchArtifacts on $name", ({ open }) => {
+describe.each(testDatabases())("the Artifacts tab's search on $name", ({ open }) => {
   const fixture = useTabFixture(open);
 
-  const search = (overrides: Partial<ArtifactSearch>) =>
-    runAs(AUDITOR, () => searchArtifacts({ ...DEFAULT_ARTIFACT_SEARCH, ...overrides }, { timeZone: "UTC", now: NOW }));
-  const keys = async (overrides: Partial<ArtifactSearch>) => (await search(overrides)).rows.map((row) => fixture.ids.keys.get(row.id));
+  const search = (overrides: Partial<typeof artifactsTab.defaultSearch>) =>
+    runAs(AUDITOR, () => searchTabEvents(artifactsTab, { ...artifactsTab.defaultSearch, ...overrides }, { timeZone: "UTC", now: NOW }));
+  const keys = async (overrides: Partial<typeof artifactsTab.defaultSearch>) => (await search(overrides)).rows.map((row) => fixture.ids.keys.get(row.id));
 
   it("lists the last 30 days' work item and artifact events newest first, and nothing else", async () => {
     const result = await search({});
@@ -73,7 +74,7 @@ describe.each(testDatabases())("searchArtifacts on $name", ({ open }) => {
 
   it("describes each row: users now, snapshot names with ids, the changed fields", async () => {
     const rows = (await search({})).rows;
-    const row = (key: string) => rows.find((candidate) => fixture.ids.keys.get(candidate.id) === key) as ArtifactRow;
+    const row = (key: string) => rows.find((candidate) => fixture.ids.keys.get(candidate.id) === key) as EventRow;
     expect(row("alarm-update")).toMatchObject({
       eventType: "WORK_ITEM_UPDATE",
       label: "Work Item Update",
@@ -91,6 +92,6 @@ describe.each(testDatabases())("searchArtifacts on $name", ({ open }) => {
   it("refuses bad input with a 400 naming the field, and callers without a principal", async () => {
     await expect(search({ projects: [0] })).rejects.toBeInstanceOf(FilterValidationError);
     await expect(search({ range: "custom", from: "2024-01-01", to: "2026-01-01" })).rejects.toThrow("Created at range: may not exceed one year");
-    await expect(searchArtifacts(DEFAULT_ARTIFACT_SEARCH)).rejects.toBeInstanceOf(AuthError);
+    await expect(searchTabEvents(artifactsTab, artifactsTab.defaultSearch)).rejects.toBeInstanceOf(AuthError);
   });
 });

@@ -4,10 +4,11 @@ import type { Principal } from "@/lib/auth/principal";
 import { runAs } from "@/lib/auth/principal-context";
 import { testDatabases } from "@/lib/test/databases";
 import { useTabFixture } from "@/lib/test/tab-fixture-hooks";
-import { messageText } from "./events/message";
-import { DEFAULT_PERMISSION_SEARCH, type PermissionSearch } from "./permissions-filters";
-import { searchPermissions, type PermissionRow } from "./permissions-query";
-import { NOW } from "../test/tab-fixture";
+import { eventMessage, messageText } from "../../events/message";
+import { NOW } from "@/lib/test/tab-fixture";
+import type { EventRow } from "../../events/event-rows";
+import { searchTabEvents } from "../../search/tab-search";
+import { permissionsTab } from "./permissions-tab";
 
 vi.mock("next-auth", async (importOriginal) => ({
   ...(await importOriginal<typeof import("next-auth")>()),
@@ -19,12 +20,12 @@ const ADMIN: Principal = { userId: 1, username: "admin", displayName: "Admin", r
 // Newest first; each pair side by side, its group event (1 ms later, or the later id) first.
 const LAST_30_DAYS = ["perm-update", "perm-create", "create-assign", "create", "disable-remove", "disable", "tie-assign", "tie-create"];
 
-describe.each(testDatabases())("searchPermissions on $name", ({ open }) => {
+describe.each(testDatabases())("the Permissions tab's search on $name", ({ open }) => {
   const fixture = useTabFixture(open);
 
-  const search = (overrides: Partial<PermissionSearch>) =>
-    runAs(ADMIN, () => searchPermissions({ ...DEFAULT_PERMISSION_SEARCH, ...overrides }, { timeZone: "UTC", now: NOW }));
-  const keys = async (overrides: Partial<PermissionSearch>) => (await search(overrides)).rows.map((row) => fixture.ids.keys.get(row.id));
+  const search = (overrides: Partial<typeof permissionsTab.defaultSearch>) =>
+    runAs(ADMIN, () => searchTabEvents(permissionsTab, { ...permissionsTab.defaultSearch, ...overrides }, { timeZone: "UTC", now: NOW }));
+  const keys = async (overrides: Partial<typeof permissionsTab.defaultSearch>) => (await search(overrides)).rows.map((row) => fixture.ids.keys.get(row.id));
 
   it("lists the last 30 days' permission events newest first, pairs side by side", async () => {
     const result = await search({});
@@ -56,12 +57,13 @@ describe.each(testDatabases())("searchPermissions on $name", ({ open }) => {
 
   it("writes the Message by the rules", async () => {
     const rows = (await search({})).rows;
-    const row = (key: string) => rows.find((candidate) => fixture.ids.keys.get(candidate.id) === key) as PermissionRow;
-    expect(row("perm-update").messageView).toEqual({ kind: "changes", fields: ["Permissions"] });
-    expect(row("disable-remove").messageView).toMatchObject({ kind: "impacted", status: "Disabled", user: { id: fixture.ids.users.bob, enabled: false } });
-    expect(messageText(row("create-assign").messageView)).toBe("Impacted User: carol (Enabled)");
-    expect(row("create").messageView).toEqual({ kind: "blank" });
-    expect(row("disable").messageView).toEqual({ kind: "blank" });
+    const row = (key: string) => rows.find((candidate) => fixture.ids.keys.get(candidate.id) === key) as EventRow;
+    const message = (key: string) => eventMessage(row(key));
+    expect(message("perm-update")).toEqual({ kind: "changes", fields: ["Permissions"] });
+    expect(message("disable-remove")).toMatchObject({ kind: "impacted", status: "Disabled", user: { id: fixture.ids.users.bob, enabled: false } });
+    expect(messageText(message("create-assign"))).toBe("Impacted User: carol (Enabled)");
+    expect(message("create")).toEqual({ kind: "blank" });
+    expect(message("disable")).toEqual({ kind: "blank" });
     expect(row("perm-update")).toMatchObject({
       artifact: { id: null, name: "Bugs tracker permissions", kind: null },
       project: { id: fixture.ids.projects.pump, name: "Infusion Pump" },
@@ -71,6 +73,6 @@ describe.each(testDatabases())("searchPermissions on $name", ({ open }) => {
   });
 
   it("refuses callers without a principal", async () => {
-    await expect(searchPermissions(DEFAULT_PERMISSION_SEARCH)).rejects.toBeInstanceOf(AuthError);
+    await expect(searchTabEvents(permissionsTab, permissionsTab.defaultSearch)).rejects.toBeInstanceOf(AuthError);
   });
 });

@@ -1,15 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { FilterValidationError, fieldErrors, parseFilters } from "./search/filter-schema";
-import {
-  DEFAULT_LOGIN_FILTERS,
-  DEFAULT_LOGIN_SEARCH,
-  LOGIN_FIELD_LABELS,
-  loginFiltersSchema,
-  loginSearchSchema,
-  loginsOrderBy,
-  loginsWhere,
-  type LoginFilters,
-} from "./logins-filters";
+import { FilterValidationError, fieldErrors, parseFilters } from "../../search/filter-schema";
+import { loginsTab } from "./logins-tab";
+
+const { defaultFilters: DEFAULT_LOGIN_FILTERS, defaultSearch: DEFAULT_LOGIN_SEARCH, labels: LOGIN_FIELD_LABELS, filtersSchema: loginFiltersSchema, searchSchema: loginSearchSchema } = loginsTab;
+const loginsWhere = loginsTab.where;
+const loginsOrderBy = loginsTab.orderBy;
+type LoginFilters = typeof DEFAULT_LOGIN_FILTERS;
 
 // Monday 2026-03-16 10:00 in Berlin (CET, UTC+1).
 const NOW = new Date("2026-03-16T09:00:00Z");
@@ -27,7 +23,7 @@ function refusal(input: unknown): FilterValidationError {
   throw new Error("the input was accepted");
 }
 
-describe("loginSearchSchema", () => {
+describe("the Logins search schema", () => {
   it("accepts the defaults and a custom range of exactly one year", () => {
     expect(loginSearchSchema.parse(DEFAULT_LOGIN_SEARCH)).toEqual(DEFAULT_LOGIN_SEARCH);
     const custom = { ...DEFAULT_LOGIN_SEARCH, range: "custom", from: "2025-03-01", to: "2026-02-28" };
@@ -78,14 +74,13 @@ describe("loginSearchSchema", () => {
   });
 });
 
-describe("loginsWhere", () => {
+describe("the Logins where", () => {
   // Last 30 Days in Berlin on 2026-03-16: 2026-02-15 00:00 CET up to 2026-03-17 00:00 CET.
   const last30 = { gte: new Date("2026-02-14T23:00:00Z"), lt: new Date("2026-03-16T23:00:00Z") };
 
   it("is the login category within the default range when nothing is chosen", () => {
     expect(loginsWhere(DEFAULT_LOGIN_FILTERS, BERLIN, NOW)).toEqual({
       category: "LOGIN",
-      actorId: undefined,
       eventType: undefined,
       createdAt: last30,
     });
@@ -138,7 +133,7 @@ describe("loginsWhere", () => {
   });
 });
 
-describe("loginsOrderBy", () => {
+describe("the Logins order", () => {
   it("orders by time with the id as tie-breaker in the same direction", () => {
     expect(loginsOrderBy("createdAt.desc")).toEqual([{ createdAt: "desc" }, { id: "desc" }]);
     expect(loginsOrderBy("createdAt.asc")).toEqual([{ createdAt: "asc" }, { id: "asc" }]);

@@ -1,0 +1,42 @@
+// A search tab's page from its declaration: the filter form with the URL's values (and refusals next
+// to their fields), then the results with the export bar and the tab's table.
+import { Stack } from "@mantine/core";
+import { TabResults } from "@/components/data-table/search-results";
+import { TabFilterForm } from "@/components/filters/tab-filter-form";
+import { loadSelectedOptions } from "@/lib/audit/search/selected-options";
+import { searchTabEvents } from "@/lib/audit/search/tab-search";
+import { getSearchTab, type SearchTabId } from "@/lib/audit/tabs/search-tabs";
+import type { TabSearch } from "@/lib/audit/tabs/search-tab";
+import { readTabUrl, type UrlQuery } from "@/lib/audit/tabs/tab-url";
+import { requirePageReader } from "@/lib/auth/page-guard";
+import { getAdminTimeZone } from "@/lib/time/admin-time-zone";
+import { SearchTabTable } from "./search-tab-table";
+
+interface SearchTabPageProps {
+  tab: SearchTabId;
+  searchParams: Promise<UrlQuery>;
+  /** the table's column headers, for the loading skeleton */
+  columns: string[];
+}
+
+export async function SearchTabPage({ tab: id, searchParams, columns }: SearchTabPageProps) {
+  await requirePageReader();
+  const tab = getSearchTab(id);
+  const { values, valid, errors } = readTabUrl(tab, await searchParams);
+  const [timeZone, selected] = await Promise.all([getAdminTimeZone(), loadSelectedOptions(tab, values)]);
+  const filters = Object.fromEntries(Object.keys(tab.defaultFilters).map((key) => [key, (values as unknown as Record<string, unknown>)[key]])) as unknown as TabSearch;
+  return (
+    <Stack gap="md">
+      <TabFilterForm key={JSON.stringify(filters)} tab={id} values={filters} selected={selected} errors={errors} timeZone={timeZone} />
+      <TabResults
+        tab={id}
+        search={valid}
+        errors={errors}
+        skeleton={{ columns, label: tab.texts.loading }}
+        timeZone={timeZone}
+        load={(search) => searchTabEvents(tab, search, { timeZone })}
+        table={(rows, search) => <SearchTabTable tab={id} rows={rows} sort={search.sort} timeZone={timeZone} />}
+      />
+    </Stack>
+  );
+}

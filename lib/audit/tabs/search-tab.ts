@@ -1,0 +1,142 @@
+// A search tab, declared once (tabs/<tab>/<tab>-tab.ts): what it shows, its id fields, its event
+// types and sorts. Everything that reads a search is derived here from the declaration: the zod
+// schemas (form, page, export, API), the defaults, the URL reader and writers, the `where` and
+// `orderBy`, and what an export records of the filters. Pure: safe to import from client components.
+import { z } from "zod";
+import type { AuditCategory, AuditEventType } from "@/lib/generated/prisma/enums";
+import { eventTypesOf } from "../events/event-types";
+import { DEFAULT_PRESET } from "../search/date-range";
+import { scopeWhere, type AuditOrderBy, type AuditWhere, type SortOrder } from "../search/filter-query";
+import { checkCursor, checkDateRange, dateRangeShape, LIST_FIELD_LABELS, listShape, sortValues, splitSort, type DateRangeValues, type SortValue } from "../search/filter-schema";
+import { DEFAULT_PAGE_SIZE, type PageSize } from "../search/list-result";
+import type { IdsField } from "./search-field";
+
+/** The filter values of a tab: one list of ids per id field, the event types and the date range. */
+export type TabFilters<Fields extends readonly IdsField[] = readonly IdsField[]> = IdValues<Fields> & {
+  types: AuditEventType[];
+} & DateRangeValues;
+
+/** One list of ids per field of a tab; for any tab (its keys not known here), none that can be named. */
+type IdValues<Fields extends readonly IdsField[]> = string extends Fields[number]["key"]
+  ? Record<never, never>
+  : { [Field in Fields[number] as Field["key"]]: number[] };
+
+/** A whole search: the filters, the page and its size, the sort, and a keyset cursor instead of the page. */
+export type TabSearch<Fields extends readonly IdsField[] = readonly IdsField[], Sort extends string = string> = TabFilters<Fields> & {
+  page: number;
+  size: PageSize;
+  sort: SortValue<Sort>;
+  cursor?: string | null;
+};
+
+/** What a tab says in its page: the table's name, its form, its loading and empty states. */
+export interface TabTexts {
+  /** "Login events": the table's accessible name, and the list as an export names it */
+  table: string;
+  /** "Filter login events" */
+  form: string;
+  /** "Loading login events" */
+  loading: string;
+  empty: { title: string; description: string };
+}
+
+export interface SearchTabSpec<Id extends string, Fields extends readonly IdsField[], Sort extends string> {
+  id: Id;
+  /** "Logins": the tab, the PDF title and the sheet name */
+  title: string;
+  texts: TabTexts;
+  categories: readonly AuditCategory[];
+  /** the filter fields before Event Types and the range, in the form's order */
+  fields: Fields;
+  /** "Login range" */
+  rangeLabel: string;
+  /** how each sortable column orders; createdAt (newest first) is the default */
+  sorts: Record<Sort | "createdAt", SortOrder>;
+  /** rows carry a summary of their changes (the Permissions tab's Message column) */
+  rowSummaries?: boolean;
+}
+
+export interface SearchTab<Id extends string = string, Fields extends readonly IdsField[] = readonly IdsField[], Sort extends string = string> {
+  id: Id;
+  title: string;
+  /** "/audit/logins" */
+  path: string;
+  texts: TabTexts;
+  categories: readonly AuditCategory[];
+  fields: Fields;
+  /** the event types the tab lists, in the reference's order */
+  eventTypes: readonly AuditEventType[];
+  sorts: readonly SortValue<Sort | "createdAt">[];
+  defaultSort: SortValue<Sort | "createdAt">;
+  /** the labels of every field, paging and sort included: next to the fields, in messages and summaries */
+  labels: Record<string, string>;
+  /** what the filter form edits */
+  filtersSchema: z.ZodType<TabFilters<Fields>>;
+  /** a whole search */
+  searchSchema: z.ZodType<TabSearch<Fields, Sort | "createdAt">>;
+  defaultFilters: TabFilters<Fields>;
+  defaultSearch: TabSearch<Fields, Sort | "createdAt">;
+  rowSummaries: boolean;
+  where(filters: TabFilters<Fields>, timeZone: string, now: Date): AuditWhere;
+  orderBy(sort: string): AuditOrderBy[];
+  /** The filters as an Audit Export event records them: every field, the types, the range and the sort. */
+  chosenFilters(search: TabSearch<Fields, Sort | "createdAt">): Record<string, unknown>;
+}
+
+/** Any tab, as code that works for every tab takes it. */
+export type AnySearchTab = SearchTab<string, readonly IdsField[], string>;
+
+export function defineSearchTab<Id extends string, const Fields extends readonly IdsField[], Sort extends string>(
+  spec: SearchTabSpec<Id, Fields, Sort>,
+): SearchTab<Id, Fields, Sort> {
+  type Filters = TabFilters<Fields>;
+  type Search = TabSearch<Fields, Sort | "createdAt">;
+  const eventTypes = eventTypesOf(...spec.categories);
+  const sortFields = Object.keys(spec.sorts) as (Sort | "createdAt")[];
+  const sorts = sortValues(sortFields);
+  const defaultSort = "createdAt.desc" as SortValue<Sort | "createdAt">;
+  const shape = {
+    ...Object.fromEntries(spec.fields.map((field) => [field.key, field.schema])),
+    types: z.array(z.enum(eventTypes as [AuditEventType, ...AuditEventType[]])),
+    ...dateRangeShape,
+  };
+  const dateRange = (value: unknown, context: z.RefinementCtx) => checkDateRange(value as DateRangeValues, context);
+  const filtersSchema = z.object(shape).superRefine(dateRange) as unknown as z.ZodType<Filters>;
+  const searchSchema = z
+    .object({ ...shape, ...listShape(sorts) })
+    .superRefine(dateRange)
+    .superRefine((value, context) => checkCursor(value, context)) as unknown as z.ZodType<Search>;
+  const defaultFilters = { ...Object.fromEntries(spec.fields.map((field) => [field.key, []])), types: [], range: DEFAULT_PRESET, from: null, to: null } as unknown as Filters;
+  const idKeys = spec.fields.map((field) => field.key);
+  return {
+    id: spec.id,
+    title: spec.title,
+    path: `/audit/${spec.id}`,
+    texts: spec.texts,
+    categories: spec.categories,
+    fields: spec.fields,
+    eventTypes,
+    sorts,
+    defaultSort,
+    labels: { ...Object.fromEntries(spec.fields.map((field) => [field.key, field.label])), types: "Event Types", range: spec.rangeLabel, ...LIST_FIELD_LABELS },
+    filtersSchema,
+    searchSchema,
+    defaultFilters,
+    defaultSearch: { ...defaultFilters, page: 1, size: DEFAULT_PAGE_SIZE, sort: defaultSort } as unknown as Search,
+    rowSummaries: spec.rowSummaries ?? false,
+    where(filters, timeZone, now) {
+      const ids = filters as unknown as Record<string, number[]>;
+      const parts = spec.fields.map((field) => field.where(ids[field.key] ?? []));
+      return Object.assign(scopeWhere(filters, { categories: spec.categories, eventTypes }, timeZone, now), ...parts);
+    },
+    orderBy(sort) {
+      const { field, direction } = splitSort(sort as SortValue<string>);
+      const order = spec.sorts[field as Sort | "createdAt"] ?? spec.sorts.createdAt;
+      return order(direction);
+    },
+    chosenFilters(search) {
+      const values = search as unknown as Record<string, unknown>;
+      return Object.fromEntries([...idKeys, "types", "range", "from", "to", "sort"].map((key) => [key, values[key] ?? null]));
+    },
+  };
+}
