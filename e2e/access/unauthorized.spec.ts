@@ -1,52 +1,196 @@
-import { expect, test } from "@playwright/test";
+import path from "node:path";
+import { expect, test as base, type APIResponse, type BrowserContext, type Page } from "@playwright/test";
+import { DEFAULT_LANDING } from "../../lib/auth/callback-url";
+import { PUBLIC_PATHS } from "../../lib/auth/public-paths";
+import {
+  exportedMethods,
+  fillSegments,
+  HTTP_METHODS,
+  MissingSampleError,
+  readBuiltRoutes,
+  routeSourceFile,
+  sourceEntries,
+  type AppRoute,
+  type HttpMethod,
+} from "../../scripts/lib/app-routes";
 import { DEMO, signIn } from "../fixtures";
+import { SEGMENT_SAMPLES } from "./segment-samples";
 
-// Every console page, walked as nobody and as a signed-in user without a console role.
-const PAGES = ["/audit", "/audit/logins", "/audit/logins?users=1&range=Last_7_Days", "/audit/config", "/users/1"];
+// Every page and route handler of the production build, walked as nobody and as a signed-in user
+// without a console role, except the public ones (lib/auth/public-paths.ts). The list comes from the
+// build's manifests, which exist when this file loads: the e2e server builds the app before the
+// specs load. Without them (E2E_DEV=1 and no build) the first test below fails, saying so.
+const ROOT = path.resolve(import.meta.dirname, "..", "..");
+const APP_DIR = path.join(ROOT, "app");
+
+/** The build's routes, or why they cannot be read. */
+function readBuilt(): { routes: AppRoute[] } | { error: string } {
+  try {
+    return { routes: readBuiltRoutes(path.join(ROOT, ".next")) };
+  } catch (error) {
+    return { error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+const BUILT = readBuilt();
+const ROUTES = "routes" in BUILT ? BUILT.routes : [];
+const PUBLIC = new Map(PUBLIC_PATHS.map((entry) => [entry.route, entry]));
+
+// OPTIONS is left out: a browser's CORS preflight carries no credentials.
+const CHECKED_METHODS: readonly HttpMethod[] = HTTP_METHODS.filter((method) => method !== "OPTIONS");
+
+interface Case {
+  route: AppRoute;
+  method: string;
+  url: string;
+}
+
+type StorageState = Awaited<ReturnType<BrowserContext["storageState"]>>;
+
+// The viewer signs in once per worker; each test starts from that session's cookies.
+const test = base.extend<object, { viewerState: StorageState }>({
+  viewerState: [
+    async ({ browser }, use, workerInfo) => {
+      const context = await browser.newContext({ baseURL: workerInfo.project.use.baseURL });
+      await signIn(await context.newPage(), DEMO.viewer.username, DEMO.viewer.password);
+      const state = await context.storageState();
+      await context.close();
+      await use(state);
+    },
+    { scope: "worker" },
+  ],
+});
+
+/** What the spec cannot request, each made a failing test named after its route. */
+const unwalkable: Array<{ title: string; message: string }> = [];
+
+function urlsOf(route: AppRoute): string[] {
+  try {
+    return fillSegments(route.path, SEGMENT_SAMPLES);
+  } catch (error) {
+    if (!(error instanceof MissingSampleError)) throw error;
+    unwalkable.push({ title: `${route.kind} ${route.path} has a sample for each dynamic segment`, message: `${error.message}: add one to e2e/access/segment-samples.ts` });
+    return [];
+  }
+}
+
+function methodsOf(route: AppRoute): string[] {
+  const file = routeSourceFile(route.entries[0], APP_DIR);
+  const methods = file ? exportedMethods(file, ROOT).filter((method) => CHECKED_METHODS.includes(method)) : [];
+  if (methods.length === 0) {
+    const where = file ? path.relative(ROOT, file) : `app${route.entries[0]}.ts (not found)`;
+    unwalkable.push({ title: `route ${route.path} exports HTTP methods`, message: `${where} exports none of ${CHECKED_METHODS.join(", ")}` });
+  }
+  return methods;
+}
+
+const PAGE_CASES: Case[] = ROUTES.filter((route) => route.kind === "page" && !PUBLIC.has(route.path)).flatMap((route) =>
+  urlsOf(route).map((url) => ({ route, method: "GET", url })),
+);
+const HANDLER_CASES: Case[] = ROUTES.filter((route) => route.kind === "route" && !PUBLIC.has(route.path)).flatMap((route) => {
+  const methods = methodsOf(route);
+  return urlsOf(route).flatMap((url) => methods.map((method) => ({ route, method, url })));
+});
+const PUBLIC_CASES: Case[] = ROUTES.filter((route) => PUBLIC.has(route.path)).flatMap((route) =>
+  urlsOf(route).map((url) => ({ route, method: "GET", url })),
+);
+
+/** "GET /users/1 (/users/[id])": what a failure names. */
+function named({ route, method, url }: Case): string {
+  return url === route.path ? `${method} ${url}` : `${method} ${url} (${route.path})`;
+}
+
+test("the build's manifests list every page and route handler of app/", () => {
+  if ("error" in BUILT) throw new Error(BUILT.error);
+  const built = new Set(ROUTES.flatMap((route) => route.entries));
+  expect(sourceEntries(APP_DIR).filter((entry) => !built.has(entry)), "in app/ but not in the build: rebuild").toEqual([]);
+  expect(PAGE_CASES.length, "console pages walked").toBeGreaterThan(0);
+  expect(HANDLER_CASES.length, "route handler methods walked").toBeGreaterThan(0);
+});
+
+test("every public path is a route of the build", () => {
+  const paths = new Set(ROUTES.map((route) => route.path));
+  expect(PUBLIC_PATHS.map((entry) => entry.route).filter((route) => !paths.has(route)), "in lib/auth/public-paths.ts but not built").toEqual([]);
+});
+
+for (const { title, message } of unwalkable) {
+  test(title, () => {
+    throw new Error(message);
+  });
+}
+
+/** The sign-in page, naming the way back unless signing in leads there anyway (the front door, the Logins tab). */
+function signInUrl(url: string): string {
+  return url === "/" || url === DEFAULT_LANDING ? "/login" : `/login?callbackUrl=${encodeURIComponent(url)}`;
+}
+
+async function expectSentToSignIn(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await expect(page).toHaveURL(signInUrl(url));
+  await expect(page.getByRole("button", { name: "Sign in" })).toBeVisible();
+  await expect(page.getByRole("table")).toHaveCount(0);
+}
+
+/** "401 JSON"; an answer to HEAD has no body. */
+function refusal({ method }: Case, status: 401 | 403): string {
+  return method === "HEAD" ? `${status} without a body` : `${status} JSON`;
+}
+
+/** A refusal in the API's one error shape; HEAD answers carry no body to check. */
+async function expectJsonRefusal(response: APIResponse, { method, url }: Case, status: 401 | 403): Promise<void> {
+  const what = `${method} ${url}`;
+  expect(response.status(), what).toBe(status);
+  if (method === "HEAD") return;
+  expect(response.headers()["content-type"], what).toMatch(/^application\/json\b/);
+  expect(await response.json(), what).toEqual({ error: { code: expect.any(String), message: expect.any(String) } });
+}
 
 test.describe("as nobody", () => {
-  for (const path of PAGES) {
-    test(`${path} sends to sign-in`, async ({ page }) => {
-      await page.goto(path);
-      // The way back is named, unless it is the Logins tab, where signing in leads anyway.
-      await expect(page).toHaveURL(path === "/audit/logins" ? /\/login$/ : `/login?callbackUrl=${encodeURIComponent(path)}`);
-      await expect(page.getByRole("button", { name: "Sign in" })).toBeVisible();
+  for (const entry of PAGE_CASES) {
+    test(`${named(entry)} sends to sign-in`, async ({ page }) => {
+      await expectSentToSignIn(page, entry.url);
+    });
+
+    // The proxy cannot be skipped (CVE-2025-29927), and were it skipped, the page sends to sign-in itself.
+    test(`${named(entry)} with a forged x-middleware-subrequest header sends to sign-in`, async ({ page }) => {
+      await page.setExtraHTTPHeaders({ "x-middleware-subrequest": "proxy:proxy:proxy:proxy:proxy" });
+      await expectSentToSignIn(page, entry.url);
     });
   }
 
-  test("a forged middleware header does not open the console", async ({ page }) => {
-    await page.setExtraHTTPHeaders({ "x-middleware-subrequest": "proxy:proxy:proxy:proxy:proxy" });
-    await page.goto("/audit/logins");
-    await expect(page.getByRole("table")).toHaveCount(0);
-    await expect(page).toHaveURL(/\/login/);
+  test("a page's query is kept as the way back", async ({ page }) => {
+    await expectSentToSignIn(page, "/audit/logins?users=1&range=Last_7_Days");
   });
-});
 
-const EXPORTS = ["/api/export/logins.csv", "/api/export/artifacts.xlsx", "/api/export/permissions.pdf"];
+  for (const entry of HANDLER_CASES) {
+    test(`${named(entry)} answers ${refusal(entry, 401)}`, async ({ request }) => {
+      await expectJsonRefusal(await request.fetch(entry.url, { method: entry.method, maxRedirects: 0 }), entry, 401);
+    });
+  }
 
-test.describe("the configuration and export APIs", () => {
-  test("answer 401 to nobody and 403 to a user without a console role", async ({ page, request }) => {
-    for (const path of ["/api/audit/config/coverage", "/api/audit/config/retention"]) {
-      expect((await request.get(path)).status()).toBe(401);
-    }
-    expect((await request.put("/api/audit/config/retention", { data: { period: { days: 90 } } })).status()).toBe(401);
-    for (const path of EXPORTS) expect((await request.get(path)).status()).toBe(401);
-    await signIn(page, DEMO.viewer.username, DEMO.viewer.password, "/audit/logins");
-    const asViewer = page.request;
-    expect((await asViewer.get("/api/audit/config/retention")).status()).toBe(403);
-    expect((await asViewer.put("/api/audit/config/retention", { data: { period: { days: 90 } } })).status()).toBe(403);
-    for (const path of EXPORTS) expect((await asViewer.get(path)).status()).toBe(403);
-  });
+  for (const entry of PUBLIC_CASES) {
+    const { anonymousStatus } = PUBLIC.get(entry.route.path)!;
+    test(`${named(entry)} is public: answers ${anonymousStatus}`, async ({ request }) => {
+      expect((await request.get(entry.url, { maxRedirects: 0 })).status()).toBe(anonymousStatus);
+    });
+  }
 });
 
 test.describe("as a user without a console role", () => {
-  for (const path of PAGES) {
-    test(`${path} answers 403`, async ({ page }) => {
-      await signIn(page, DEMO.viewer.username, DEMO.viewer.password, "/audit/logins");
-      const response = await page.goto(path);
-      expect(response?.status()).toBe(403);
+  test.use({ storageState: ({ viewerState }, use) => use(viewerState) });
+
+  for (const entry of PAGE_CASES) {
+    test(`${named(entry)} answers 403`, async ({ page }) => {
+      const response = await page.goto(entry.url);
+      expect(response?.status(), entry.url).toBe(403);
       await expect(page.getByRole("heading", { name: /403.*Access denied/ })).toBeVisible();
       await expect(page.getByRole("table")).toHaveCount(0);
+    });
+  }
+
+  for (const entry of HANDLER_CASES) {
+    test(`${named(entry)} answers ${refusal(entry, 403)}`, async ({ context }) => {
+      await expectJsonRefusal(await context.request.fetch(entry.url, { method: entry.method, maxRedirects: 0 }), entry, 403);
     });
   }
 });
