@@ -3,7 +3,7 @@
 // projects ("Bugs"), so a tracker always shows its project; with projects chosen, Trackers offers
 // only theirs (the tracker-narrowing rule, lib/audit/events/place-options.ts).
 import { Text } from "@mantine/core";
-import { searchProjectOptions, searchTrackerOptions } from "@/lib/audit/search/place-lookup";
+import { findProjectOptions, findTrackerOptions } from "@/lib/audit/search/option-actions";
 import type { ProjectOption, TrackerOption } from "@/lib/audit/events/place-options";
 import { RemoteMultiSelect } from "./remote-multi-select";
 
@@ -24,7 +24,7 @@ export function ProjectMultiSelect(props: PlaceMultiSelectProps<ProjectOption>) 
     <RemoteMultiSelect
       {...props}
       noun="projects"
-      lookUp={searchProjectOptions}
+      lookUp={findProjectOptions}
       unknown={unknownProject}
       optionLabel={(project) => project.name}
       placeholder="All projects: type to search"
@@ -57,7 +57,7 @@ export function TrackerMultiSelect({ projects, ...props }: TrackerMultiSelectPro
     <RemoteMultiSelect
       {...props}
       noun="trackers"
-      lookUp={(text) => searchTrackerOptions(text, projects)}
+      lookUp={(query) => findTrackerOptions({ query, projects })}
       lookUpKey={projects.join(",")}
       unknown={unknownTracker}
       optionLabel={trackerLabel}

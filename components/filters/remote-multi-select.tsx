@@ -6,6 +6,7 @@ import { useEffect, useRef, useState, type ReactNode } from "react";
 import { Group, MultiSelect, Pill, type OptionsFilter } from "@mantine/core";
 import { useDebouncedCallback } from "@mantine/hooks";
 import { IconCheck } from "@tabler/icons-react";
+import type { ActionResult } from "@/lib/auth/guarded-action";
 
 export interface RemoteOption {
   id: number;
@@ -19,8 +20,8 @@ export interface RemoteMultiSelectProps<Option extends RemoteOption> {
   onChange: (value: number[]) => void;
   /** the chosen options as the server knows them */
   initialOptions: Option[];
-  /** the server's options for the text typed so far */
-  lookUp: (text: string) => Promise<Option[]>;
+  /** the server's options for the text typed so far: a server action (option-actions.ts) */
+  lookUp: (text: string) => Promise<ActionResult<Option[]>>;
   /** when it changes, earlier answers no longer hold (Trackers after the projects changed) */
   lookUpKey?: string;
   /** every option the server answered with, for a form that needs them (tracker narrowing) */
@@ -53,8 +54,13 @@ export function RemoteMultiSelect<Option extends RemoteOption>(props: RemoteMult
     const ticket = ++latest.current;
     setLoading(true);
     try {
-      const found = await lookUp(text);
+      const answer = await lookUp(text);
       if (ticket !== latest.current) return;
+      if (!answer.ok) {
+        setFailure(`${label}: ${answer.message}`);
+        return;
+      }
+      const found = answer.value;
       setKnown((previous) => new Map([...previous, ...found.map((option) => [option.id, option] as const)]));
       setResults(found.map((option) => option.id));
       setFailure(null);

@@ -4,7 +4,7 @@
 // disabled users.
 import { Group, Text, VisuallyHidden } from "@mantine/core";
 import { UserAvatar, UserLabel } from "@/components/user-name";
-import { searchUserOptions } from "@/lib/audit/search/user-lookup";
+import { findUserOptions } from "@/lib/audit/search/option-actions";
 import type { UserOption } from "@/lib/audit/events/user-refs";
 import { RemoteMultiSelect } from "./remote-multi-select";
 
@@ -30,7 +30,7 @@ export function UserMultiSelect({ label = "Users", value, onChange, initialOptio
       value={value}
       onChange={onChange}
       initialOptions={initialOptions}
-      lookUp={searchUserOptions}
+      lookUp={findUserOptions}
       unknown={unknownUser}
       optionLabel={(user) => user.displayName}
       placeholder={`All ${label.toLowerCase()}: type to search`}

@@ -4,7 +4,7 @@
 export const SEGMENT_SAMPLES: Readonly<Record<string, readonly string[]>> = {
   "[id]": ["1"],
   // Each tab's export, in a format of its own.
-  "[file]": ["logins.csv", "artifacts.xlsx", "permissions.pdf"],
+  "[file]": ["logins.csv", "artifacts.xlsx", "permissions.pdf", "console.jsonl"],
   "[...missing]": ["no-such-page"],
   "[...nextauth]": ["session"],
 };

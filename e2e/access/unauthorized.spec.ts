@@ -2,17 +2,7 @@ import path from "node:path";
 import { expect, test as base, type APIResponse, type BrowserContext, type Page } from "@playwright/test";
 import { DEFAULT_LANDING } from "../../lib/auth/callback-url";
 import { PUBLIC_PATHS } from "../../lib/auth/public-paths";
-import {
-  exportedMethods,
-  fillSegments,
-  HTTP_METHODS,
-  MissingSampleError,
-  readBuiltRoutes,
-  routeSourceFile,
-  sourceEntries,
-  type AppRoute,
-  type HttpMethod,
-} from "../../scripts/lib/app-routes";
+import { fillSegments, HTTP_METHODS, MissingSampleError, readBuiltRoutes, sourceEntries, type AppRoute, type HttpMethod } from "../../scripts/lib/app-routes";
 import { DEMO, signIn } from "../fixtures";
 import { SEGMENT_SAMPLES } from "./segment-samples";
 
@@ -74,23 +64,13 @@ function urlsOf(route: AppRoute): string[] {
   }
 }
 
-function methodsOf(route: AppRoute): string[] {
-  const file = routeSourceFile(route.entries[0], APP_DIR);
-  const methods = file ? exportedMethods(file, ROOT).filter((method) => CHECKED_METHODS.includes(method)) : [];
-  if (methods.length === 0) {
-    const where = file ? path.relative(ROOT, file) : `app${route.entries[0]}.ts (not found)`;
-    unwalkable.push({ title: `route ${route.path} exports HTTP methods`, message: `${where} exports none of ${CHECKED_METHODS.join(", ")}` });
-  }
-  return methods;
-}
-
 const PAGE_CASES: Case[] = ROUTES.filter((route) => route.kind === "page" && !PUBLIC.has(route.path)).flatMap((route) =>
   urlsOf(route).map((url) => ({ route, method: "GET", url })),
 );
-const HANDLER_CASES: Case[] = ROUTES.filter((route) => route.kind === "route" && !PUBLIC.has(route.path)).flatMap((route) => {
-  const methods = methodsOf(route);
-  return urlsOf(route).flatMap((url) => methods.map((method) => ({ route, method, url })));
-});
+// Every method of every route handler: a method the route does not declare answers 405 (api-route.ts).
+const HANDLER_CASES: Case[] = ROUTES.filter((route) => route.kind === "route" && !PUBLIC.has(route.path)).flatMap((route) =>
+  urlsOf(route).map((url) => ({ route, method: CHECKED_METHODS.join("/"), url })),
+);
 const PUBLIC_CASES: Case[] = ROUTES.filter((route) => PUBLIC.has(route.path)).flatMap((route) =>
   urlsOf(route).map((url) => ({ route, method: "GET", url })),
 );
@@ -105,7 +85,7 @@ test("the build's manifests list every page and route handler of app/", () => {
   const built = new Set(ROUTES.flatMap((route) => route.entries));
   expect(sourceEntries(APP_DIR).filter((entry) => !built.has(entry)), "in app/ but not in the build: rebuild").toEqual([]);
   expect(PAGE_CASES.length, "console pages walked").toBeGreaterThan(0);
-  expect(HANDLER_CASES.length, "route handler methods walked").toBeGreaterThan(0);
+  expect(HANDLER_CASES.length, "route handlers walked").toBeGreaterThan(0);
 });
 
 test("every public path is a route of the build", () => {
@@ -131,18 +111,23 @@ async function expectSentToSignIn(page: Page, url: string): Promise<void> {
   await expect(page.getByRole("table")).toHaveCount(0);
 }
 
-/** "401 JSON"; an answer to HEAD has no body. */
-function refusal({ method }: Case, status: 401 | 403): string {
-  return method === "HEAD" ? `${status} without a body` : `${status} JSON`;
-}
-
-/** A refusal in the API's one error shape; HEAD answers carry no body to check. */
-async function expectJsonRefusal(response: APIResponse, { method, url }: Case, status: 401 | 403): Promise<void> {
-  const what = `${method} ${url}`;
-  expect(response.status(), what).toBe(status);
-  if (method === "HEAD") return;
-  expect(response.headers()["content-type"], what).toMatch(/^application\/json\b/);
-  expect(await response.json(), what).toEqual({ error: { code: expect.any(String), message: expect.any(String) } });
+/**
+ * Each method refused in the API's one error shape (HEAD answers carry no body to check): `status`,
+ * or 405 for a method the route does not declare. At least one method must be the refusal, so that a
+ * route answering everything with 405 does not pass for a guarded one.
+ */
+async function expectJsonRefusals(fetch: (method: HttpMethod) => Promise<APIResponse>, url: string, status: 401 | 403): Promise<void> {
+  const refused: HttpMethod[] = [];
+  for (const method of CHECKED_METHODS) {
+    const response = await fetch(method);
+    const what = `${method} ${url}`;
+    expect([status, 405], what).toContain(response.status());
+    if (response.status() === status) refused.push(method);
+    if (method === "HEAD") continue;
+    expect(response.headers()["content-type"], what).toMatch(/^application\/json\b/);
+    expect(await response.json(), what).toEqual({ error: { code: expect.any(String), message: expect.any(String) } });
+  }
+  expect(refused, `${url}: the methods it declares`).toContain("GET");
 }
 
 test.describe("as nobody", () => {
@@ -163,8 +148,8 @@ test.describe("as nobody", () => {
   });
 
   for (const entry of HANDLER_CASES) {
-    test(`${named(entry)} answers ${refusal(entry, 401)}`, async ({ request }) => {
-      await expectJsonRefusal(await request.fetch(entry.url, { method: entry.method, maxRedirects: 0 }), entry, 401);
+    test(`${named(entry)} answers 401 JSON, or 405 for a method it does not declare`, async ({ request }) => {
+      await expectJsonRefusals((method) => request.fetch(entry.url, { method, maxRedirects: 0 }), entry.url, 401);
     });
   }
 
@@ -189,8 +174,8 @@ test.describe("as a user without a console role", () => {
   }
 
   for (const entry of HANDLER_CASES) {
-    test(`${named(entry)} answers ${refusal(entry, 403)}`, async ({ context }) => {
-      await expectJsonRefusal(await context.request.fetch(entry.url, { method: entry.method, maxRedirects: 0 }), entry, 403);
+    test(`${named(entry)} answers 403 JSON, or 405 for a method it does not declare`, async ({ context }) => {
+      await expectJsonRefusals((method) => context.request.fetch(entry.url, { method, maxRedirects: 0 }), entry.url, 403);
     });
   }
 });

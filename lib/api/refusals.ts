@@ -5,6 +5,7 @@ import { AuthError } from "@/lib/auth/guard";
 import { isPoolTimeout } from "@/lib/db/database";
 import { ExportBusyError } from "@/lib/export/export-slots";
 import { apiError } from "./api-error";
+import { InputError } from "./input-error";
 
 /** How long a client is told to wait when every database connection is in use, in seconds. */
 export const DATABASE_BUSY_RETRY_SECONDS = 5;
@@ -13,6 +14,7 @@ export const DATABASE_BUSY_RETRY_SECONDS = 5;
 export function refusalAnswer(error: unknown): Response | null {
   if (error instanceof AuthError) return apiError(error.status, error.status === 401 ? "unauthenticated" : "forbidden", error.message);
   if (error instanceof FilterValidationError) return apiError(400, "invalid_filter", error.message, { field: error.field });
+  if (error instanceof InputError) return apiError(400, "invalid_input", error.message, { field: error.field });
   if (error instanceof ExportBusyError) return apiError(429, "too_many_exports", error.message, { retryAfterSeconds: error.retryAfterSeconds });
   if (isPoolTimeout(error)) {
     return apiError(503, "database_busy", "Every database connection is in use; the request was not run. Try again in a few seconds.", {

@@ -7,7 +7,8 @@ import ts from "typescript";
 import { describe, expect, it } from "vitest";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
-const GUARD_CALL = /\b(requireAuditReader|requireAdmin)\s*\(/;
+// The guard itself, or the wrapper that calls it first (guarded-action.ts).
+const GUARD_CALL = /\b(requireAuditReader|requireAdmin|guardedAction)\s*\(/;
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -72,7 +73,8 @@ describe("the server-action check itself", () => {
       import { requireAdmin } from "@/lib/auth/guard";
       export async function saveRetention(input: unknown) { await requireAdmin(); return input; }
       export async function purgeNow() { return 1; }
-      export const exportNow = async () => { return 2; };`;
+      export const exportNow = async () => { return 2; };
+      export const previewNow = guardedAction({ role: "reader", action: "Previewing", input: z.undefined() }, async () => 3);`;
     expect(unguardedServerActions(source)).toEqual(["purgeNow", "exportNow"]);
   });
 
@@ -91,7 +93,7 @@ describe("the server-action check itself", () => {
 });
 
 describe("every server action in app/ and lib/", () => {
-  it("calls requireAuditReader() or requireAdmin()", () => {
+  it("is declared through guardedAction() or calls requireAuditReader() or requireAdmin()", () => {
     const files = [...sourceFiles(path.join(ROOT, "app")), ...sourceFiles(path.join(ROOT, "lib"))];
     const unguarded: Record<string, string[]> = {};
     for (const file of files) {

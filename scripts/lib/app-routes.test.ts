@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { exportedMethods, fillSegments, interceptedPath, MissingSampleError, readBuiltRoutes, sourceEntries } from "./app-routes";
+import { fillSegments, interceptedPath, MissingSampleError, readBuiltRoutes, sourceEntries } from "./app-routes";
 
 let dir: string;
 beforeEach(() => {
@@ -82,32 +82,6 @@ describe("sourceEntries", () => {
     write("app/api/export/[file]/route.ts", "");
     write("app/layout.tsx", "");
     expect(sourceEntries(path.join(dir, "app"))).toEqual(["/(console)/page", "/(console)/users/[id]/page", "/api/export/[file]/route"]);
-  });
-});
-
-describe("exportedMethods", () => {
-  it("finds methods exported as functions, constants, renamed, re-exported and through export *", () => {
-    const file = write(
-      "app/api/x/route.ts",
-      [
-        'export { DELETE } from "./delete";',
-        'export * from "@/lib/more";',
-        "export async function GET() {}",
-        "export function HEAD() {}",
-        "function patch() {}",
-        "export { patch as PATCH };",
-        "export const { POST } = handlers;",
-        "export const dynamic = 'force-dynamic';",
-        "function PUT() {}",
-      ].join("\n"),
-    );
-    write("lib/more.ts", "export const OPTIONS = () => new Response();");
-    expect(exportedMethods(file, dir)).toEqual(["GET", "HEAD", "POST", "PATCH", "DELETE", "OPTIONS"]);
-  });
-
-  it("refuses an export * it cannot follow", () => {
-    const file = write("app/api/x/route.ts", 'export * from "some-package";');
-    expect(() => exportedMethods(file, dir)).toThrow('cannot follow export * from "some-package"');
   });
 });
 

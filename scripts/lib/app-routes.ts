@@ -4,7 +4,6 @@
 // serves to .next/app-path-routes-manifest.json (route groups and @slots left out).
 import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
-import ts from "typescript";
 
 export type RouteKind = "page" | "route";
 
@@ -83,60 +82,6 @@ export function sourceEntries(appDir = "app"): string[] {
   }
   walk(appDir);
   return found;
-}
-
-const EXTENSIONS = [".ts", ".tsx", ".js", ".jsx", ".mjs"];
-
-function resolveSource(base: string): string | null {
-  for (const candidate of [...EXTENSIONS.map((ext) => `${base}${ext}`), ...EXTENSIONS.map((ext) => path.join(base, `index${ext}`))]) {
-    if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
-  }
-  return null;
-}
-
-/** The source file of a route handler entry ("/api/export/[file]/route"), or null (a metadata file such as favicon.ico). */
-export function routeSourceFile(entry: string, appDir = "app"): string | null {
-  return resolveSource(path.join(appDir, entry));
-}
-
-function exportedNames(file: string, rootDir: string, seen: Set<string>): string[] {
-  if (seen.has(file)) return [];
-  seen.add(file);
-  const source = ts.createSourceFile(file, readFileSync(file, "utf8"), ts.ScriptTarget.Latest, false);
-  const names: string[] = [];
-  const isExported = (node: ts.Node) => ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
-  for (const statement of source.statements) {
-    if (ts.isFunctionDeclaration(statement) && statement.name && isExported(statement)) names.push(statement.name.text);
-    if (ts.isVariableStatement(statement) && isExported(statement)) {
-      for (const declaration of statement.declarationList.declarations) {
-        // export const { GET, POST } = handlers;
-        if (ts.isObjectBindingPattern(declaration.name)) {
-          for (const element of declaration.name.elements) if (ts.isIdentifier(element.name)) names.push(element.name.text);
-        } else if (ts.isIdentifier(declaration.name)) {
-          names.push(declaration.name.text);
-        }
-      }
-    }
-    if (ts.isExportDeclaration(statement)) {
-      if (statement.exportClause && ts.isNamedExports(statement.exportClause)) {
-        names.push(...statement.exportClause.elements.map((element) => element.name.text));
-      } else if (!statement.exportClause && statement.moduleSpecifier && ts.isStringLiteral(statement.moduleSpecifier)) {
-        // export * from "./x": the names of that module.
-        const specifier = statement.moduleSpecifier.text;
-        const base = specifier.startsWith("@/") ? path.join(rootDir, specifier.slice(2)) : specifier.startsWith(".") ? path.resolve(path.dirname(file), specifier) : null;
-        const target = base && resolveSource(base);
-        if (!target) throw new Error(`${file}: cannot follow export * from "${specifier}" to the methods it exports`);
-        names.push(...exportedNames(target, rootDir, seen));
-      }
-    }
-  }
-  return names;
-}
-
-/** The HTTP methods a route handler's source exports, in HTTP_METHODS order. */
-export function exportedMethods(file: string, rootDir = "."): HttpMethod[] {
-  const names = new Set(exportedNames(path.resolve(file), path.resolve(rootDir), new Set()));
-  return HTTP_METHODS.filter((method) => names.has(method));
 }
 
 /** A dynamic segment, such as [id], [...missing] or [[...slug]], that has no sample value. */

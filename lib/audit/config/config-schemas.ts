@@ -1,6 +1,7 @@
 // The Config tab's inputs: retention days and event type switches. One zod schema per input, used
 // by the form's resolver, the server action and the API route alike. Pure: safe in client code.
 import { z } from "zod";
+import { inputError } from "@/lib/api/input-error";
 import type { AuditCategory, AuditEventType } from "@/lib/generated/prisma/enums";
 import { ALL_EVENT_TYPES, categoryOf, eventTypeLabel, parseEventType } from "../events/event-types";
 
@@ -81,34 +82,9 @@ export const CONFIG_FIELD_LABELS: Record<string, string> = {
   days: "Retention period (days)",
 };
 
-export interface ConfigFieldError {
-  /** the field in error, as a path into the input: "period.days", "eventTypes.USER_LOGOUT" */
-  field: string;
-  /** a sentence naming the field */
-  message: string;
-}
-
-/** The first issue of a failed parse, as the API answers it. */
-export function firstFieldError(error: z.ZodError): ConfigFieldError {
-  const issue = error.issues[0];
-  const field = issue && issue.path.length > 0 ? issue.path.map(String).join(".") : "body";
-  const label = CONFIG_FIELD_LABELS[field] ?? field;
-  return { field, message: `${label}: ${issue?.message ?? "is not valid"}` };
-}
-
-/** Refused configuration input: a 400 for the API, a message next to the field for the tab. */
-export class ConfigValidationError extends Error {
-  readonly status = 400;
-  constructor(readonly field: string, message: string) {
-    super(message);
-    this.name = "ConfigValidationError";
-  }
-}
-
-/** Validates `input` with `schema`, or throws ConfigValidationError naming the first bad field. */
+/** Validates `input` with `schema`, or throws InputError naming the first bad field. */
 export function parseConfigInput<Schema extends z.ZodType>(schema: Schema, input: unknown): z.output<Schema> {
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
-  const { field, message } = firstFieldError(parsed.error);
-  throw new ConfigValidationError(field, message);
+  throw inputError(parsed.error, CONFIG_FIELD_LABELS);
 }

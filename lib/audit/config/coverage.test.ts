@@ -5,7 +5,7 @@ import { runAs } from "@/lib/auth/principal-context";
 import { setDb, type Database } from "@/lib/db";
 import { testDatabases } from "@/lib/test/databases";
 import { recordEvent } from "../events/record-event";
-import { ConfigValidationError } from "./config-schemas";
+import { InputError } from "@/lib/api/input-error";
 import { getCoverage, loadCoverage, updateCoverage } from "./coverage";
 import { loadEnabledEventTypes } from "./event-switches";
 import { listConfigHistory } from "./history";
@@ -106,7 +106,7 @@ describe.each(testDatabases())("the audit configuration on $name", ({ open }) =>
       [{}, "period.days"],
     ] as const) {
       const error = await refusal(runAs(ADMIN, () => updateRetention(input, CONTEXT)));
-      expect(error).toBeInstanceOf(ConfigValidationError);
+      expect(error).toBeInstanceOf(InputError);
       expect(error).toMatchObject({ field, message: expect.stringMatching(/^Retention period \(days\): /) });
     }
     const locked = await refusal(runAs(ADMIN, () => updateCoverage({ eventTypes: { AUDIT_CONFIG_CHANGE: false } }, CONTEXT)));

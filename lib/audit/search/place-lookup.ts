@@ -1,13 +1,12 @@
-"use server";
-// Server actions behind the Projects and Trackers filters: search as the admin types, and name the
-// projects and trackers an URL already selects. Public POST endpoints: guarded and validated here.
+// The projects and trackers the filters offer: searched as the admin types (option-actions.ts), and
+// named for the ids a URL already selects. Guarded: audit readers only.
 import { z } from "zod";
 import { requireAuditReader } from "@/lib/auth/guard";
 import { getDb } from "@/lib/db";
 import { projectsField, trackersField } from "../tabs/search-field";
 import { MAX_PLACE_OPTIONS, projectLookupWhere, trackerLookupWhere, type ProjectOption, type TrackerOption } from "../events/place-options";
 
-const querySchema = z.string().max(100, "type at most 100 characters");
+export const placeQuerySchema = z.string().max(100, "type at most 100 characters");
 const TRACKER_SELECT = { id: true, name: true, projectId: true, project: { select: { name: true } } } as const;
 
 function byGivenOrder<Option extends { id: number }>(ids: number[], options: Option[]): Option[] {
@@ -22,7 +21,7 @@ function trackerOption(tracker: { id: number; name: string; projectId: number; p
 /** Up to 30 projects whose name or key contains `query`, by name. */
 export async function searchProjectOptions(query: string): Promise<ProjectOption[]> {
   await requireAuditReader();
-  const text = querySchema.parse(query);
+  const text = placeQuerySchema.parse(query);
   return getDb().prisma.project.findMany({
     where: projectLookupWhere(text),
     orderBy: [{ name: "asc" }, { id: "asc" }],
@@ -43,7 +42,7 @@ export async function projectOptionsByIds(ids: number[]): Promise<ProjectOption[
 /** Up to 30 trackers of the chosen projects (any project without) matching `query`, by project and name. */
 export async function searchTrackerOptions(query: string, projectIds: number[]): Promise<TrackerOption[]> {
   await requireAuditReader();
-  const text = querySchema.parse(query);
+  const text = placeQuerySchema.parse(query);
   const projects = projectsField.schema.parse(projectIds);
   const found = await getDb().prisma.tracker.findMany({
     where: trackerLookupWhere(text, projects),

@@ -1,6 +1,5 @@
-"use server";
-// Server actions behind the Users filter: search users as the admin types, and name the users an
-// URL already selects. Both are public POST endpoints: guarded and validated here.
+// The users the Users filters offer: searched as the admin types (option-actions.ts), and named for
+// the ids a URL already selects. Guarded: audit readers only.
 import { z } from "zod";
 import { requireAuditReader } from "@/lib/auth/guard";
 import { getDb } from "@/lib/db";
@@ -9,12 +8,12 @@ import { USER_OPTION_SELECT, type UserOption } from "../events/user-refs";
 
 const MAX_OPTIONS = 20;
 
-const querySchema = z.string().max(100, "Users: type at most 100 characters");
+export const userQuerySchema = z.string().max(100, "type at most 100 characters");
 
 /** Up to 20 users whose username or display name contains `query` (any case), enabled first. */
 export async function searchUserOptions(query: string): Promise<UserOption[]> {
   await requireAuditReader();
-  const text = querySchema.parse(query).trim();
+  const text = userQuerySchema.parse(query).trim();
   const { prisma } = getDb();
   return prisma.user.findMany({
     where: text

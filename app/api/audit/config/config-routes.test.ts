@@ -16,6 +16,10 @@ const ADMIN: Principal = { userId: 1, username: "ada", displayName: "Ada Admin",
 const AUDITOR: Principal = { ...ADMIN, userId: 2, username: "audrey", role: "AUDITOR" };
 const ORIGIN = "http://console.example:3000";
 
+function get(path: string): Request {
+  return new Request(`${ORIGIN}${path}`, { headers: { host: "console.example:3000" } });
+}
+
 function put(path: string, body: string, headers: Record<string, string> = {}): Request {
   return new Request(`${ORIGIN}${path}`, {
     method: "PUT",
@@ -46,13 +50,13 @@ describe.each(testDatabases())("the configuration API on $name", ({ open }) => {
 
   it("answers 401 without a session and 403 to an auditor; the auditor may read", async () => {
     expect((await retentionRoute.PUT(put("/api/audit/config/retention", '{"period":{"days":90}}'))).status).toBe(401);
-    expect((await retentionRoute.GET()).status).toBe(401);
-    expect((await coverageRoute.GET()).status).toBe(401);
+    expect((await retentionRoute.GET(get("/api/audit/config/retention"))).status).toBe(401);
+    expect((await coverageRoute.GET(get("/api/audit/config/coverage"))).status).toBe(401);
     const refused = await runAs(AUDITOR, () => retentionRoute.PUT(put("/api/audit/config/retention", '{"period":{"days":90}}')));
     expect(refused.status).toBe(403);
     expect((await refused.json()).error).toEqual({ code: "forbidden", message: expect.stringMatching(/needs the Administrator role/) });
     expect((await runAs(AUDITOR, () => coverageRoute.PUT(put("/api/audit/config/coverage", '{"eventTypes":{"USER_LOGIN":false}}')))).status).toBe(403);
-    const read = await runAs(AUDITOR, () => retentionRoute.GET());
+    const read = await runAs(AUDITOR, () => retentionRoute.GET(get("/api/audit/config/retention")));
     expect(read.status).toBe(200);
     expect(await read.json()).toMatchObject({ period: { days: 180 }, source: "default", limits: { minDays: 30, maxDays: 365 }, remover: { schedule: "0 2 * * *", running: false } });
     expect(await fixture.db.prisma.setting.count()).toBe(0);
@@ -77,7 +81,7 @@ describe.each(testDatabases())("the configuration API on $name", ({ open }) => {
     const json = await response.json();
     expect(json.changed).toEqual([{ eventType: "USER_LOGOUT", label: "User Logout", old: true, new: false }]);
     expect(json.eventTypes.find((entry: { eventType: string }) => entry.eventType === "USER_LOGOUT")).toMatchObject({ enabled: false, default: true, source: "database" });
-    const read = await (await runAs(AUDITOR, () => coverageRoute.GET())).json();
+    const read = await (await runAs(AUDITOR, () => coverageRoute.GET(get("/api/audit/config/coverage")))).json();
     expect(read.eventTypes).toHaveLength(24);
     const event = await fixture.db.prisma.auditEvent.findFirstOrThrow({ where: { eventType: "AUDIT_CONFIG_CHANGE", details: { path: ["setting"], equals: "coverage" } } });
     expect(event).toMatchObject({ actorName: "ada", userAgent: "Route Test", details: { via: "api" } });

@@ -1,7 +1,7 @@
 // GET/PUT /api/audit/config/coverage: which event types are audited; PUT { "eventTypes": { "USER_LOGOUT": false } }
-import { requireAdmin } from "@/lib/auth/guard";
+import { apiRoute } from "@/lib/api/api-route";
 import { requestInfo } from "@/lib/auth/request-info";
-import { answer, assertSameOrigin, readJsonBody } from "@/lib/audit/config/api-route";
+import { CONFIG_FIELD_LABELS, coverageRequestSchema } from "@/lib/audit/config/config-schemas";
 import { getCoverage, updateCoverage, type CoverageEntry } from "@/lib/audit/config/coverage";
 
 function coverageBody(entries: CoverageEntry[]) {
@@ -22,19 +22,19 @@ function coverageBody(entries: CoverageEntry[]) {
   };
 }
 
-export async function GET(): Promise<Response> {
-  return answer(async () => Response.json(coverageBody(await getCoverage())));
-}
-
-export async function PUT(request: Request): Promise<Response> {
-  return answer(async () => {
-    assertSameOrigin(request);
-    await requireAdmin("Changing which event types are audited");
-    const body = await readJsonBody(request);
-    const { changes, coverage } = await updateCoverage(body, { via: "api", request: requestInfo(request.headers) });
-    return Response.json({
-      changed: changes.map((change) => ({ eventType: change.eventType, label: change.label, old: change.old, new: change.new })),
-      ...coverageBody(coverage),
-    });
-  });
-}
+export const { GET, HEAD, POST, PUT, PATCH, DELETE } = apiRoute({
+  GET: { role: "reader", action: "Reading which event types are audited", handle: async () => Response.json(coverageBody(await getCoverage())) },
+  PUT: {
+    role: "admin",
+    action: "Changing which event types are audited",
+    body: coverageRequestSchema,
+    labels: CONFIG_FIELD_LABELS,
+    async handle({ request, body }) {
+      const { changes, coverage } = await updateCoverage(body, { via: "api", request: requestInfo(request.headers) });
+      return Response.json({
+        changed: changes.map((change) => ({ eventType: change.eventType, label: change.label, old: change.old, new: change.new })),
+        ...coverageBody(coverage),
+      });
+    },
+  },
+});

@@ -1,8 +1,7 @@
 // GET/PUT /api/audit/config/retention: how long Login and Work Item / Artifact events are kept; PUT { "period": { "days": 90 } }
-import { requireAdmin } from "@/lib/auth/guard";
+import { apiRoute } from "@/lib/api/api-route";
 import { requestInfo } from "@/lib/auth/request-info";
-import { answer, assertSameOrigin, readJsonBody } from "@/lib/audit/config/api-route";
-import { RETENTION_MAX_DAYS, RETENTION_MIN_DAYS } from "@/lib/audit/config/config-schemas";
+import { CONFIG_FIELD_LABELS, RETENTION_MAX_DAYS, RETENTION_MIN_DAYS, retentionRequestSchema } from "@/lib/audit/config/config-schemas";
 import { getRetention, updateRetention, type Retention } from "@/lib/audit/config/retention-settings";
 import { getRemoverStatus } from "@/lib/audit/retention/remover-status";
 
@@ -24,16 +23,16 @@ async function retentionBody(retention: Retention) {
   };
 }
 
-export async function GET(): Promise<Response> {
-  return answer(async () => Response.json(await retentionBody(await getRetention())));
-}
-
-export async function PUT(request: Request): Promise<Response> {
-  return answer(async () => {
-    assertSameOrigin(request);
-    await requireAdmin("Changing the audit retention");
-    const body = await readJsonBody(request);
-    const { changed, retention } = await updateRetention(body, { via: "api", request: requestInfo(request.headers) });
-    return Response.json({ changed, ...(await retentionBody(retention)) });
-  });
-}
+export const { GET, HEAD, POST, PUT, PATCH, DELETE } = apiRoute({
+  GET: { role: "reader", action: "Reading the audit retention", handle: async () => Response.json(await retentionBody(await getRetention())) },
+  PUT: {
+    role: "admin",
+    action: "Changing the audit retention",
+    body: retentionRequestSchema,
+    labels: CONFIG_FIELD_LABELS,
+    async handle({ request, body }) {
+      const { changed, retention } = await updateRetention(body, { via: "api", request: requestInfo(request.headers) });
+      return Response.json({ changed, ...(await retentionBody(retention)) });
+    },
+  },
+});

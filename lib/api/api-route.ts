@@ -1,0 +1,132 @@
+// Every route handler of the console's API is declared through apiRoute: per method, the role it
+// needs, what it does (for the refusal), and the zod schema of its JSON body. The wrapper refuses a
+// change from another site, checks the role before anything else, reads and validates the body, and
+// turns every refusal into the one error shape (api-error.ts). A method the route does not declare
+// answers 405 in that shape, not Next's empty one.
+import type { z } from "zod";
+import { requireAdmin, requireAuditReader } from "@/lib/auth/guard";
+import type { Principal } from "@/lib/auth/principal";
+import { apiError } from "./api-error";
+import { InputError, inputError } from "./input-error";
+import { refusalAnswer, unexpectedAnswer } from "./refusals";
+
+/** Who may call: audit readers (administrators and auditors), or administrators only. */
+export type ApiRole = "reader" | "admin";
+
+export interface ApiCall<Body> {
+  request: Request;
+  principal: Principal;
+  /** the JSON body, validated; undefined for a method that declares none */
+  body: Body;
+  /** the route's dynamic segments */
+  params: Record<string, string | string[]>;
+}
+
+export interface ApiMethod<Body = undefined> {
+  role: ApiRole;
+  /** what the call does, as a refusal names it: "Changing the audit retention" */
+  action: string;
+  /** the JSON body's schema; a method with a body is a change, refused from other sites */
+  body?: z.ZodType<Body>;
+  /** labels of the body's fields, for messages: { "period.days": "Retention period (days)" } */
+  labels?: Record<string, string>;
+  handle(call: ApiCall<Body>): Promise<Response>;
+}
+
+const METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"] as const;
+type Method = (typeof METHODS)[number];
+
+type RouteContext = { params: Promise<Record<string, string | string[]>> };
+export type RouteHandler = (request: Request, context?: RouteContext) => Promise<Response>;
+
+export class CrossOriginError extends Error {
+  constructor() {
+    super("Refused: this request comes from another site. Make the change from the Audit Console itself or from a client that sends no Origin header.");
+    this.name = "CrossOriginError";
+  }
+}
+
+function hostOf(url: string | undefined | null): string | null {
+  if (!url) return null;
+  try {
+    return new URL(url).host;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Route handlers get no CSRF protection of their own (server actions compare Origin with Host).
+ * A browser sends Origin with every change, and Sec-Fetch-Site where it supports it: both must say
+ * same origin. A request without Origin comes from a non-browser client (curl, a script): it passes,
+ * since a cross-site page cannot make a browser leave Origin out of a PUT.
+ */
+export function isSameOrigin(request: Request): boolean {
+  const fetchSite = request.headers.get("sec-fetch-site");
+  if (fetchSite && fetchSite !== "same-origin" && fetchSite !== "none") return false;
+  const origin = request.headers.get("origin");
+  if (origin === null) return true;
+  const originHost = hostOf(origin);
+  if (!originHost) return false;
+  const forwarded = request.headers.get("x-forwarded-host")?.split(",")[0]?.trim();
+  const hosts = [forwarded, request.headers.get("host"), hostOf(request.url), hostOf(process.env.NEXTAUTH_URL)];
+  return hosts.some((host) => host && host === originHost);
+}
+
+/** The request's JSON body, or an InputError on `body`. */
+async function readJsonBody(request: Request): Promise<unknown> {
+  const text = await request.text();
+  if (!text.trim()) throw new InputError("body", "body: is empty; send a JSON object");
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new InputError("body", "body: is not valid JSON");
+  }
+}
+
+function run<Body>(method: ApiMethod<Body>): RouteHandler {
+  return async (request, context) => {
+    try {
+      if (method.body && !isSameOrigin(request)) throw new CrossOriginError();
+      const principal = await (method.role === "admin" ? requireAdmin(method.action) : requireAuditReader(method.action));
+      let body = undefined as Body;
+      if (method.body) {
+        const parsed = method.body.safeParse(await readJsonBody(request));
+        if (!parsed.success) throw inputError(parsed.error, method.labels);
+        body = parsed.data;
+      }
+      return await method.handle({ request, principal, body, params: (await context?.params) ?? {} });
+    } catch (error) {
+      if (error instanceof CrossOriginError) return apiError(403, "cross_origin", error.message);
+      return refusalAnswer(error) ?? unexpectedAnswer(error, `${request.method} ${new URL(request.url).pathname}`);
+    }
+  };
+}
+
+function notAllowed(allowed: readonly Method[]): RouteHandler {
+  return async (request) => {
+    const answer = apiError(405, "method_not_allowed", `${request.method} is not allowed here; use ${allowed.join(" or ")}.`);
+    answer.headers.set("Allow", allowed.join(", "));
+    return answer;
+  };
+}
+
+/** A GET answered without its body: what HEAD is, unless a route says otherwise. */
+function headOf(get: RouteHandler): RouteHandler {
+  return async (request, context) => {
+    const answer = await get(request, context);
+    await answer.body?.cancel();
+    return new Response(null, { status: answer.status, headers: answer.headers });
+  };
+}
+
+/** The route's handlers, one per HTTP method: the declared ones, HEAD from GET, 405 for the rest. */
+export function apiRoute<Bodies extends Partial<Record<Method, unknown>>>(methods: { [Name in keyof Bodies]: ApiMethod<Bodies[Name]> }): Record<Method, RouteHandler> {
+  const byName = methods as Partial<Record<Method, ApiMethod<unknown>>>;
+  const declared = METHODS.filter((name) => byName[name]);
+  const allowed = declared.includes("GET") && !declared.includes("HEAD") ? [...declared, "HEAD" as const] : declared;
+  const handlers = Object.fromEntries(METHODS.map((name) => [name, notAllowed(allowed)])) as Record<Method, RouteHandler>;
+  for (const name of declared) handlers[name] = run(byName[name] as ApiMethod<unknown>);
+  if (!byName.HEAD && byName.GET) handlers.HEAD = headOf(handlers.GET);
+  return handlers;
+}

@@ -1,0 +1,35 @@
+// Every server action is declared through guardedAction: the role it needs, what it does (for the
+// refusal) and the zod schema of its input. A server action is a public POST endpoint, whatever
+// page shows its button: the wrapper checks the role before anything else, validates the input,
+// and gives refusals back in one shape the forms show next to the field; anything else is thrown.
+import type { z } from "zod";
+import { InputError, inputError } from "@/lib/api/input-error";
+import { AuthError, requireAdmin, requireAuditReader } from "./guard";
+import type { Principal } from "./principal";
+
+export type ActionResult<Value> = { ok: true; value: Value } | { ok: false; message: string; field?: string };
+
+export interface ActionSpec<Input> {
+  /** audit readers (administrators and auditors), or administrators only */
+  role: "reader" | "admin";
+  /** what the action does, as a refusal names it: "Changing the audit retention" */
+  action: string;
+  input: z.ZodType<Input>;
+  /** labels of the input's fields, for messages */
+  labels?: Record<string, string>;
+}
+
+export function guardedAction<Input, Value>(spec: ActionSpec<Input>, run: (input: Input, principal: Principal) => Promise<Value>): (input?: unknown) => Promise<ActionResult<Value>> {
+  return async (raw) => {
+    try {
+      const principal = await (spec.role === "admin" ? requireAdmin(spec.action) : requireAuditReader(spec.action));
+      const parsed = spec.input.safeParse(raw);
+      if (!parsed.success) throw inputError(parsed.error, spec.labels);
+      return { ok: true, value: await run(parsed.data, principal) };
+    } catch (error) {
+      if (error instanceof AuthError) return { ok: false, message: error.message };
+      if (error instanceof InputError) return { ok: false, message: error.message, field: error.field };
+      throw error;
+    }
+  };
+}
