@@ -132,7 +132,8 @@ async function main(): Promise<void> {
     ["pdf", pdfRows],
   ];
   for (const [exportFormat, count] of runs.flatMap((run) => Array.from({ length: repeats }, () => run))) {
-    const output = execFileSync(process.execPath, [...SERVER_NODE_FLAGS, bundle, "--child", exportFormat, "--rows", String(count)], {
+    // react-server: the condition under which server-only modules load, as in the server itself.
+    const output = execFileSync(process.execPath, [...SERVER_NODE_FLAGS, "--conditions=react-server", bundle, "--child", exportFormat, "--rows", String(count)], {
       encoding: "utf8",
       maxBuffer: 1 << 24,
       stdio: ["ignore", "pipe", "inherit"],

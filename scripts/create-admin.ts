@@ -35,22 +35,24 @@ interface Options {
   role: ConsoleAccessRole;
 }
 
-function readOptions(): Options {
-  let values;
+const OPTIONS = {
+  username: { type: "string" },
+  "display-name": { type: "string" },
+  email: { type: "string" },
+  role: { type: "string", default: "ADMIN" },
+  help: { type: "boolean", short: "h" },
+} as const;
+
+function parseOptions() {
   try {
-    ({ values } = parseArgs({
-      options: {
-        username: { type: "string" },
-        "display-name": { type: "string" },
-        email: { type: "string" },
-        role: { type: "string", default: "ADMIN" },
-        help: { type: "boolean", short: "h" },
-      },
-      strict: true,
-    }));
+    return parseArgs({ options: OPTIONS, strict: true }).values;
   } catch (error) {
     throw new UsageError((error as Error).message, true);
   }
+}
+
+function readOptions(): Options {
+  const values = parseOptions();
   if (values.help) {
     console.log(USAGE);
     process.exit(0);

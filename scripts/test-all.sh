@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# npm test: every test of the project. Type check, unit and integration tests (vitest; on PGlite,
+# npm test: every test of the project. Lint and format check, type check, unit and integration tests (vitest; on PGlite,
 # and on PostgreSQL too when TEST_DATABASE_URL is set), then the end-to-end tests in Debian's
 # Chromium against a production build. Installs what is missing first.
 set -uo pipefail
@@ -25,6 +25,9 @@ fi
 mkdir -p .test-results
 rm -f .test-results/*.json
 status=0
+
+step "Lint and format (Biome)"
+npm run --silent lint || status=1
 
 step "Type check"
 npx tsc --noEmit -p . || status=1

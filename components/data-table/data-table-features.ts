@@ -17,6 +17,7 @@ export const dataTableFeatures = tableFeatures({
 export type DataTableFeatures = typeof dataTableFeatures;
 
 // The cell value type differs per column; `unknown` would reject every typed accessor.
+// biome-ignore lint/suspicious/noExplicitAny: see the line above
 export type DataTableColumn<Row extends RowData> = ColumnDef<DataTableFeatures, Row, any>;
 
 /** `const column = dataTableColumns<LoginRow>()`, then `column.accessor(...)`, `column.display(...)`. */

@@ -70,6 +70,7 @@ export function DataTableSkeleton({ columns, rows = 10, label = "Loading" }: { c
           </Table.Thead>
           <Table.Tbody>
             {Array.from({ length: lines }, (_, row) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: placeholder rows have no identity but their place
               <Table.Tr key={row}>
                 {columns.map((column, index) => (
                   <Table.Td key={column}>

@@ -33,6 +33,7 @@ export function TimelineDetails({ row, subject }: { row: TimelineRow; subject: T
       {places.length > 0 && (
         <Text size="sm" component="div">
           {places.map((place, index) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: a fixed path (project, tracker): never reordered
             <span key={index}>
               {index > 0 && " / "}
               {place}

@@ -14,7 +14,7 @@ const CHANGE_BADGES: Record<AccessRow["change"], { label: string; color: string 
 };
 
 function Level({ level }: { level: string | null }) {
-  return level === null ? <NoneValue /> : <>{level}</>;
+  return level === null ? <NoneValue /> : level;
 }
 
 export function AccessGrid({ field, rows, mode }: { field: string; rows: AccessRow[]; mode: DiffMode }) {

@@ -47,6 +47,7 @@ export function WordRuns({ parts }: { parts: WordPart[] }) {
   return (
     <p className={classes.text}>
       {parts.map((part, index) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: the runs of one diff, drawn once: never reordered
         <Marked key={index} change={part.change}>
           {part.text}
         </Marked>

@@ -99,7 +99,9 @@ export function PlaceFields<Values extends PlaceValues>({ control, setValue, lab
             value={field.value}
             onChange={field.onChange}
             projects={projects}
-            onFound={(found) => found.forEach((tracker) => knownTrackers.current.set(tracker.id, tracker))}
+            onFound={(found) => {
+              for (const tracker of found) knownTrackers.current.set(tracker.id, tracker);
+            }}
             initialOptions={initialTrackers}
             error={fieldState.error?.message}
             width={FIELD_WIDTHS.trackers}

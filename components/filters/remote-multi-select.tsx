@@ -45,6 +45,8 @@ export function RemoteMultiSelect<Option extends RemoteOption>(props: RemoteMult
   const [failure, setFailure] = useState<string | null>(null);
   const latest = useRef(0);
 
+  // A new key (other projects chosen) makes earlier results stale: forget them and any search in flight.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the key is the reason to run, not a value read
   useEffect(() => {
     latest.current += 1;
     setResults(null);

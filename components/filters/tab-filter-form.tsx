@@ -42,24 +42,21 @@ export function TabFilterForm({ tab: id, values, selected, errors, timeZone }: T
   return (
     <FilterPanel label={tab.texts.form} onSubmit={submit} onReset={reset} pending={pending}>
       {tab.fields.map((field) => {
-        switch (field.options) {
-          case "users":
-            return <UsersField key={field.key} control={control} name={field.key as "users"} label={field.label} initialOptions={(selected[field.key] ?? []) as UserOption[]} />;
-          case "projects":
-            // Projects and Trackers come as a pair: the chosen projects narrow the trackers.
-            return (
-              <PlaceFields
-                key={field.key}
-                control={control}
-                setValue={form.setValue as unknown as UseFormSetValue<PlaceValues>}
-                labels={{ projects: tab.labels.projects, trackers: tab.labels.trackers }}
-                initialProjects={(selected.projects ?? []) as ProjectOption[]}
-                initialTrackers={(selected.trackers ?? []) as TrackerOption[]}
-              />
-            );
-          case "trackers":
-            return null;
+        if (field.options === "users") {
+          return <UsersField key={field.key} control={control} name={field.key as "users"} label={field.label} initialOptions={(selected[field.key] ?? []) as UserOption[]} />;
         }
+        // Projects and Trackers come as a pair (rendered for Projects): the chosen projects narrow the trackers.
+        if (field.options === "trackers") return null;
+        return (
+          <PlaceFields
+            key={field.key}
+            control={control}
+            setValue={form.setValue as unknown as UseFormSetValue<PlaceValues>}
+            labels={{ projects: tab.labels.projects, trackers: tab.labels.trackers }}
+            initialProjects={(selected.projects ?? []) as ProjectOption[]}
+            initialTrackers={(selected.trackers ?? []) as TrackerOption[]}
+          />
+        );
       })}
       <EventTypesField control={control} name="types" label={tab.labels.types} types={tab.eventTypes} />
       <DateRangeField label={tab.labels.range} timeZone={timeZone} {...rangeField} />

@@ -1,6 +1,7 @@
 // Checks a console sign-in: blank fields, the per-IP and per-account throttles, the argon2id hash,
 // the account's state. Every checked attempt is stored for the lockout rule; a success opens a
 // ConsoleSession and is audited as User Login.
+import "server-only";
 import { recordEvent } from "@/lib/audit/events/record-event";
 import { getDb } from "@/lib/db";
 import type { ConsoleRole } from "@/lib/generated/prisma/enums";

@@ -1,6 +1,7 @@
 // The guard: every data function, server action and route handler calls requireAuditReader() or
 // requireAdmin() before anything else. The JWT only says who signed in; whether they may still act
 // is read from the database on every call (enabled, token version, role, session not ended).
+import "server-only";
 import { getServerSession } from "next-auth";
 import { cache } from "react";
 import { getDb } from "@/lib/db";
@@ -117,12 +118,6 @@ export async function getViewer(): Promise<Viewer> {
   const override = currentPrincipalOverride();
   if (override) return { kind: "allowed", principal: override };
   return sessionViewer();
-}
-
-/** The verified principal, or null when nobody is signed in or the user may not use the console. */
-export async function getPrincipal(): Promise<Principal | null> {
-  const viewer = await getViewer();
-  return viewer.kind === "allowed" ? viewer.principal : null;
 }
 
 async function requireRole(roles: readonly ConsoleAccessRole[], action: string): Promise<Principal> {

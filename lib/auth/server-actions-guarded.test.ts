@@ -35,7 +35,7 @@ function isExported(node: ts.Node): boolean {
 }
 
 /** Names of the server actions in `source` that never call the guard. */
-export function unguardedServerActions(source: string, fileName = "file.ts"): string[] {
+function unguardedServerActions(source: string, fileName = "file.ts"): string[] {
   const file = ts.createSourceFile(fileName, source, ts.ScriptTarget.Latest, true, fileName.endsWith("x") ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
   const unguarded: string[] = [];
   const check = (name: string, node: ts.Node) => {

@@ -1,5 +1,6 @@
 // Console sessions behind the JWTs: created at sign-in, ended at sign-out, on revocation or on
 // expiry, each end recorded exactly once as an audit event.
+import "server-only";
 import { randomBytes } from "node:crypto";
 import { recordEvent } from "@/lib/audit/events/record-event";
 import { getDb } from "@/lib/db";

@@ -1,5 +1,6 @@
 // The process's database, opened on first use and kept on globalThis so that dev hot reload does
 // not open a second PGlite on the same folder.
+import "server-only";
 import { openDatabase, type Database } from "./database";
 
 const holder = globalThis as { __auditConsoleDb?: Database };

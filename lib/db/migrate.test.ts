@@ -72,7 +72,7 @@ for (const target of [{ name: "PGlite", open: async () => openDatabase({ dataDir
       database = await target.open();
       const db = database;
       await db.withSession((s) => migrate(s, [first]));
-      const edited = migration(first.name, first.sql + "\n-- edited");
+      const edited = migration(first.name, `${first.sql}\n-- edited`);
       expect((await db.withSession((s) => migrate(s, [edited]))).modified).toEqual([first.name]);
     });
   });

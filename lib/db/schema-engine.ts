@@ -63,7 +63,7 @@ export async function diffMigrationsToSchema(migrationsDir = MIGRATIONS_DIR, sch
       filters: { externalTables: [], externalEnums: [] },
     } as Parameters<typeof engine.diff>[0]);
     const script = (result as { stdout: string }).stdout.trim();
-    return script === "" || script === EMPTY_MIGRATION ? null : script + "\n";
+    return script === "" || script === EMPTY_MIGRATION ? null : `${script}\n`;
   } finally {
     await shadow.close();
   }

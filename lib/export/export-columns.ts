@@ -20,7 +20,7 @@ export interface ExportColumn {
 }
 
 const userName = (user: UserRef | null) => (user ? user.username : "");
-const userStatus = (user: UserRef | null) => (!user || !user.exists ? "" : user.enabled ? "Enabled" : "Disabled");
+const userStatus = (user: UserRef | null) => (!user?.exists ? "" : user.enabled ? "Enabled" : "Disabled");
 
 function artifactOfKind(kind: "ARTIFACT" | "WORK_ITEM") {
   return (event: ExportEvent) => (event.artifact && (event.artifact.kind ?? "ARTIFACT") === kind ? event.artifact.name : "");

@@ -2,6 +2,7 @@
 // starts, so that a busy pool is a 503 rather than a broken file) and its slot. Given back exactly
 // once: by the batches when they end or stop, or by the end of a download whose batches never
 // began. A reader that is reading is never given back from outside: its cursor is still open.
+import "server-only";
 import { getDb, type BulkReader } from "@/lib/db";
 import type { ExportSlot } from "./export-slots";
 

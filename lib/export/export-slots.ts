@@ -2,6 +2,7 @@
 // their connections are a pool of their own), and EXPORT_CONCURRENCY_PER_USER for one user, so that
 // one user's ten tabs cannot take every slot. Past either, the export is refused at once (429 with
 // Retry-After) rather than queued behind a download of unknown length.
+import "server-only";
 import { getDb } from "@/lib/db";
 
 /** What a refused export is told to wait before trying again, in seconds. */

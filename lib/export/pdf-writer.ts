@@ -65,7 +65,7 @@ async function pdfInput(context: ExportContext): Promise<PdfDocumentInput> {
         columns.map((column, index) => {
           const value = column.value(event);
           const user = column.user?.(event);
-          if (user && user.exists && !user.enabled) struck.add(`${body.length}:${index}`);
+          if (user?.exists && !user.enabled) struck.add(`${body.length}:${index}`);
           return value instanceof Date ? formatDateTime(value, context.timeZone) : value;
         }),
       );

@@ -57,7 +57,7 @@ async function writeWorkbook(context: ExportContext, output: PassThrough): Promi
       const row = sheet.addRow(values);
       context.columns.forEach((column, index) => {
         const user = column.user?.(event);
-        row.getCell(index + 1).style = user && user.exists && !user.enabled ? disabled : styles[index];
+        row.getCell(index + 1).style = user?.exists && !user.enabled ? disabled : styles[index];
       });
       row.commit();
       written += 1;

@@ -29,12 +29,12 @@ export function rowCounts(events: number): Record<keyof IdRanges, number> {
 
 export function buildWorld(events: number, calendar: Calendar, rng: Random, ids: IdRanges): { world: World; plan: Plan } {
   const groups = buildGroups();
-  groups.forEach((group, index) => (group.id = ids.Group[index]));
+  for (const [index, group] of groups.entries()) group.id = ids.Group[index];
   const projects = buildProjects(calendar, rng.fork("projects"));
-  projects.forEach((project, index) => (project.id = ids.Project[index]));
+  for (const [index, project] of projects.entries()) project.id = ids.Project[index];
   const trackers = buildTrackers(projects, ids.Tracker, rng.fork("trackers"));
   const users = buildUsers(ids.User.length, groups, projects, calendar, rng.fork("users"));
-  users.forEach((user, index) => (user.id = ids.User[index]));
+  for (const [index, user] of users.entries()) user.id = ids.User[index];
   planLifecycles(users, groups, calendar, rng.fork("lifecycles"));
   const plan = makePlan(events, lifecycleEventCount(users));
   const items = buildItems(projects, users, ids.Artifact, { workItems: plan.workItems.create, artifacts: plan.artifacts.create }, calendar, rng.fork("items"));

@@ -57,7 +57,7 @@ export function itemEventRow(eventType: AuditEventType, actor: SeedUser, created
   row.artifactId = item.id;
   row.artifactName = item.name;
   row.artifactKind = item.kind;
-  row.changes = changes && changes.length ? JSON.stringify(changes) : null;
+  row.changes = changes?.length ? JSON.stringify(changes) : null;
   return row;
 }
 

@@ -39,7 +39,10 @@ export class ItemLife {
   private queue(kind: ArtifactKind, project: SeedProject | null): SeedItem[] {
     const key = `${kind}:${project?.spec.key ?? "-"}`;
     let queue = this.waiting.get(key);
-    if (!queue) this.waiting.set(key, (queue = []));
+    if (!queue) {
+      queue = [];
+      this.waiting.set(key, queue);
+    }
     return queue;
   }
 

@@ -133,7 +133,9 @@ describe.each(testDatabases())("the export route on $name", ({ name, open }) => 
     expect(request.signal.aborted).toBe(true);
     await expect(first).rejects.toThrow(/went away/);
     await expect.poll(exportsRunning, { timeout: 1_000, interval: 50 }).toBe(0);
-    await Promise.all(Array.from({ length: fixture.db.bulkReaders }, () => fixture.db.openBulkReader())).then((readers) => readers.forEach((reader) => reader.release()));
+    await Promise.all(Array.from({ length: fixture.db.bulkReaders }, () => fixture.db.openBulkReader())).then((readers) => {
+      for (const reader of readers) reader.release();
+    });
   });
 
   if (name === "PostgreSQL") {

@@ -44,8 +44,6 @@ export function isLockedEventType(type: AuditEventType): boolean {
   return categoryOf(type) === LOCKED_CATEGORY;
 }
 
-export const SWITCHABLE_EVENT_TYPES = ALL_EVENT_TYPES.filter((type) => !isLockedEventType(type));
-
 /** The groups of the Config tab, in the reference's order, the console's own types last. */
 export const COVERAGE_GROUPS: readonly AuditCategory[] = ["LOGIN", "WORK_ITEM", "ARTIFACT", "PERMISSION", "SYSTEM"];
 
@@ -74,7 +72,6 @@ export const coverageRequestSchema = z.object(
   { eventTypes: coverageSwitchesSchema },
   { error: 'must be a JSON object: { "eventTypes": { "USER_LOGOUT": false } }' },
 );
-export type CoverageRequest = z.output<typeof coverageRequestSchema>;
 
 /** Labels for the fields people see; other fields are named by their path. */
 export const CONFIG_FIELD_LABELS: Record<string, string> = {

@@ -1,5 +1,6 @@
 // Which event types are audited ("coverage", as Jira calls it): read by the Config tab and
 // GET /api/audit/config/coverage, changed by the tab's save and PUT, both through updateCoverage().
+import "server-only";
 import { requireAdmin, requireAuditReader } from "@/lib/auth/guard";
 import { getDb } from "@/lib/db";
 import type { AuditCategory, AuditEventType } from "@/lib/generated/prisma/enums";
@@ -70,7 +71,7 @@ export async function getCoverage(): Promise<CoverageEntry[]> {
   return loadCoverage(getDb().prisma);
 }
 
-function describe(changes: CoverageChange[]): string {
+function describeChanges(changes: CoverageChange[]): string {
   const off = changes.filter((change) => !change.new).map((change) => change.label);
   const on = changes.filter((change) => change.new).map((change) => change.label);
   return [off.length > 0 && `Switched off: ${off.join(", ")}.`, on.length > 0 && `Switched on: ${on.join(", ")}.`].filter(Boolean).join(" ");
@@ -105,7 +106,7 @@ export async function updateCoverage(input: unknown, context: ChangeContext): Pr
     }
     await recordConfigChange(tx, principal, context, {
       setting: "coverage",
-      message: describe(found),
+      message: describeChanges(found),
       changes: found.map((change) => ({ field: change.label, kind: "enum", old: change.old ? "on" : "off", new: change.new ? "on" : "off" })),
       details: {
         switchedOff: found.filter((change) => !change.new).map((change) => change.eventType),

@@ -1,5 +1,6 @@
 // The Config tab's history: every AUDIT_CONFIG_CHANGE event (switches, retention, console accounts
 // made with create-admin), newest first, paged.
+import "server-only";
 import { z } from "zod";
 import { requireAuditReader } from "@/lib/auth/guard";
 import { getDb } from "@/lib/db";

@@ -1,5 +1,6 @@
 // How long Login and Work Item / Artifact events are kept: read by the Config tab, the remover job
 // and GET /api/audit/config/retention, changed by the tab's save and PUT through updateRetention().
+import "server-only";
 import { z } from "zod";
 import { requireAdmin, requireAuditReader } from "@/lib/auth/guard";
 import { getDb } from "@/lib/db";

@@ -1,5 +1,6 @@
 // The diff view's data (/audit/changes/[id], and the same over a table): the event as its row
 // shows it (who, when, what) and its changes, ready to render.
+import "server-only";
 import { z } from "zod";
 import { requireAuditReader } from "@/lib/auth/guard";
 import { getDb } from "@/lib/db";

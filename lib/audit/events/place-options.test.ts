@@ -1,20 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { narrowTrackers, projectLookupWhere, trackerIdsWithin, trackerLookupWhere, type TrackerOption } from "./place-options";
+import { projectLookupWhere, trackerIdsWithin, trackerLookupWhere, type TrackerOption } from "./place-options";
 
 const tracker = (id: number, projectId: number, name = "Bugs"): TrackerOption => ({ id, name, projectId, projectName: `Project ${projectId}` });
 const TRACKERS = [tracker(1, 10), tracker(2, 10, "Tasks"), tracker(3, 20), tracker(4, 30)];
 
 describe("the tracker-narrowing rule", () => {
-  it("offers every tracker while no project is chosen", () => {
-    expect(narrowTrackers(TRACKERS, [])).toEqual(TRACKERS);
-  });
-
-  it("offers only the trackers of the chosen projects", () => {
-    expect(narrowTrackers(TRACKERS, [10]).map((option) => option.id)).toEqual([1, 2]);
-    expect(narrowTrackers(TRACKERS, [20, 30]).map((option) => option.id)).toEqual([3, 4]);
-    expect(narrowTrackers(TRACKERS, [99])).toEqual([]);
-  });
-
   it("drops chosen trackers of projects no longer chosen, keeping the order and unknown ones", () => {
     const known = new Map(TRACKERS.map((option) => [option.id, option]));
     expect(trackerIdsWithin([3, 1, 2], known, [10])).toEqual([1, 2]);

@@ -19,13 +19,6 @@ export interface TrackerOption {
 /** How many options a lookup returns at most. */
 export const MAX_PLACE_OPTIONS = 30;
 
-/** Trackers of the chosen projects; every tracker when no project is chosen. */
-export function narrowTrackers<Tracker extends Pick<TrackerOption, "projectId">>(trackers: readonly Tracker[], projectIds: readonly number[]): Tracker[] {
-  if (projectIds.length === 0) return [...trackers];
-  const chosen = new Set(projectIds);
-  return trackers.filter((tracker) => chosen.has(tracker.projectId));
-}
-
 /**
  * The chosen trackers that stay chosen after the projects changed: those of the chosen projects.
  * A tracker whose project is unknown (deleted since) cannot be judged and stays.

@@ -1,5 +1,6 @@
 // The single way an audit event gets into the table: an event of a type switched off on the Config
 // tab is not stored but counted as dropped, so nothing else may write AuditEvent rows one by one.
+import "server-only";
 import { countDroppedEvents, isEventTypeEnabled, type DbClient } from "@/lib/audit/config/event-switches";
 import { getDb } from "@/lib/db";
 import type { ArtifactKind, AuditEventType } from "@/lib/generated/prisma/enums";

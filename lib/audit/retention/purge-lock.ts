@@ -14,7 +14,8 @@ export interface RunningPurge {
 }
 
 const holder = globalThis as { __auditConsolePurges?: WeakMap<Database, RunningPurge> };
-const running = (holder.__auditConsolePurges ??= new WeakMap());
+holder.__auditConsolePurges ??= new WeakMap();
+const running = holder.__auditConsolePurges;
 
 export type Locked<T> = { acquired: true; value: T } | { acquired: false };
 

@@ -3,6 +3,7 @@
 // deletes in batches of ids with a short pause between them, so that other queries keep flowing,
 // and walks each category by keyset (newest doomed row first), so that no batch rescans the rows
 // the batches before it removed.
+import "server-only";
 import { performance } from "node:perf_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
 import { requireAdmin, requireAuditReader } from "@/lib/auth/guard";

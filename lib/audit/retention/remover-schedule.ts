@@ -52,8 +52,3 @@ export function startRemoverSchedule(): Cron {
   holder.__auditConsoleRemover = job;
   return job;
 }
-
-export function stopRemoverSchedule(): void {
-  holder.__auditConsoleRemover?.stop();
-  holder.__auditConsoleRemover = undefined;
-}

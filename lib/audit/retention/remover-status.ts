@@ -1,5 +1,6 @@
 // What the Config tab and GET /api/audit/config/retention tell about the remover job: its schedule
 // and next run, whether a run is going on, and the last run as its AUDIT_PURGE event recorded it.
+import "server-only";
 import { Cron } from "croner";
 import { z } from "zod";
 import { requireAuditReader } from "@/lib/auth/guard";

@@ -42,10 +42,6 @@ interface PlainDate {
 
 const DAY_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-export function isPreset(value: unknown): value is DatePreset {
-  return typeof value === "string" && (DATE_PRESETS as readonly string[]).includes(value);
-}
-
 /** "2026-02-30" and other non-days are null. */
 export function parseDay(text: string): PlainDate | null {
   const match = DAY_PATTERN.exec(text);

@@ -1,5 +1,6 @@
 // The projects and trackers the filters offer: searched as the admin types (option-actions.ts), and
 // named for the ids a URL already selects. Guarded: audit readers only.
+import "server-only";
 import { z } from "zod";
 import { requireAuditReader } from "@/lib/auth/guard";
 import { getDb } from "@/lib/db";

@@ -1,5 +1,6 @@
 // What a tab's form and its exports show for the ids a search holds: the chosen users, projects and
 // trackers of each id field, looked up by the field's option kind (ids of deleted ones are left out).
+import "server-only";
 import type { ProjectOption, TrackerOption } from "../events/place-options";
 import type { UserOption } from "../events/user-refs";
 import type { OptionKind } from "../tabs/search-field";

@@ -1,5 +1,6 @@
 // A search tab's list, for its page, its exports and the APIs: guarded, validated with the tab's
 // schema, one page of rows in the tab's order. One function for every tab (tabs/search-tabs.ts).
+import "server-only";
 import { requireAuditReader } from "@/lib/auth/guard";
 import { getDb } from "@/lib/db";
 import { getAdminTimeZone } from "@/lib/time/admin-time-zone";

@@ -15,12 +15,6 @@ export type OptionKind = "users" | "projects" | "trackers";
 
 type IdColumn = "actorId" | "targetUserId" | "projectId" | "trackerId";
 
-/** An option as a summary names it. */
-export interface NamedOption {
-  id: number;
-  name: string;
-}
-
 export interface IdsField<Key extends string = string> {
   key: Key;
   /** "Target Users": next to the field, in messages and in file summaries */

@@ -1,6 +1,7 @@
 // What the head of an artifact's, project's or tracker's page says about it. Events keep snapshot
 // names beside the ids, so an entity that is gone from the catalogue still has a page: its name as
 // the newest event recorded it, and the plain statement that it no longer exists.
+import "server-only";
 import { requireAuditReader } from "@/lib/auth/guard";
 import { getDb } from "@/lib/db";
 import type { ArtifactKind, ArtifactState, AuditEventType } from "@/lib/generated/prisma/enums";

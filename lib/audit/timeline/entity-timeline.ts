@@ -1,5 +1,6 @@
 // The timeline of an entity's page (/users/[id], /artifacts/[id], /projects/[id], /trackers/[id]):
 // every event about it, newest first, paged; on a user's page, the user's part in each event.
+import "server-only";
 import { requireAuditReader } from "@/lib/auth/guard";
 import { getDb } from "@/lib/db";
 import type { ChangeSummaryLine } from "../diff/change-summary";

@@ -1,4 +1,5 @@
 // A user's page: who the user is (their timeline is an entity timeline, entity-timeline.ts).
+import "server-only";
 import { requireAuditReader } from "@/lib/auth/guard";
 import { getDb } from "@/lib/db";
 import type { ConsoleRole } from "@/lib/generated/prisma/enums";

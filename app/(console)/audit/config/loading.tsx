@@ -8,6 +8,7 @@ function SectionSkeleton({ lines, height }: { lines: number; height?: number }) 
         <Skeleton height={18} width={220} radius="sm" />
         <Skeleton height={12} width="70%" radius="sm" />
         {Array.from({ length: lines }, (_, line) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: placeholder lines have no identity but their place
           <Skeleton key={line} height={height ?? 14} radius="sm" width={`${60 + ((line * 17) % 35)}%`} />
         ))}
       </Stack>
