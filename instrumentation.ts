@@ -3,9 +3,7 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   if (process.env.NODE_ENV === "production" && !process.env.NEXTAUTH_SECRET && !process.env.AUTH_SECRET) {
-    console.error(
-      "NEXTAUTH_SECRET is not set: nobody can sign in. Set it to a long random value (for example `openssl rand -base64 32`) and restart.",
-    );
+    console.error("NEXTAUTH_SECRET is not set: nobody can sign in. Set it to a long random value (for example `openssl rand -base64 32`) and restart.");
   }
   // A bad TRUSTED_PROXIES stops the server here, with a message naming it: guessing could trust a forged address.
   const { configuredTrustedProxies } = await import("./lib/auth/client-address");

@@ -26,7 +26,5 @@ export async function signInAsAdmin(page: Page, callbackUrl?: string): Promise<v
 /** The text of each cell of each row a table shows, once the table is on screen. */
 export async function tableRows(table: Locator): Promise<string[][]> {
   await expect(table).toBeVisible();
-  return table
-    .locator("tbody tr")
-    .evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll("td"), (td) => (td as HTMLElement).innerText.trim())));
+  return table.locator("tbody tr").evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll("td"), (td) => (td as HTMLElement).innerText.trim())));
 }

@@ -101,7 +101,18 @@ async function runOne(exportFormat: ExportFormat, rows: number): Promise<void> {
     clearInterval(sampler);
     peak = Math.max(peak, process.memoryUsage().rss);
     loop.disable();
-    console.log(JSON.stringify({ format: exportFormat, rows: written, bytes, lines, seconds, baselineRssMb: baseline / 1_048_576, peakRssMb: peak / 1_048_576, loopMaxMs: loop.max / 1e6 }));
+    console.log(
+      JSON.stringify({
+        format: exportFormat,
+        rows: written,
+        bytes,
+        lines,
+        seconds,
+        baselineRssMb: baseline / 1_048_576,
+        peakRssMb: peak / 1_048_576,
+        loopMaxMs: loop.max / 1e6,
+      }),
+    );
   } finally {
     clearInterval(sampler);
     await getDb().close();
@@ -120,11 +131,15 @@ async function main(): Promise<void> {
   const database = openDatabase();
   const total = await database.prisma.auditEvent.count();
   console.log(`${database.kind} at ${database.location}: ${format(total)} events; each format under node ${SERVER_NODE_FLAGS.join(" ")}`);
-  console.log(pdfWorkerFile() ? "PDFs are laid out in the build's worker thread." : "No worker build (npm run build): PDFs are laid out on the export's own thread.");
+  console.log(
+    pdfWorkerFile() ? "PDFs are laid out in the build's worker thread." : "No worker build (npm run build): PDFs are laid out on the export's own thread.",
+  );
   await database.close();
   if (total < rows) console.log(`Only ${format(total)} events: seed more (npm run db:seed -- --force --events 1m) to bench ${format(rows)}.`);
   const bundle = await bundleSelf();
-  console.log(`${"format".padEnd(10)} ${"events".padStart(10)} ${"MB".padStart(8)} ${"seconds".padStart(8)} ${"events/s".padStart(9)} ${"lines/s".padStart(9)} ${"base RSS".padStart(9)} ${"peak RSS".padStart(9)} ${"loop held".padStart(9)}`);
+  console.log(
+    `${"format".padEnd(10)} ${"events".padStart(10)} ${"MB".padStart(8)} ${"seconds".padStart(8)} ${"events/s".padStart(9)} ${"lines/s".padStart(9)} ${"base RSS".padStart(9)} ${"peak RSS".padStart(9)} ${"loop held".padStart(9)}`,
+  );
   const runs: Array<[ExportFormat, number]> = [
     ["csv", rows],
     ["jsonl", rows],
@@ -133,13 +148,25 @@ async function main(): Promise<void> {
   ];
   for (const [exportFormat, count] of runs.flatMap((run) => Array.from({ length: repeats }, () => run))) {
     // react-server: the condition under which server-only modules load, as in the server itself.
-    const output = execFileSync(process.execPath, [...SERVER_NODE_FLAGS, "--conditions=react-server", bundle, "--child", exportFormat, "--rows", String(count)], {
-      encoding: "utf8",
-      maxBuffer: 1 << 24,
-      stdio: ["ignore", "pipe", "inherit"],
-    });
+    const output = execFileSync(
+      process.execPath,
+      [...SERVER_NODE_FLAGS, "--conditions=react-server", bundle, "--child", exportFormat, "--rows", String(count)],
+      {
+        encoding: "utf8",
+        maxBuffer: 1 << 24,
+        stdio: ["ignore", "pipe", "inherit"],
+      },
+    );
     const line = output.trim().split("\n").at(-1) ?? "{}";
-    const result = JSON.parse(line) as { rows: number; bytes: number; lines: number; seconds: number; baselineRssMb: number; peakRssMb: number; loopMaxMs: number };
+    const result = JSON.parse(line) as {
+      rows: number;
+      bytes: number;
+      lines: number;
+      seconds: number;
+      baselineRssMb: number;
+      peakRssMb: number;
+      loopMaxMs: number;
+    };
     // CSV lines: one per changed field (and the header); JSON lines: one per event.
     const linesPerSecond = result.lines > 0 ? format(result.lines / result.seconds) : "";
     console.log(

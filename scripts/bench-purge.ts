@@ -33,7 +33,9 @@ async function main(): Promise<void> {
     }
     const total = await database.prisma.auditEvent.count();
     const preview = await runAs(REMOVER_JOB_PRINCIPAL, () => previewPurge());
-    console.log(`${database.location}: ${formatCount(total)} events; the run would delete ${formatCount(preview.total)} older than ${preview.retentionDays} days.`);
+    console.log(
+      `${database.location}: ${formatCount(total)} events; the run would delete ${formatCount(preview.total)} older than ${preview.retentionDays} days.`,
+    );
 
     // A reader beside the purge: the Logins tab's first page, over and over; first alone, for comparison.
     let reading = true;
@@ -64,9 +66,14 @@ async function main(): Promise<void> {
     const sorted = [...latencies].sort((a, b) => a - b);
     const sortedAlone = [...alone].sort((a, b) => a - b);
     const pauses = (result.batches * pauseMs) / 1000;
-    console.log(`Deleted ${formatCount(result.total)} events (${JSON.stringify(result.deleted)}) in ${result.batches} batches of ${batchSize}, ${seconds.toFixed(1)} s.`);
-    console.log(`Rate: ${formatCount(Math.round(result.total / seconds))} events/s (${formatCount(Math.round(result.total / Math.max(0.001, seconds - pauses)))} events/s without the ${pauseMs} ms pauses).`);
-    const summary = (list: number[]) => `${list.length} queries, median ${percentile(list, 50).toFixed(1)} ms, p95 ${percentile(list, 95).toFixed(1)} ms, max ${percentile(list, 100).toFixed(1)} ms`;
+    console.log(
+      `Deleted ${formatCount(result.total)} events (${JSON.stringify(result.deleted)}) in ${result.batches} batches of ${batchSize}, ${seconds.toFixed(1)} s.`,
+    );
+    console.log(
+      `Rate: ${formatCount(Math.round(result.total / seconds))} events/s (${formatCount(Math.round(result.total / Math.max(0.001, seconds - pauses)))} events/s without the ${pauseMs} ms pauses).`,
+    );
+    const summary = (list: number[]) =>
+      `${list.length} queries, median ${percentile(list, 50).toFixed(1)} ms, p95 ${percentile(list, 95).toFixed(1)} ms, max ${percentile(list, 100).toFixed(1)} ms`;
     console.log(`Logins first page alone: ${summary(sortedAlone)}; during the run: ${summary(sorted)}.`);
   } finally {
     setDb(undefined);

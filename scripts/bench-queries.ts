@@ -39,7 +39,8 @@ try {
   const total = await database.prisma.auditEvent.count();
   console.log(`${database.kind} at ${database.location}: ${total.toLocaleString("en-US")} events; ${runs} runs each\n`);
   await runAs(principal, async () => {
-    const search = (filters: Partial<typeof loginsTab.defaultSearch>) => () => searchTabEvents(loginsTab, { ...loginsTab.defaultSearch, ...filters }, { timeZone: "UTC" });
+    const search = (filters: Partial<typeof loginsTab.defaultSearch>) => () =>
+      searchTabEvents(loginsTab, { ...loginsTab.defaultSearch, ...filters }, { timeZone: "UTC" });
     await measure("Logins, default filters (Last 30 Days), page 1", search({}));
     await measure("Logins, Last 365 Days, page 1", search({ range: "Last_365_Days" }));
     await measure("Logins, Last 365 Days, page 400 (25 rows)", search({ range: "Last_365_Days", page: 400 }));

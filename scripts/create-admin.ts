@@ -23,7 +23,10 @@ The password is read from ADMIN_PASSWORD, or asked for twice at a hidden prompt.
 Works on the embedded database (.data/pglite, or PGLITE_DATA_DIR) or on DATABASE_URL.`;
 
 class UsageError extends Error {
-  constructor(message: string, readonly showUsage = false) {
+  constructor(
+    message: string,
+    readonly showUsage = false,
+  ) {
     super(message);
   }
 }

@@ -32,7 +32,9 @@ async function main(): Promise<void> {
   const url = `http://localhost:${port}`;
   const server = startNext({ port, env: { NEXTAUTH_URL: url, NEXTAUTH_SECRET: sessionSecret(), NODE_ENV: "production" } });
   await waitForHttp(`${url}/login`, server);
-  console.log(`\nAudit Console is running at ${url}\nSign in as admin / demo-admin  (auditor / demo-auditor reads and exports; viewer / demo-viewer has no access)\nPress Ctrl+C to stop.\n`);
+  console.log(
+    `\nAudit Console is running at ${url}\nSign in as admin / demo-admin  (auditor / demo-auditor reads and exports; viewer / demo-viewer has no access)\nPress Ctrl+C to stop.\n`,
+  );
 }
 
 main().catch((error: unknown) => {

@@ -16,12 +16,10 @@ export function AccessDenied({ displayName, username }: { displayName: string; u
           <Title order={1} size="h2">
             403 · Access denied
           </Title>
-          <Text>
-            You don&apos;t have access to the Audit Console. It is for system administrators and auditors.
-          </Text>
+          <Text>You don&apos;t have access to the Audit Console. It is for system administrators and auditors.</Text>
           <Text c="dimmed" size="sm">
-            You are signed in as <strong>{displayName}</strong> ({username}). Ask a system administrator for access, or sign out and
-            sign in with another account.
+            You are signed in as <strong>{displayName}</strong> ({username}). Ask a system administrator for access, or sign out and sign in with another
+            account.
           </Text>
           <SignOutButton variant="filled" />
         </Stack>

@@ -9,7 +9,6 @@ import { DateTimeText, EventTypeBadge } from "./data-table-cells";
 import { dataTableColumns, type DataTableColumn, type DataTableColumnMeta } from "./data-table-features";
 import { EntityLink } from "./entity-link";
 
-
 interface ColumnOptions {
   header: string;
   sortable?: boolean;
@@ -26,7 +25,14 @@ export function eventColumns<Row extends EventRow>() {
   const column = dataTableColumns<Row>();
   return {
     user: ({ header, sortable = true, meta }: ColumnOptions): DataTableColumn<Row> =>
-      column.accessor((row) => row.actor, { id: "user", header, enableSorting: sortable, sortDescFirst: false, cell: (info) => <UserName user={info.getValue()} />, meta }),
+      column.accessor((row) => row.actor, {
+        id: "user",
+        header,
+        enableSorting: sortable,
+        sortDescFirst: false,
+        cell: (info) => <UserName user={info.getValue()} />,
+        meta,
+      }),
 
     eventType: ({ header, sortable = true, meta }: ColumnOptions): DataTableColumn<Row> =>
       column.accessor((row) => row.eventType, {

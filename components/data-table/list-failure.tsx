@@ -20,10 +20,7 @@ export function ListFailure({ title, error, reset }: ListFailureProps) {
       reset();
     });
   return (
-    <DataTableError
-      title={title}
-      message="Something went wrong on the server. Try again; if it keeps failing, give your administrator the reference below."
-    >
+    <DataTableError title={title} message="Something went wrong on the server. Try again; if it keeps failing, give your administrator the reference below.">
       {error.digest && (
         <Text size="xs" c="dimmed">
           Reference: <Code>{error.digest}</Code>

@@ -53,7 +53,11 @@ export async function SearchResults<Row>({ load, page, size, timeZone, noun = "e
       footer={<DataTablePagination page={page} size={size} total={result.total} totalIsCapped={result.totalIsCapped} rowsOnPage={result.rows.length} />}
     >
       {toolbar}
-      {result.rows.length > 0 ? table(result.rows) : <DataTableEmpty title={`Page ${page} is past the last page`} action={{ label: "Go to page 1", href: firstPageHref }} />}
+      {result.rows.length > 0 ? (
+        table(result.rows)
+      ) : (
+        <DataTableEmpty title={`Page ${page} is past the last page`} action={{ label: "Go to page 1", href: firstPageHref }} />
+      )}
     </DataTableResults>
   );
 }

@@ -14,7 +14,6 @@ import { TIMELINE_COLUMNS, TIMELINE_LABELS as LABELS, type TimelineColumnId } fr
 const column = dataTableColumns<TimelineRow>();
 const shared = eventColumns<TimelineRow>();
 
-
 export function timelineColumns(kind: TimelineKind, timeZone: string): DataTableColumn<TimelineRow>[] {
   const definitions: Record<TimelineColumnId, () => DataTableColumn<TimelineRow>> = {
     createdAt: () => shared.createdAt({ header: LABELS.createdAt, meta: { width: 200 } }, timeZone),
@@ -35,8 +34,21 @@ export function timelineColumns(kind: TimelineKind, timeZone: string): DataTable
       }),
     user: () => shared.user({ header: LABELS.user, sortable: false, meta: { width: "22%" } }),
     details: () => column.display({ id: "details", header: LABELS.details, cell: (info) => <TimelineDetails row={info.row.original} subject={kind} /> }),
-    changes: () => column.display({ id: "changes", header: LABELS.changes, cell: (info) => <TimelineChanges row={info.row.original} />, meta: { width: kind === "artifact" ? undefined : "30%" } }),
-    role: () => column.accessor("role", { id: "role", header: LABELS.role, enableSorting: false, cell: (info) => <RoleBadge role={info.getValue()} />, meta: { width: 150, nowrap: true } }),
+    changes: () =>
+      column.display({
+        id: "changes",
+        header: LABELS.changes,
+        cell: (info) => <TimelineChanges row={info.row.original} />,
+        meta: { width: kind === "artifact" ? undefined : "30%" },
+      }),
+    role: () =>
+      column.accessor("role", {
+        id: "role",
+        header: LABELS.role,
+        enableSorting: false,
+        cell: (info) => <RoleBadge role={info.getValue()} />,
+        meta: { width: 150, nowrap: true },
+      }),
   };
   return TIMELINE_COLUMNS[kind].map((id) => definitions[id]());
 }

@@ -27,7 +27,10 @@ export function TimelineSection({ subject, search, timeZone, path }: TimelineSec
       <Title order={2} size="h4">
         Audit timeline
       </Title>
-      <Suspense key={JSON.stringify(search)} fallback={<DataTableSkeleton columns={timelineColumnLabels(subject.kind)} rows={search.size} label="Loading the timeline" />}>
+      <Suspense
+        key={JSON.stringify(search)}
+        fallback={<DataTableSkeleton columns={timelineColumnLabels(subject.kind)} rows={search.size} label="Loading the timeline" />}
+      >
         <SearchResults
           load={() => searchTimeline(subject, search)}
           page={search.page}

@@ -63,7 +63,13 @@ export function ExportMenu({ tab }: { tab: SearchTabId }) {
         </Alert>
       )}
       {(state.phase === "refused" || state.phase === "failed") && (
-        <Alert color={state.phase === "refused" ? "yellow" : "red"} title={`${FORMAT_INFO[state.format].label} export ${state.phase === "refused" ? "refused" : "failed"}`} withCloseButton onClose={dismiss} role="alert">
+        <Alert
+          color={state.phase === "refused" ? "yellow" : "red"}
+          title={`${FORMAT_INFO[state.format].label} export ${state.phase === "refused" ? "refused" : "failed"}`}
+          withCloseButton
+          onClose={dismiss}
+          role="alert"
+        >
           {state.message}
         </Alert>
       )}
@@ -71,7 +77,8 @@ export function ExportMenu({ tab }: { tab: SearchTabId }) {
         {state.phase === "confirm" && (
           <>
             <Text size="sm">
-              The {FORMAT_INFO[state.format].label} file will hold {formatCount(state.preflight.rows)} events: every event that matches these filters, not only this page.
+              The {FORMAT_INFO[state.format].label} file will hold {formatCount(state.preflight.rows)} events: every event that matches these filters, not only
+              this page.
             </Text>
             <Text size="xs" c="dimmed" mt="xs">
               {state.preflight.fileName}

@@ -6,10 +6,7 @@ import { DatePickerInput } from "@mantine/dates";
 import { DATE_PRESETS, PRESET_LABELS, rangeDays, resolveRange, type DatePreset } from "@/lib/audit/search/date-range";
 import { CUSTOM_RANGE, type DateRangeValues, type RangeChoice } from "@/lib/audit/search/filter-schema";
 
-const RANGE_OPTIONS = [
-  ...DATE_PRESETS.map((preset) => ({ value: preset, label: PRESET_LABELS[preset] })),
-  { value: CUSTOM_RANGE, label: "Custom range" },
-];
+const RANGE_OPTIONS = [...DATE_PRESETS.map((preset) => ({ value: preset, label: PRESET_LABELS[preset] })), { value: CUSTOM_RANGE, label: "Custom range" }];
 
 interface DateRangeFieldProps {
   /** "Login range", "Created at range" */

@@ -23,7 +23,14 @@ function optionsOf(types: readonly AuditEventType[]) {
   }));
 }
 
-export function EventTypeMultiSelect<Type extends AuditEventType>({ label = "Event Types", types, value, onChange, error, width = 300 }: EventTypeMultiSelectProps<Type>) {
+export function EventTypeMultiSelect<Type extends AuditEventType>({
+  label = "Event Types",
+  types,
+  value,
+  onChange,
+  error,
+  width = 300,
+}: EventTypeMultiSelectProps<Type>) {
   return (
     <MultiSelect
       label={label}

@@ -29,7 +29,14 @@ export function UsersField<Values extends FieldValues>({ control, name, label, i
       control={control}
       name={name}
       render={({ field, fieldState }) => (
-        <UserMultiSelect label={label} value={field.value} onChange={field.onChange} initialOptions={initialOptions} error={fieldState.error?.message} width={FIELD_WIDTHS.users} />
+        <UserMultiSelect
+          label={label}
+          value={field.value}
+          onChange={field.onChange}
+          initialOptions={initialOptions}
+          error={fieldState.error?.message}
+          width={FIELD_WIDTHS.users}
+        />
       )}
     />
   );
@@ -48,7 +55,14 @@ export function EventTypesField<Values extends FieldValues, Type extends AuditEv
       control={control}
       name={name}
       render={({ field, fieldState }) => (
-        <EventTypeMultiSelect label={label} types={types} value={field.value} onChange={field.onChange} error={fieldState.error?.message} width={FIELD_WIDTHS.types} />
+        <EventTypeMultiSelect
+          label={label}
+          types={types}
+          value={field.value}
+          onChange={field.onChange}
+          error={fieldState.error?.message}
+          width={FIELD_WIDTHS.types}
+        />
       )}
     />
   );

@@ -37,7 +37,23 @@ export interface RemoteMultiSelectProps<Option extends RemoteOption> {
 }
 
 export function RemoteMultiSelect<Option extends RemoteOption>(props: RemoteMultiSelectProps<Option>) {
-  const { label, noun, value, onChange, initialOptions, lookUp, lookUpKey, onFound, unknown, optionLabel, renderOption, renderPill, placeholder, error, width = 300 } = props;
+  const {
+    label,
+    noun,
+    value,
+    onChange,
+    initialOptions,
+    lookUp,
+    lookUpKey,
+    onFound,
+    unknown,
+    optionLabel,
+    renderOption,
+    renderPill,
+    placeholder,
+    error,
+    width = 300,
+  } = props;
   const [known, setKnown] = useState(() => new Map(initialOptions.map((option) => [option.id, option])));
   const [results, setResults] = useState<number[] | null>(null);
   const [search, setSearch] = useState("");

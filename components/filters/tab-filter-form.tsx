@@ -43,7 +43,15 @@ export function TabFilterForm({ tab: id, values, selected, errors, timeZone }: T
     <FilterPanel label={tab.texts.form} onSubmit={submit} onReset={reset} pending={pending}>
       {tab.fields.map((field) => {
         if (field.options === "users") {
-          return <UsersField key={field.key} control={control} name={field.key as "users"} label={field.label} initialOptions={(selected[field.key] ?? []) as UserOption[]} />;
+          return (
+            <UsersField
+              key={field.key}
+              control={control}
+              name={field.key as "users"}
+              label={field.label}
+              initialOptions={(selected[field.key] ?? []) as UserOption[]}
+            />
+          );
         }
         // Projects and Trackers come as a pair (rendered for Projects): the chosen projects narrow the trackers.
         if (field.options === "trackers") return null;

@@ -30,7 +30,10 @@ test("the diff view has no serious or critical accessibility violation, over the
   expect(await seriousViolations(page)).toEqual([]);
 
   await page.goto("/audit/permissions?types=ARTIFACT_PERMISSION_UPDATE&range=Last_365_Days");
-  await page.getByRole("link", { name: /Show changes/ }).first().click();
+  await page
+    .getByRole("link", { name: /Show changes/ })
+    .first()
+    .click();
   await expect(page.getByRole("dialog").getByRole("columnheader", { name: "Role or group" })).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
 });

@@ -59,7 +59,10 @@ function urlsOf(route: AppRoute): string[] {
     return fillSegments(route.path, SEGMENT_SAMPLES);
   } catch (error) {
     if (!(error instanceof MissingSampleError)) throw error;
-    unwalkable.push({ title: `${route.kind} ${route.path} has a sample for each dynamic segment`, message: `${error.message}: add one to e2e/access/segment-samples.ts` });
+    unwalkable.push({
+      title: `${route.kind} ${route.path} has a sample for each dynamic segment`,
+      message: `${error.message}: add one to e2e/access/segment-samples.ts`,
+    });
     return [];
   }
 }
@@ -71,9 +74,7 @@ const PAGE_CASES: Case[] = ROUTES.filter((route) => route.kind === "page" && !PU
 const HANDLER_CASES: Case[] = ROUTES.filter((route) => route.kind === "route" && !PUBLIC.has(route.path)).flatMap((route) =>
   urlsOf(route).map((url) => ({ route, method: CHECKED_METHODS.join("/"), url })),
 );
-const PUBLIC_CASES: Case[] = ROUTES.filter((route) => PUBLIC.has(route.path)).flatMap((route) =>
-  urlsOf(route).map((url) => ({ route, method: "GET", url })),
-);
+const PUBLIC_CASES: Case[] = ROUTES.filter((route) => PUBLIC.has(route.path)).flatMap((route) => urlsOf(route).map((url) => ({ route, method: "GET", url })));
 
 /** "GET /users/1 (/users/[id])": what a failure names. */
 function named({ route, method, url }: Case): string {
@@ -83,14 +84,20 @@ function named({ route, method, url }: Case): string {
 test("the build's manifests list every page and route handler of app/", () => {
   if ("error" in BUILT) throw new Error(BUILT.error);
   const built = new Set(ROUTES.flatMap((route) => route.entries));
-  expect(sourceEntries(APP_DIR).filter((entry) => !built.has(entry)), "in app/ but not in the build: rebuild").toEqual([]);
+  expect(
+    sourceEntries(APP_DIR).filter((entry) => !built.has(entry)),
+    "in app/ but not in the build: rebuild",
+  ).toEqual([]);
   expect(PAGE_CASES.length, "console pages walked").toBeGreaterThan(0);
   expect(HANDLER_CASES.length, "route handlers walked").toBeGreaterThan(0);
 });
 
 test("every public path is a route of the build", () => {
   const paths = new Set(ROUTES.map((route) => route.path));
-  expect(PUBLIC_PATHS.map((entry) => entry.route).filter((route) => !paths.has(route)), "in lib/auth/public-paths.ts but not built").toEqual([]);
+  expect(
+    PUBLIC_PATHS.map((entry) => entry.route).filter((route) => !paths.has(route)),
+    "in lib/auth/public-paths.ts but not built",
+  ).toEqual([]);
 });
 
 for (const { title, message } of unwalkable) {

@@ -37,12 +37,16 @@ test("a filter value the tab cannot use is refused next to its field, never wide
   await signInAsAdmin(page, "/audit/console?types=NOPE&range=Today");
   const form = page.getByRole("search", { name: "Filter Audit Console events" });
   await expect(form.getByText('"NOPE" is not an event type of the Console tab')).toBeVisible();
-  await expect(page.getByRole("alert").filter({ hasText: "These filters cannot be searched" })).toContainText('Event Types: "NOPE" is not an event type of the Console tab');
+  await expect(page.getByRole("alert").filter({ hasText: "These filters cannot be searched" })).toContainText(
+    'Event Types: "NOPE" is not an event type of the Console tab',
+  );
   await expect(page.getByRole("table", { name: "Audit Console events" })).toHaveCount(0);
 
   const refused = await page.request.get("/api/export/logins.csv?types=NOPE");
   expect(refused.status()).toBe(400);
-  expect(await refused.json()).toEqual({ error: { code: "invalid_filter", field: "types", message: 'Event Types: "NOPE" is not an event type of the Logins tab' } });
+  expect(await refused.json()).toEqual({
+    error: { code: "invalid_filter", field: "types", message: 'Event Types: "NOPE" is not an event type of the Logins tab' },
+  });
   const tooMany = Array.from({ length: 101 }, (_, index) => index + 1).join(",");
   const page500 = await page.goto(`/audit/artifacts?users=${tooMany}`);
   expect(page500?.status()).toBe(200);

@@ -44,7 +44,10 @@ export async function openDescriptionDiff(page: Page, table: Locator): Promise<L
   const count = Math.min(await rows.count(), MAX_TRIES);
   const dialog = page.getByRole("dialog");
   for (let index = 0; index < count; index += 1) {
-    await rows.nth(index).getByRole("link", { name: /Show changes/ }).click();
+    await rows
+      .nth(index)
+      .getByRole("link", { name: /Show changes/ })
+      .click();
     await expect(dialog).toBeVisible();
     if (await marksRemovedAndAdded(dialog)) return dialog;
     await page.keyboard.press("Escape");

@@ -26,7 +26,11 @@ test("the diff's URL opens directly as a page: who, when, what, and the marked c
 
 test("a permission update's diff lays out roles and groups before and after", async ({ page }) => {
   await signInAsAdmin(page, "/audit/permissions?types=ARTIFACT_PERMISSION_UPDATE&range=Last_365_Days");
-  await page.getByRole("table", { name: "Permission events" }).getByRole("link", { name: /Show changes/ }).first().click();
+  await page
+    .getByRole("table", { name: "Permission events" })
+    .getByRole("link", { name: /Show changes/ })
+    .first()
+    .click();
   const dialog = page.getByRole("dialog");
   await expect(dialog).toBeVisible();
   const grid = dialog.getByRole("table").filter({ has: page.getByRole("columnheader", { name: "Role or group" }) });

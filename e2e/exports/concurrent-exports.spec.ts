@@ -33,7 +33,11 @@ interface Download {
 }
 
 /** A browser context of `baseUrl` signed in as `account`, and its session cookies for plain HTTP requests. */
-async function signedIn(browser: Browser, baseUrl: string, account: { username: string; password: string }): Promise<{ context: BrowserContext; cookie: string }> {
+async function signedIn(
+  browser: Browser,
+  baseUrl: string,
+  account: { username: string; password: string },
+): Promise<{ context: BrowserContext; cookie: string }> {
   const context = await browser.newContext({ baseURL: baseUrl });
   await signIn(await context.newPage(), account.username, account.password);
   const cookie = (await context.cookies()).map((each) => `${each.name}=${each.value}`).join("; ");
@@ -50,7 +54,12 @@ function download(url: string, cookie: string, options: { pauseMs: number; aband
       const done = () => {
         if (running) running.now -= 1;
         const body = Buffer.concat(chunks).toString("utf8");
-        resolve({ status: response.statusCode ?? 0, retryAfter: response.headers["retry-after"] as string | undefined, body, rows: Number(response.headers["x-export-rows"] ?? 0) });
+        resolve({
+          status: response.statusCode ?? 0,
+          retryAfter: response.headers["retry-after"] as string | undefined,
+          body,
+          rows: Number(response.headers["x-export-rows"] ?? 0),
+        });
       };
       response.on("data", (chunk: Buffer) => {
         chunks.push(chunk);
@@ -114,11 +123,15 @@ if (serverUrl) {
 }
 
 for (const target of targets) {
-  test(`${target.name}: twenty exports at once run as many as there are slots, refuse the rest with Retry-After, and a tab page still answers`, async ({ browser }) => {
+  test(`${target.name}: twenty exports at once run as many as there are slots, refuse the rest with Retry-After, and a tab page still answers`, async ({
+    browser,
+  }) => {
     const base = target.url();
     const sessions = await Promise.all(USERS.map((account) => signedIn(browser, base, account)));
     const running = { now: 0, max: 0 };
-    const downloads = Promise.all(Array.from({ length: 20 }, (_, index) => download(`${base}${EXPORT}`, sessions[index % USERS.length].cookie, { pauseMs: 10, running })));
+    const downloads = Promise.all(
+      Array.from({ length: 20 }, (_, index) => download(`${base}${EXPORT}`, sessions[index % USERS.length].cookie, { pauseMs: 10, running })),
+    );
 
     // While they run, the admin opens a tab page.
     const page = await sessions[0].context.newPage();
@@ -136,7 +149,10 @@ for (const target of targets) {
     expect(running.max, "never more downloads at once than slots").toBeLessThanOrEqual(Math.min(target.slots, PER_USER * USERS.length));
     for (const result of refused) {
       expect(result.retryAfter).toBe("10");
-      expect(JSON.parse(result.body).error).toEqual({ code: "too_many_exports", message: expect.stringMatching(/(have \d+ exports? running|already running \d+ exports?)/) });
+      expect(JSON.parse(result.body).error).toEqual({
+        code: "too_many_exports",
+        message: expect.stringMatching(/(have \d+ exports? running|already running \d+ exports?)/),
+      });
     }
     for (const result of done) {
       // the whole file: a header line and at least one line per event

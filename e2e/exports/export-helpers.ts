@@ -10,7 +10,10 @@ import { parseCsv } from "../../lib/test/parse-csv";
 export { parseCsv };
 
 export async function shownTotal(page: Page): Promise<number> {
-  const text = await page.getByRole("status").filter({ hasText: /^[\d,]+ events?$/ }).innerText();
+  const text = await page
+    .getByRole("status")
+    .filter({ hasText: /^[\d,]+ events?$/ })
+    .innerText();
   return Number(text.replace(/\D/g, ""));
 }
 
@@ -46,7 +49,10 @@ export async function downloadMore(page: Page, dir: string, item: RegExp | strin
 /** The first sheet of an .xlsx as LibreOffice reads it: header and rows. */
 export function xlsxRows(xlsx: string): string[][] {
   const converted = mkdtempSync(path.join(tmpdir(), "audit-export-xlsx-"));
-  execFileSync("soffice", ["--headless", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76", "--outdir", converted, xlsx], { stdio: "ignore", timeout: 120_000 });
+  execFileSync("soffice", ["--headless", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76", "--outdir", converted, xlsx], {
+    stdio: "ignore",
+    timeout: 120_000,
+  });
   return parseCsv(readFileSync(path.join(converted, path.basename(xlsx).replace(/\.xlsx$/, ".csv")), "utf8"));
 }
 

@@ -19,9 +19,7 @@ test("exports a filtered Logins tab to Excel, PDF, CSV and JSON lines, complete 
   await expect(page).toHaveURL(/[?&]users=\d+(&|$)/);
   // The new results replace the old ones (and their export buttons) once the search has run.
   const userCells = page.getByRole("table", { name: "Login events" }).locator("tbody tr td:first-child");
-  await expect
-    .poll(async () => (await userCells.allInnerTexts()).every((text) => text.includes(`@${PERSON.username}`)), { timeout: 60_000 })
-    .toBe(true);
+  await expect.poll(async () => (await userCells.allInnerTexts()).every((text) => text.includes(`@${PERSON.username}`)), { timeout: 60_000 }).toBe(true);
   const total = await shownTotal(page);
   expect(total, "the demo seed gives this person sign-ins within a year").toBeGreaterThan(0);
 

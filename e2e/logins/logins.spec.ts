@@ -83,9 +83,7 @@ test("a custom range of two years is refused, naming the field", async ({ page }
   await signInAsAdmin(page, "/audit/logins?range=custom&from=2024-01-01&to=2025-12-31");
   const form = page.getByRole("search", { name: "Filter login events" });
   await expect(form.getByText("Login range: may not exceed one year")).toBeVisible();
-  await expect(page.getByRole("alert").filter({ hasText: "These filters cannot be searched" })).toContainText(
-    "Login range: may not exceed one year",
-  );
+  await expect(page.getByRole("alert").filter({ hasText: "These filters cannot be searched" })).toContainText("Login range: may not exceed one year");
   await expect(table(page)).toHaveCount(0);
   // The form keeps the refused days, so the admin can correct them.
   await expect(page.getByRole("combobox", { name: "Login range" })).toHaveValue("Custom range");

@@ -28,10 +28,12 @@ test("filters Permissions by a target user and shows Group Assign with the impac
   const impacted = new RegExp(`^Impacted User: ${username.replace(/\./g, "\\.")} \\((Enabled|Disabled)\\)$`);
   const matches = (row: string[]) =>
     row[2] === "Group Assign" || row[2] === "Group Remove" ? impacted.test(row[5]) : /^User (Create|Enable|Disable)$/.test(row[2]) && row[5] === "";
-  await expect.poll(async () => {
-    const shown = await rows(page);
-    return shown.some((row) => row[2] === "Group Assign") && shown.every(matches);
-  }).toBe(true);
+  await expect
+    .poll(async () => {
+      const shown = await rows(page);
+      return shown.some((row) => row[2] === "Group Assign") && shown.every(matches);
+    })
+    .toBe(true);
   // A reload keeps the target user in the form: its pill names the user (title "@username").
   await page.reload();
   await expect(form.getByTitle(new RegExp(`^@${username.replace(/\./g, "\\.")}( \\(disabled\\))?$`))).toBeVisible();

@@ -16,7 +16,11 @@ const URL_OF = "http://console.test/api/thing";
 
 const seen: unknown[] = [];
 const route = apiRoute({
-  GET: { role: "reader", action: "Reading the thing", handle: async ({ principal }) => Response.json({ reader: principal.username }, { headers: { "X-Thing": "1" } }) },
+  GET: {
+    role: "reader",
+    action: "Reading the thing",
+    handle: async ({ principal }) => Response.json({ reader: principal.username }, { headers: { "X-Thing": "1" } }),
+  },
   PUT: {
     role: "admin",
     action: "Changing the thing",
@@ -31,7 +35,8 @@ const route = apiRoute({
   },
 });
 
-const put = (body: string, headers: Record<string, string> = {}) => new Request(URL_OF, { method: "PUT", body, headers: { "content-type": "application/json", ...headers } });
+const put = (body: string, headers: Record<string, string> = {}) =>
+  new Request(URL_OF, { method: "PUT", body, headers: { "content-type": "application/json", ...headers } });
 
 describe("a route declared through apiRoute", () => {
   it("checks the role before anything else, naming what was refused", async () => {
@@ -40,7 +45,9 @@ describe("a route declared through apiRoute", () => {
     expect(await anonymous.json()).toEqual({ error: { code: "unauthenticated", message: "Sign in to use the Audit Console." } });
     const auditor = await runAs(AUDITOR, () => route.PUT(put('{"period":{"days":40}}')));
     expect(auditor.status).toBe(403);
-    expect(await auditor.json()).toEqual({ error: { code: "forbidden", message: "Changing the thing needs the Administrator role. You are signed in as audrey (Auditor)." } });
+    expect(await auditor.json()).toEqual({
+      error: { code: "forbidden", message: "Changing the thing needs the Administrator role. You are signed in as audrey (Auditor)." },
+    });
     expect(await (await runAs(AUDITOR, () => route.GET(new Request(URL_OF)))).json()).toEqual({ reader: "audrey" });
     expect(seen).toEqual([]);
   });

@@ -121,7 +121,9 @@ function headOf(get: RouteHandler): RouteHandler {
 }
 
 /** The route's handlers, one per HTTP method: the declared ones, HEAD from GET, 405 for the rest. */
-export function apiRoute<Bodies extends Partial<Record<Method, unknown>>>(methods: { [Name in keyof Bodies]: ApiMethod<Bodies[Name]> }): Record<Method, RouteHandler> {
+export function apiRoute<Bodies extends Partial<Record<Method, unknown>>>(
+  methods: { [Name in keyof Bodies]: ApiMethod<Bodies[Name]> },
+): Record<Method, RouteHandler> {
   const byName = methods as Partial<Record<Method, ApiMethod<unknown>>>;
   const declared = METHODS.filter((name) => byName[name]);
   const allowed = declared.includes("GET") && !declared.includes("HEAD") ? [...declared, "HEAD" as const] : declared;

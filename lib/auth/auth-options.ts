@@ -11,8 +11,7 @@ import { SESSION_MAX_AGE_SECONDS, SESSION_UPDATE_AGE_SECONDS } from "./session-p
 
 // next-auth ships CommonJS: bundlers hand over the function, Node's own ESM loader (scripts run
 // with tsx, such as the benchmark) the module object holding it as `default`.
-const CredentialsProvider =
-  (CredentialsModule as unknown as { default?: typeof CredentialsModule }).default ?? CredentialsModule;
+const CredentialsProvider = (CredentialsModule as unknown as { default?: typeof CredentialsModule }).default ?? CredentialsModule;
 
 function cookieValue(cookieHeader: string | undefined, name: string): string | undefined {
   const part = cookieHeader?.split(/;\s*/).find((item) => item.startsWith(`${name}=`));

@@ -128,9 +128,7 @@ describe.each(testDatabases())("authorizeCredentials on $name", ({ open }) => {
         createdAt: new Date(NOW.getTime() - 59 * 60_000 + i * 1000),
       })),
     });
-    await expect(attempt("alice", "correct horse battery")).rejects.toThrow(
-      "Too many failed sign-ins from your network address. Try again after 08:01 UTC.",
-    );
+    await expect(attempt("alice", "correct horse battery")).rejects.toThrow("Too many failed sign-ins from your network address. Try again after 08:01 UTC.");
     await expect(attempt("alice", "correct horse battery", NOW, { ...REQUEST, ip: "198.51.100.1" })).resolves.toMatchObject({
       username: "alice",
     });

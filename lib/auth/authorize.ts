@@ -91,7 +91,10 @@ async function checkAccountLock(username: string, request: SignInRequest, now: D
     orderBy: { createdAt: "desc" },
     take: 200,
   });
-  const state = evaluateLockout(attempts.map((attempt) => ({ at: attempt.createdAt, succeeded: attempt.succeeded })), now);
+  const state = evaluateLockout(
+    attempts.map((attempt) => ({ at: attempt.createdAt, succeeded: attempt.succeeded })),
+    now,
+  );
   if (state.locked) throw new SignInError(lockedMessage(state.until, request.timeZone));
 }
 
@@ -103,7 +106,10 @@ async function refuse(username: string, request: SignInRequest, now: Date): Prom
     where: { username, createdAt: { gt: new Date(now.getTime() - lockoutLookback()), lte: now } },
     select: { createdAt: true, succeeded: true },
   });
-  const state = evaluateLockout(attempts.map((attempt) => ({ at: attempt.createdAt, succeeded: attempt.succeeded })), now);
+  const state = evaluateLockout(
+    attempts.map((attempt) => ({ at: attempt.createdAt, succeeded: attempt.succeeded })),
+    now,
+  );
   throw new SignInError(state.locked ? lockedMessage(state.until, request.timeZone) : INVALID_CREDENTIALS);
 }
 
@@ -111,11 +117,7 @@ async function refuse(username: string, request: SignInRequest, now: Date): Prom
  * Signs in with a username and password, or throws SignInError with the message to show. Users
  * whose console role is NONE may sign in (they see the 403 page); users without a password never.
  */
-export async function authorizeCredentials(
-  credentials: Record<string, unknown> | undefined,
-  request: SignInRequest,
-  now = new Date(),
-): Promise<SignedInUser> {
+export async function authorizeCredentials(credentials: Record<string, unknown> | undefined, request: SignInRequest, now = new Date()): Promise<SignedInUser> {
   const username = normalizeUsername(credentials?.username);
   const password = typeof credentials?.password === "string" ? credentials.password : "";
   const blank = [!username && "username", !password && "password"].filter(Boolean);

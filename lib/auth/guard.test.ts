@@ -43,7 +43,11 @@ describe("runAs", () => {
   it("keeps the role it was given", async () => {
     const auditor: Principal = { ...job, username: "export-bot", role: "AUDITOR" };
     await expect(runAs(auditor, () => requireAuditReader())).resolves.toEqual(auditor);
-    await expectAuthError(runAs(auditor, () => requireAdmin("Changing retention")), 403, "Changing retention needs the Administrator role. You are signed in as export-bot (Auditor).");
+    await expectAuthError(
+      runAs(auditor, () => requireAdmin("Changing retention")),
+      403,
+      "Changing retention needs the Administrator role. You are signed in as export-bot (Auditor).",
+    );
   });
 });
 
@@ -153,11 +157,7 @@ describe.each(testDatabases())("the guard on $name", ({ open }) => {
   it("ends a session revoked by a token version bump and records one User System Logout", async () => {
     const claims = await signedIn("ada", "ADMIN");
     await db.prisma.user.update({ where: { id: claims.userId }, data: { tokenVersion: { increment: 1 } } });
-    await Promise.all([
-      expectAuthError(requireAuditReader(), 401),
-      expectAuthError(requireAuditReader(), 401),
-      expectAuthError(requireAdmin(), 401),
-    ]);
+    await Promise.all([expectAuthError(requireAuditReader(), 401), expectAuthError(requireAuditReader(), 401), expectAuthError(requireAdmin(), 401)]);
     await expectAuthError(requireAuditReader(), 401);
     const events = await systemLogouts();
     expect(events).toHaveLength(1);

@@ -13,7 +13,10 @@ import { SWEEP_INTERVAL_MS } from "./session-policy";
 import { endConsoleSession, sessionExpiry, sweepExpiredSessions, touchConsoleSession } from "./sessions";
 
 export class AuthError extends Error {
-  constructor(readonly status: 401 | 403, message: string) {
+  constructor(
+    readonly status: 401 | 403,
+    message: string,
+  ) {
     super(message);
     this.name = "AuthError";
   }

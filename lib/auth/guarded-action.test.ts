@@ -15,7 +15,12 @@ const ADMIN: Principal = { ...AUDITOR, userId: 1, username: "ada", role: "ADMIN"
 describe("a server action declared through guardedAction", () => {
   const runs: unknown[] = [];
   const save = guardedAction(
-    { role: "admin", action: "Changing the retention", input: z.object({ days: z.number().min(30, "at least 30") }), labels: { days: "Retention period (days)" } },
+    {
+      role: "admin",
+      action: "Changing the retention",
+      input: z.object({ days: z.number().min(30, "at least 30") }),
+      labels: { days: "Retention period (days)" },
+    },
     async (input, principal) => {
       runs.push(input);
       if (input.days === 31) throw new Error("unexpected");

@@ -19,7 +19,10 @@ export interface ActionSpec<Input> {
   labels?: Record<string, string>;
 }
 
-export function guardedAction<Input, Value>(spec: ActionSpec<Input>, run: (input: Input, principal: Principal) => Promise<Value>): (input?: unknown) => Promise<ActionResult<Value>> {
+export function guardedAction<Input, Value>(
+  spec: ActionSpec<Input>,
+  run: (input: Input, principal: Principal) => Promise<Value>,
+): (input?: unknown) => Promise<ActionResult<Value>> {
   return async (raw) => {
     try {
       const principal = await (spec.role === "admin" ? requireAdmin(spec.action) : requireAuditReader(spec.action));

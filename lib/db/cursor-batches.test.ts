@@ -69,7 +69,9 @@ describe.each(testDatabases().filter((database) => database.name !== "PGlite"))(
         }
       });
       // Fails on its 15th row, in the second read.
-      await expect(reading((reader) => all(reader.cursorBatches!("SELECT 1 / (15 - g) AS n FROM generate_series(1, 30) AS g", [], 10)))).rejects.toThrow(/division by zero/);
+      await expect(reading((reader) => all(reader.cursorBatches!("SELECT 1 / (15 - g) AS n FROM generate_series(1, 30) AS g", [], 10)))).rejects.toThrow(
+        /division by zero/,
+      );
     }
     expect(await db.withSession((session) => session.query<{ ok: number }>("SELECT 1 AS ok"))).toEqual([{ ok: 1 }]);
   });

@@ -12,7 +12,10 @@ export interface LockHolder {
 }
 
 export class DataFolderBusyError extends Error {
-  constructor(readonly dataDir: string, readonly holder: LockHolder) {
+  constructor(
+    readonly dataDir: string,
+    readonly holder: LockHolder,
+  ) {
     super(
       `The embedded database in ${dataDir} is in use by process ${holder.pid} (${holder.command}) on ${holder.host} since ${holder.since}. ` +
         `Stop that process first, or point DATABASE_URL at a PostgreSQL server to share one database between processes.`,
@@ -71,6 +74,9 @@ export function lockDataFolder(dataDir: string, command = describeProcess()): ()
 }
 
 function describeProcess(): string {
-  const script = process.argv.slice(1).map((arg) => path.basename(arg)).join(" ");
+  const script = process.argv
+    .slice(1)
+    .map((arg) => path.basename(arg))
+    .join(" ");
   return script || "node";
 }

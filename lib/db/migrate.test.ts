@@ -14,10 +14,7 @@ const migration = (name: string, sql: string): MigrationFile => ({ name, sql, ch
 
 const first = migration("20260101000000_first", `CREATE TABLE "Thing" ("id" INTEGER PRIMARY KEY, "name" TEXT NOT NULL);`);
 const second = migration("20260102000000_second", `ALTER TABLE "Thing" ADD COLUMN "colour" TEXT;\nCREATE INDEX "Thing_colour_idx" ON "Thing"("colour");`);
-const broken = migration(
-  "20260103000000_broken",
-  `CREATE TABLE "Half" ("id" INTEGER);\nINSERT INTO "Thing" ("id", "name") VALUES (1, NULL);`,
-);
+const broken = migration("20260103000000_broken", `CREATE TABLE "Half" ("id" INTEGER);\nINSERT INTO "Thing" ("id", "name") VALUES (1, NULL);`);
 
 interface Row {
   migration_name: string;
@@ -27,7 +24,12 @@ interface Row {
   applied_steps_count: number;
 }
 
-for (const target of [{ name: "PGlite", open: async () => openDatabase({ dataDir: "memory://" }) }, ...testDatabases().slice(1).map((t) => ({ name: t.name, open: async () => bare(await t.open()) }))]) {
+for (const target of [
+  { name: "PGlite", open: async () => openDatabase({ dataDir: "memory://" }) },
+  ...testDatabases()
+    .slice(1)
+    .map((t) => ({ name: t.name, open: async () => bare(await t.open()) })),
+]) {
   describe(`migration runner on ${target.name}`, () => {
     let database: Database | undefined;
     afterEach(async () => {
@@ -36,7 +38,9 @@ for (const target of [{ name: "PGlite", open: async () => openDatabase({ dataDir
     });
 
     const rows = (db: Database) =>
-      db.withSession((s) => s.query<Row>(`SELECT migration_name, checksum, finished_at, logs, applied_steps_count FROM "_prisma_migrations" ORDER BY migration_name`));
+      db.withSession((s) =>
+        s.query<Row>(`SELECT migration_name, checksum, finished_at, logs, applied_steps_count FROM "_prisma_migrations" ORDER BY migration_name`),
+      );
 
     it("applies each migration once and records Prisma's checksum", async () => {
       database = await target.open();

@@ -27,7 +27,10 @@ interface MigrationRow {
 }
 
 export class MigrationError extends Error {
-  constructor(message: string, readonly migration: string) {
+  constructor(
+    message: string,
+    readonly migration: string,
+  ) {
     super(message);
     this.name = "MigrationError";
   }
@@ -73,10 +76,11 @@ export async function migrate(session: SqlSession, migrations: MigrationFile[] =
 
 async function applyOne(session: SqlSession, migration: MigrationFile): Promise<void> {
   const id = randomUUID();
-  await session.query(
-    `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at, applied_steps_count) VALUES ($1, $2, $3, now(), 0)`,
-    [id, migration.checksum, migration.name],
-  );
+  await session.query(`INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at, applied_steps_count) VALUES ($1, $2, $3, now(), 0)`, [
+    id,
+    migration.checksum,
+    migration.name,
+  ]);
   try {
     await session.exec(migration.sql);
   } catch (error) {
@@ -84,8 +88,5 @@ async function applyOne(session: SqlSession, migration: MigrationFile): Promise<
     await session.query(`UPDATE "_prisma_migrations" SET logs = $2 WHERE id = $1`, [id, message]);
     throw new MigrationError(`Migration ${migration.name} failed: ${message}`, migration.name);
   }
-  await session.query(
-    `UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = applied_steps_count + 1 WHERE id = $1`,
-    [id],
-  );
+  await session.query(`UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = applied_steps_count + 1 WHERE id = $1`, [id]);
 }

@@ -43,18 +43,19 @@ export async function diffMigrationsToSchema(migrationsDir = MIGRATIONS_DIR, sch
     const factory = bindMigrationAwareSqlAdapterFactory(new PrismaPGlite(shadow));
     const engine = await glue.SchemaEngine.new({ datamodels: [[schemaPath, schemaText]] }, () => {}, factory);
     const migrations = readMigrations(migrationsDir);
-    const from = migrations.length === 0
-      ? { tag: "empty" as const }
-      : {
-          tag: "migrations" as const,
-          baseDir: migrationsDir,
-          lockfile: { path: "migration_lock.toml", content: 'provider = "postgresql"\n' },
-          shadowDbInitScript: "",
-          migrationDirectories: migrations.map((migration) => ({
-            path: migration.name,
-            migrationFile: { path: "migration.sql", content: { tag: "ok" as const, value: migration.sql } },
-          })),
-        };
+    const from =
+      migrations.length === 0
+        ? { tag: "empty" as const }
+        : {
+            tag: "migrations" as const,
+            baseDir: migrationsDir,
+            lockfile: { path: "migration_lock.toml", content: 'provider = "postgresql"\n' },
+            shadowDbInitScript: "",
+            migrationDirectories: migrations.map((migration) => ({
+              path: migration.name,
+              migrationFile: { path: "migration.sql", content: { tag: "ok" as const, value: migration.sql } },
+            })),
+          };
     const result = await engine.diff({
       from,
       to: { tag: "schemaDatamodel", files: [{ path: schemaPath, content: schemaText }] },

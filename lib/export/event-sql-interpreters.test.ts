@@ -42,28 +42,45 @@ const COLUMN_OF: Record<string, string> = { users: "actorId", targetUsers: "targ
  * or not; a preset or a custom range around the anchor's day; any sort; any of several zones.
  */
 function searchOf(tab: AnySearchTab, anchors: Anchor[], pools: Record<OptionKind, number[]>): fc.Arbitrary<{ search: TabSearch; timeZone: string }> {
-  const others = (kind: OptionKind) => fc.uniqueArray(fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...pools[kind]) }, fc.integer({ min: 900_000, max: 900_010 })), { maxLength: 3 });
-  return fc.constantFrom(...anchors).chain((anchor) => {
-    const fields = Object.fromEntries(
-      tab.fields.map((field) => {
-        const own = anchor.values[field.key];
-        const theirs = own === null ? fc.constant<number[]>([]) : fc.oneof(fc.constant([own]), others(field.options).map((ids) => [own, ...ids.filter((id) => id !== own)]));
-        return [field.key, fc.oneof({ weight: 2, arbitrary: fc.constant<number[]>([]) }, { weight: 2, arbitrary: theirs }, { weight: 1, arbitrary: others(field.options) })];
-      }),
-    );
-    const daysAgo = Math.floor((NOW.getTime() - anchor.createdAt.getTime()) / DAY);
-    const range = fc.oneof(
-      fc.constantFrom(...DATE_PRESETS).map((preset) => ({ range: preset, from: null, to: null })),
-      fc
-        .tuple(fc.integer({ min: 0, max: 30 }), fc.integer({ min: 0, max: 30 }))
-        .map(([before, after]) => ({ range: "custom" as const, from: dayBefore(daysAgo + before + 1), to: dayBefore(Math.max(0, daysAgo - after - 1)) })),
-    );
-    const types = fc.oneof(fc.constant([]), fc.subarray([...tab.eventTypes], { minLength: 1, maxLength: 3 }).map((chosen) => [...new Set([anchor.eventType, ...chosen])]), fc.subarray([...tab.eventTypes], { maxLength: 2 }));
-    return fc.record({ fields: fc.record(fields), types, range, sort: fc.constantFrom(...tab.sorts), timeZone: fc.constantFrom(...ZONES) });
-  }).map(({ fields: chosen, types, range: dates, sort, timeZone }) => ({
-    search: { ...tab.defaultSearch, ...chosen, types, ...dates, sort } as TabSearch,
-    timeZone,
-  }));
+  const others = (kind: OptionKind) =>
+    fc.uniqueArray(fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...pools[kind]) }, fc.integer({ min: 900_000, max: 900_010 })), { maxLength: 3 });
+  return fc
+    .constantFrom(...anchors)
+    .chain((anchor) => {
+      const fields = Object.fromEntries(
+        tab.fields.map((field) => {
+          const own = anchor.values[field.key];
+          const theirs =
+            own === null
+              ? fc.constant<number[]>([])
+              : fc.oneof(
+                  fc.constant([own]),
+                  others(field.options).map((ids) => [own, ...ids.filter((id) => id !== own)]),
+                );
+          return [
+            field.key,
+            fc.oneof({ weight: 2, arbitrary: fc.constant<number[]>([]) }, { weight: 2, arbitrary: theirs }, { weight: 1, arbitrary: others(field.options) }),
+          ];
+        }),
+      );
+      const daysAgo = Math.floor((NOW.getTime() - anchor.createdAt.getTime()) / DAY);
+      const range = fc.oneof(
+        fc.constantFrom(...DATE_PRESETS).map((preset) => ({ range: preset, from: null, to: null })),
+        fc
+          .tuple(fc.integer({ min: 0, max: 30 }), fc.integer({ min: 0, max: 30 }))
+          .map(([before, after]) => ({ range: "custom" as const, from: dayBefore(daysAgo + before + 1), to: dayBefore(Math.max(0, daysAgo - after - 1)) })),
+      );
+      const types = fc.oneof(
+        fc.constant([]),
+        fc.subarray([...tab.eventTypes], { minLength: 1, maxLength: 3 }).map((chosen) => [...new Set([anchor.eventType, ...chosen])]),
+        fc.subarray([...tab.eventTypes], { maxLength: 2 }),
+      );
+      return fc.record({ fields: fc.record(fields), types, range, sort: fc.constantFrom(...tab.sorts), timeZone: fc.constantFrom(...ZONES) });
+    })
+    .map(({ fields: chosen, types, range: dates, sort, timeZone }) => ({
+      search: { ...tab.defaultSearch, ...chosen, types, ...dates, sort } as TabSearch,
+      timeZone,
+    }));
 }
 
 describe.each(testDatabases())("Prisma and the export's SQL on $name", ({ open }) => {
@@ -73,7 +90,8 @@ describe.each(testDatabases())("Prisma and the export's SQL on $name", ({ open }
   beforeAll(async () => {
     db = await open();
     await seedDemoData(db, { events: 3_000, seed: 11, now: NOW });
-    const ids = async (table: string) => (await db.withSession((session) => session.query<{ id: number }>(`SELECT id FROM "${table}" ORDER BY id LIMIT 40`))).map((row) => row.id);
+    const ids = async (table: string) =>
+      (await db.withSession((session) => session.query<{ id: number }>(`SELECT id FROM "${table}" ORDER BY id LIMIT 40`))).map((row) => row.id);
     [pools.users, pools.projects, pools.trackers] = await Promise.all([ids("User"), ids("Project"), ids("Tracker")]);
     // The seed writes none of the console's own events: some, by seeded users, a few without message.
     await db.withSession((session) =>

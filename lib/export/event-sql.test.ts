@@ -5,7 +5,12 @@ describe("selectEvents", () => {
   it("turns a tab's where and orderBy into parameterised SQL", () => {
     const from = new Date("2026-01-01T00:00:00Z");
     const { sql, params } = selectEvents({
-      where: { AND: [{ category: "WORK_ITEM", actorId: { in: [3, 4] }, eventType: undefined, createdAt: { gte: from, lt: new Date("2026-02-01T00:00:00Z") } }, { projectName: { not: null } }] },
+      where: {
+        AND: [
+          { category: "WORK_ITEM", actorId: { in: [3, 4] }, eventType: undefined, createdAt: { gte: from, lt: new Date("2026-02-01T00:00:00Z") } },
+          { projectName: { not: null } },
+        ],
+      },
       orderBy: [{ projectName: { sort: "asc", nulls: "last" } }, { createdAt: "desc" }, { id: "desc" }],
       take: 1000,
     });
@@ -27,6 +32,8 @@ describe("selectEvents", () => {
 
   it("refuses a column the table does not have and a condition it does not know", () => {
     expect(() => selectEvents({ where: { ["nope; DROP TABLE x" as "id"]: 1 }, orderBy: [{ id: "asc" }], take: 1 })).toThrow(/unknown AuditEvent column/);
-    expect(() => selectEvents({ where: { actorName: { contains: "a" } }, orderBy: [{ id: "asc" }], take: 1 })).toThrow(/"contains" on actorName is not supported/);
+    expect(() => selectEvents({ where: { actorName: { contains: "a" } }, orderBy: [{ id: "asc" }], take: 1 })).toThrow(
+      /"contains" on actorName is not supported/,
+    );
   });
 });

@@ -89,7 +89,12 @@ function whereParts(where: AuditWhere, params: Params): string[] {
     if (value === undefined) continue;
     if (key === "AND" || key === "OR") {
       const list = (Array.isArray(value) ? value : [value]) as AuditWhere[];
-      parts.push(joined(list.map((item) => joined(whereParts(item, params), "AND")), key));
+      parts.push(
+        joined(
+          list.map((item) => joined(whereParts(item, params), "AND")),
+          key,
+        ),
+      );
     } else if (key === "NOT") {
       const list = (Array.isArray(value) ? value : [value]) as AuditWhere[];
       parts.push(...list.map((item) => `NOT ${joined(whereParts(item, params), "AND")}`));

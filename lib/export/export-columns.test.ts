@@ -5,7 +5,15 @@ import { BLUEPRINT_HEADERS, blueprintLines, jsonLineObject } from "./export-colu
 import { EXPORT_COLUMNS } from "./export-tabs";
 import { changesSummary, type ExportEvent } from "./export-event";
 
-const user = (id: number, username: string, enabled = true): UserRef => ({ id, name: username, username, displayName: username.toUpperCase(), avatarUrl: null, enabled, exists: true });
+const user = (id: number, username: string, enabled = true): UserRef => ({
+  id,
+  name: username,
+  username,
+  displayName: username.toUpperCase(),
+  avatarUrl: null,
+  enabled,
+  exists: true,
+});
 
 const BASE: ExportEvent = {
   id: "41",
@@ -56,7 +64,8 @@ const GROUP_ASSIGN: ExportEvent = {
   message: "Impacted User: carol (Enabled)",
 };
 
-const row = (tab: keyof typeof EXPORT_COLUMNS, event: ExportEvent) => Object.fromEntries(EXPORT_COLUMNS[tab].map((column) => [column.header, column.value(event)]));
+const row = (tab: keyof typeof EXPORT_COLUMNS, event: ExportEvent) =>
+  Object.fromEntries(EXPORT_COLUMNS[tab].map((column) => [column.header, column.value(event)]));
 
 describe("export columns per tab", () => {
   it("logins: time, user, name, status, type, address, agent, id", () => {
@@ -92,7 +101,12 @@ describe("export columns per tab", () => {
 
   it("summarises changes as the timelines do: word counts, changed roles only, a create's initial values", () => {
     const description = { field: "Description", kind: "longtext" as const, old: "The pump stops at once", new: "The pump stops within 2 s at once" };
-    const permissions = { field: "Permissions", kind: "access" as const, old: { Developer: "Read", Tester: "Read" }, new: { Developer: "Read", Tester: "None" } };
+    const permissions = {
+      field: "Permissions",
+      kind: "access" as const,
+      old: { Developer: "Read", Tester: "Read" },
+      new: { Developer: "Read", Tester: "None" },
+    };
     expect(changesSummary({ eventType: "WORK_ITEM_UPDATE", changes: [description] })).toBe("Description: 0 words removed, 3 added");
     expect(changesSummary({ eventType: "ARTIFACT_PERMISSION_UPDATE", changes: [permissions] })).toBe("Permissions: Tester: Read → None");
     expect(changesSummary({ eventType: "WORK_ITEM_CREATE", changes: [{ field: "Status", kind: "enum", old: null, new: "New" }] })).toBe("Status: New");
@@ -138,6 +152,11 @@ describe("Blueprint CSV lines", () => {
   });
 
   it("JSON lines carry the offset and the whole change list", () => {
-    expect(jsonLineObject(UPDATE, "Asia/Tokyo")).toMatchObject({ id: "42", createdAt: "2026-11-23T17:15:02.123+09:00", changes: UPDATE.changes, user: { username: "lukasz", enabled: false } });
+    expect(jsonLineObject(UPDATE, "Asia/Tokyo")).toMatchObject({
+      id: "42",
+      createdAt: "2026-11-23T17:15:02.123+09:00",
+      changes: UPDATE.changes,
+      user: { username: "lukasz", enabled: false },
+    });
   });
 });

@@ -100,18 +100,21 @@ function object(event: ExportEvent): { id: number | null; name: string } {
 export function blueprintLines(event: ExportEvent, timeZone: string): string[] {
   const target = object(event);
   const project = event.project;
-  const before = csvLine([
-    formatIsoWithOffset(event.createdAt, timeZone),
-    event.actor.id,
-    event.actor.username,
-    project ? "Project" : "Instance",
-    project ? project.id : null,
-    project ? project.name : null,
-    event.categoryLabel,
-    event.label,
-    target.id,
-    target.name,
-  ], "");
+  const before = csvLine(
+    [
+      formatIsoWithOffset(event.createdAt, timeZone),
+      event.actor.id,
+      event.actor.username,
+      project ? "Project" : "Instance",
+      project ? project.id : null,
+      project ? project.name : null,
+      event.categoryLabel,
+      event.label,
+      target.id,
+      target.name,
+    ],
+    "",
+  );
   const after = csvField(details(event));
   const { changes } = event;
   if (changes.length === 0) return [`${before},,,,${after}\r\n`];

@@ -24,7 +24,10 @@ export async function addUsers(query: LookupQuery, users: Map<number, UserOption
   }
   if (missing.size === 0) return;
   const ids = [...missing];
-  const found = await query<UserOption>(`SELECT id, username, "displayName", "avatarUrl", enabled FROM "User" WHERE id IN (${ids.map((_, index) => `$${index + 1}`).join(", ")})`, ids);
+  const found = await query<UserOption>(
+    `SELECT id, username, "displayName", "avatarUrl", enabled FROM "User" WHERE id IN (${ids.map((_, index) => `$${index + 1}`).join(", ")})`,
+    ids,
+  );
   for (const user of found) users.set(user.id, user);
 }
 

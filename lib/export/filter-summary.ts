@@ -51,7 +51,12 @@ export function filterLines<Fields extends readonly IdsField[]>(
 }
 
 /** A short slug of the filters for a file name: "last-30-days", "2026-01-01_2026-03-31_2-users". */
-export function filterSlug<Fields extends readonly IdsField[]>(tab: SearchTab<string, Fields>, filters: TabFilters<Fields>, range: InstantRange, timeZone: string): string {
+export function filterSlug<Fields extends readonly IdsField[]>(
+  tab: SearchTab<string, Fields>,
+  filters: TabFilters<Fields>,
+  range: InstantRange,
+  timeZone: string,
+): string {
   const parts: string[] = [];
   if (filters.range === CUSTOM_RANGE) {
     const days = rangeDays(range, timeZone);

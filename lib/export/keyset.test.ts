@@ -18,7 +18,9 @@ describe("afterRow", () => {
       { AND: [{ projectName: "Pump" }, { eventType: "USER_LOGIN" }, { id: { lt: 9n } }] },
     ]);
     // After a null (nulls last), only rows with null and a later tie-breaker follow.
-    expect(afterRow(keys, { projectName: null, eventType: "AUDIT_PURGE", id: 9n }).OR).toEqual([{ AND: [{ projectName: null }, { eventType: "AUDIT_PURGE" }, { id: { lt: 9n } }] }]);
+    expect(afterRow(keys, { projectName: null, eventType: "AUDIT_PURGE", id: 9n }).OR).toEqual([
+      { AND: [{ projectName: null }, { eventType: "AUDIT_PURGE" }, { id: { lt: 9n } }] },
+    ]);
   });
 });
 

@@ -22,7 +22,18 @@ const ENUM_ORDER: Record<string, readonly string[]> = {
 };
 
 // Columns that may hold NULL; the others must not be compared with null (Prisma refuses it).
-const NULLABLE = new Set(["targetUserName", "projectName", "trackerName", "artifactName", "artifactKind", "actorId", "targetUserId", "projectId", "trackerId", "artifactId"]);
+const NULLABLE = new Set([
+  "targetUserName",
+  "projectName",
+  "trackerName",
+  "artifactName",
+  "artifactKind",
+  "actorId",
+  "targetUserId",
+  "projectId",
+  "trackerId",
+  "artifactId",
+]);
 
 export function sortKeys(orderBy: readonly AuditOrderBy[]): SortKey[] {
   return orderBy.map((entry) => {

@@ -95,7 +95,11 @@ function pageFooters(doc: jsPDF, input: PdfDocumentInput): void {
   doc.setTextColor(110);
   for (let page = 1; page <= pages; page += 1) {
     doc.setPage(page);
-    doc.text(`Audit Console · ${input.title} · ${formatDateTime(input.generatedAt, input.timeZone)} ${zoneName(input.generatedAt, input.timeZone)}`, MARGIN, bottom);
+    doc.text(
+      `Audit Console · ${input.title} · ${formatDateTime(input.generatedAt, input.timeZone)} ${zoneName(input.generatedAt, input.timeZone)}`,
+      MARGIN,
+      bottom,
+    );
     doc.text(`Page ${page} of ${pages}`, width - MARGIN, bottom, { align: "right" });
   }
 }
@@ -144,7 +148,12 @@ export function renderPdf(input: PdfDocumentInput): Uint8Array {
   const kept = body.length === 0 ? columns.map((_, index) => index) : columns.map((_, index) => index).filter((index) => body.some((row) => row[index] !== ""));
   const shown = kept.map((index) => columns[index]);
   const rows = body.map((row) => kept.map((index) => row[index]));
-  const struckShown = new Set([...struck].map((key) => key.split(":").map(Number)).filter(([, index]) => kept.includes(index)).map(([row, index]) => `${row}:${kept.indexOf(index)}`));
+  const struckShown = new Set(
+    [...struck]
+      .map((key) => key.split(":").map(Number))
+      .filter(([, index]) => kept.includes(index))
+      .map(([row, index]) => `${row}:${kept.indexOf(index)}`),
+  );
   doc.setFont(PDF_FONT, "normal");
   doc.setFontSize(FONT_SIZE);
   const widths = columnWidths(doc, shown, rows, doc.internal.pageSize.getWidth() - MARGIN * 2);

@@ -21,12 +21,21 @@ function input(rows: number): PdfDocumentInput {
       { header: "User", width: 18 },
       { header: "Changes", width: 50 },
     ],
-    body: Array.from({ length: rows }, (_, row) => ["2026-11-27 11:00:00", row % 2 ? "zoe.mueller" : "taro.yamada", `Description: ${row % 7} words removed, ${row % 11} added`]),
+    body: Array.from({ length: rows }, (_, row) => [
+      "2026-11-27 11:00:00",
+      row % 2 ? "zoe.mueller" : "taro.yamada",
+      `Description: ${row % 7} words removed, ${row % 11} added`,
+    ]),
     struck: new Set(["1:1"]),
   };
 }
 
-const pages = (bytes: Uint8Array) => (Buffer.from(bytes).toString("latin1").match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+const pages = (bytes: Uint8Array) =>
+  (
+    Buffer.from(bytes)
+      .toString("latin1")
+      .match(/\/Type\s*\/Page[^s]/g) ?? []
+  ).length;
 
 describe("laying out a PDF", () => {
   const workerFile = process.env.PDF_WORKER_FILE;

@@ -38,7 +38,9 @@ describe.each(testDatabases())("exports on $name", ({ open }) => {
 
   it("refuses without a reader, and names a bad filter", async () => {
     await expect(planExport("logins", "csv", new URLSearchParams(), { timeZone: "UTC", now: NOW })).rejects.toBeInstanceOf(AuthError);
-    const refused = runAs(AUDITOR, () => planExport("logins", "csv", new URLSearchParams("range=custom&from=2024-01-01&to=2026-01-01"), { timeZone: "UTC", now: NOW }));
+    const refused = runAs(AUDITOR, () =>
+      planExport("logins", "csv", new URLSearchParams("range=custom&from=2024-01-01&to=2026-01-01"), { timeZone: "UTC", now: NOW }),
+    );
     await expect(refused).rejects.toBeInstanceOf(FilterValidationError);
     await expect(refused).rejects.toMatchObject({ field: "range", message: "Login range: may not exceed one year" });
   });
@@ -76,8 +78,21 @@ describe.each(testDatabases())("exports on $name", ({ open }) => {
 
   it("writes JSON lines oldest first with offsets, whatever the tab's sort", async () => {
     const { bytes } = await exportOf("permissions", "jsonl", "sort=user.desc");
-    const lines = bytes.toString("utf8").trimEnd().split("\n").map((line) => JSON.parse(line) as { id: string; createdAt: string; user: { username: string } });
-    expect(lines.map((line) => fixture.ids.keys.get(line.id))).toEqual(["tie-create", "tie-assign", "disable", "disable-remove", "create", "create-assign", "perm-create", "perm-update"]);
+    const lines = bytes
+      .toString("utf8")
+      .trimEnd()
+      .split("\n")
+      .map((line) => JSON.parse(line) as { id: string; createdAt: string; user: { username: string } });
+    expect(lines.map((line) => fixture.ids.keys.get(line.id))).toEqual([
+      "tie-create",
+      "tie-assign",
+      "disable",
+      "disable-remove",
+      "create",
+      "create-assign",
+      "perm-create",
+      "perm-update",
+    ]);
     expect(lines[0].createdAt).toBe("2026-03-11T09:00:00.000+01:00");
   });
 
@@ -90,7 +105,9 @@ describe.each(testDatabases())("exports on $name", ({ open }) => {
     sheet?.eachRow((row, number) => {
       if (number > 1) exported.push(String(row.getCell(11).value));
     });
-    const page = await runAs(AUDITOR, () => searchTabEvents(artifactsTab, { ...artifactsTab.defaultSearch, size: 100, sort: "workItem.asc" }, { timeZone: "Europe/Berlin", now: NOW }));
+    const page = await runAs(AUDITOR, () =>
+      searchTabEvents(artifactsTab, { ...artifactsTab.defaultSearch, size: 100, sort: "workItem.asc" }, { timeZone: "Europe/Berlin", now: NOW }),
+    );
     expect(exported).toEqual(page.rows.map((row) => row.id));
   });
 

@@ -120,7 +120,12 @@ export async function* formatChunks(format: ExportFormat, context: ExportContext
  * Checks and counts an export of `tab` in `format` for the search in `params` (the tab's URL).
  * Throws AuthError (401/403) and FilterValidationError (400, naming the field).
  */
-export async function planExport(tabId: SearchTabId, format: ExportFormat, params: URLSearchParams, options: ExportOptions): Promise<ExportPlan & { prepare(): Promise<PreparedExport> }> {
+export async function planExport(
+  tabId: SearchTabId,
+  format: ExportFormat,
+  params: URLSearchParams,
+  options: ExportOptions,
+): Promise<ExportPlan & { prepare(): Promise<PreparedExport> }> {
   const principal = await requireAuditReader("Exporting the audit trail");
   const tab = getSearchTab(tabId);
   const reading = readTabUrl(tab, params);

@@ -57,7 +57,11 @@ export class ChunkWriter {
 }
 
 /** Each batch's lines (from `lines`) as chunks of about CHUNK_BYTES, the first line before them. */
-async function* lineChunks<Event>(batches: AsyncIterable<readonly Event[]>, first: string, lines: (event: Event, writer: ChunkWriter) => void): AsyncGenerator<Uint8Array> {
+async function* lineChunks<Event>(
+  batches: AsyncIterable<readonly Event[]>,
+  first: string,
+  lines: (event: Event, writer: ChunkWriter) => void,
+): AsyncGenerator<Uint8Array> {
   const writer = new ChunkWriter();
   writer.write(first);
   for await (const batch of batches) {

@@ -11,22 +11,22 @@ const DIRECT_TYPES = new Set(["int", "bigint", "text", "boolean"]);
 
 async function insertRows<T>(session: SqlSession, table: string, columns: Column<T>[], rows: readonly T[], batchSize = 5000): Promise<void> {
   const names = columns.map(([name]) => `"${name}"`).join(", ");
-  const arrays = columns
-    .map(([, type], index) => (DIRECT_TYPES.has(type) ? `$${index + 1}::${type}[]` : `$${index + 1}::text[]::${type}[]`))
-    .join(", ");
+  const arrays = columns.map(([, type], index) => (DIRECT_TYPES.has(type) ? `$${index + 1}::${type}[]` : `$${index + 1}::text[]::${type}[]`)).join(", ");
   const sql = `INSERT INTO "${table}" (${names}) SELECT * FROM unnest(${arrays})`;
   for (let start = 0; start < rows.length; start += batchSize) {
     const slice = rows.slice(start, start + batchSize);
-    await session.query(sql, columns.map(([, , value]) => slice.map(value)));
+    await session.query(
+      sql,
+      columns.map(([, , value]) => slice.map(value)),
+    );
   }
 }
 
 /** Takes `count` ids from a table's sequence, so rows can be linked before they are written. */
 export async function allocateIds(session: SqlSession, table: string, count: number): Promise<number[]> {
-  const rows = await session.query<{ id: number }>(
-    `SELECT nextval(pg_get_serial_sequence('"${table}"', 'id'))::int AS id FROM generate_series(1, $1::int)`,
-    [count],
-  );
+  const rows = await session.query<{ id: number }>(`SELECT nextval(pg_get_serial_sequence('"${table}"', 'id'))::int AS id FROM generate_series(1, $1::int)`, [
+    count,
+  ]);
   return rows.map((row) => Number(row.id));
 }
 
@@ -36,51 +36,81 @@ export async function insertDirectory(
   session: SqlSession,
   data: { users: SeedUser[]; passwordHashes: Map<string, string>; groups: SeedGroup[]; projects: SeedProject[]; trackers: SeedTracker[] },
 ): Promise<void> {
-  await insertRows<SeedUser>(session, "User", [
-    ["id", "int", (user) => user.id],
-    ["username", "text", (user) => user.username],
-    ["displayName", "text", (user) => user.displayName],
-    ["email", "text", (user) => user.email],
-    ["avatarUrl", "text", (user) => user.avatarUrl],
-    ["enabled", "boolean", (user) => user.enabled],
-    ["consoleRole", '"ConsoleRole"', (user) => user.consoleRole],
-    ["passwordHash", "text", (user) => data.passwordHashes.get(user.username) ?? null],
-    ["createdAt", "timestamptz", (user) => iso(user.createdAt)],
-  ], data.users);
-  await insertRows<SeedGroup>(session, "Group", [
-    ["id", "int", (group) => group.id],
-    ["name", "text", (group) => group.name],
-    ["description", "text", (group) => group.description],
-  ], data.groups);
+  await insertRows<SeedUser>(
+    session,
+    "User",
+    [
+      ["id", "int", (user) => user.id],
+      ["username", "text", (user) => user.username],
+      ["displayName", "text", (user) => user.displayName],
+      ["email", "text", (user) => user.email],
+      ["avatarUrl", "text", (user) => user.avatarUrl],
+      ["enabled", "boolean", (user) => user.enabled],
+      ["consoleRole", '"ConsoleRole"', (user) => user.consoleRole],
+      ["passwordHash", "text", (user) => data.passwordHashes.get(user.username) ?? null],
+      ["createdAt", "timestamptz", (user) => iso(user.createdAt)],
+    ],
+    data.users,
+  );
+  await insertRows<SeedGroup>(
+    session,
+    "Group",
+    [
+      ["id", "int", (group) => group.id],
+      ["name", "text", (group) => group.name],
+      ["description", "text", (group) => group.description],
+    ],
+    data.groups,
+  );
   const memberships = data.users.flatMap((user) => user.groups.map((group) => [user.id, group.id] as const));
-  await insertRows<readonly [number, number]>(session, "GroupMembership", [
-    ["userId", "int", (row) => row[0]],
-    ["groupId", "int", (row) => row[1]],
-  ], memberships);
-  await insertRows<SeedProject>(session, "Project", [
-    ["id", "int", (project) => project.id],
-    ["key", "text", (project) => project.spec.key],
-    ["name", "text", (project) => project.spec.name],
-    ["createdAt", "timestamptz", (project) => iso(project.createdAt)],
-  ], data.projects);
-  await insertRows<SeedTracker>(session, "Tracker", [
-    ["id", "int", (tracker) => tracker.id],
-    ["projectId", "int", (tracker) => tracker.project.id],
-    ["name", "text", (tracker) => tracker.name],
-  ], data.trackers);
+  await insertRows<readonly [number, number]>(
+    session,
+    "GroupMembership",
+    [
+      ["userId", "int", (row) => row[0]],
+      ["groupId", "int", (row) => row[1]],
+    ],
+    memberships,
+  );
+  await insertRows<SeedProject>(
+    session,
+    "Project",
+    [
+      ["id", "int", (project) => project.id],
+      ["key", "text", (project) => project.spec.key],
+      ["name", "text", (project) => project.spec.name],
+      ["createdAt", "timestamptz", (project) => iso(project.createdAt)],
+    ],
+    data.projects,
+  );
+  await insertRows<SeedTracker>(
+    session,
+    "Tracker",
+    [
+      ["id", "int", (tracker) => tracker.id],
+      ["projectId", "int", (tracker) => tracker.project.id],
+      ["name", "text", (tracker) => tracker.name],
+    ],
+    data.trackers,
+  );
 }
 
 /** Work items and artifacts with their state at the end of the timeline. */
 export async function insertItems(session: SqlSession, items: SeedItem[]): Promise<void> {
-  await insertRows<SeedItem>(session, "Artifact", [
-    ["id", "int", (item) => item.id],
-    ["kind", '"ArtifactKind"', (item) => item.kind],
-    ["name", "text", (item) => item.name],
-    ["projectId", "int", (item) => item.project?.id ?? null],
-    ["trackerId", "int", (item) => item.tracker?.id ?? null],
-    ["state", '"ArtifactState"', (item) => item.state],
-    ["createdAt", "timestamptz", (item) => iso(item.createdAt)],
-  ], items);
+  await insertRows<SeedItem>(
+    session,
+    "Artifact",
+    [
+      ["id", "int", (item) => item.id],
+      ["kind", '"ArtifactKind"', (item) => item.kind],
+      ["name", "text", (item) => item.name],
+      ["projectId", "int", (item) => item.project?.id ?? null],
+      ["trackerId", "int", (item) => item.tracker?.id ?? null],
+      ["state", '"ArtifactState"', (item) => item.state],
+      ["createdAt", "timestamptz", (item) => iso(item.createdAt)],
+    ],
+    items,
+  );
 }
 
 const EVENT_COLUMNS: Column<EventRow>[] = [

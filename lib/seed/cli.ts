@@ -59,9 +59,7 @@ export async function emptyDatabase(db: Database): Promise<void> {
 /** How much a database holds, for the message that refuses to seed over it. */
 export async function contentSummary(db: Database): Promise<string> {
   const [row] = await db.withSession((session) =>
-    session.query<{ users: number; events: number }>(
-      `SELECT (SELECT count(*) FROM "User")::int AS users, (SELECT count(*) FROM "AuditEvent")::int AS events`,
-    ),
+    session.query<{ users: number; events: number }>(`SELECT (SELECT count(*) FROM "User")::int AS users, (SELECT count(*) FROM "AuditEvent")::int AS events`),
   );
   return `${row.users.toLocaleString("en-US")} users, ${row.events.toLocaleString("en-US")} audit events`;
 }

@@ -41,7 +41,12 @@ function familyFor(item: SeedItem): Family {
 }
 
 const projectSpec = (item: SeedItem) => item.project?.spec ?? FALLBACK_PROJECT;
-const FALLBACK_PROJECT = { key: "ALL", name: "ALM platform", components: ["build server", "license server", "template library", "review process"], hazards: ["Uncontrolled change"] };
+const FALLBACK_PROJECT = {
+  key: "ALL",
+  name: "ALM platform",
+  components: ["build server", "license server", "template library", "review process"],
+  hazards: ["Uncontrolled change"],
+};
 
 const nameField = (name: string, weight: number): FieldSpec => ({
   name,
@@ -152,7 +157,9 @@ const ARTIFACT_FIELDS: Record<ArtifactType, FieldSpec[]> = {
       weight: 0.25,
       initial: ({ rng }) => `${rng.int(1, 3)}.${rng.int(0, 4)}`,
       next: ({ rng }, current) => {
-        const [major, minor] = String(current ?? "1.0").split(".").map(Number);
+        const [major, minor] = String(current ?? "1.0")
+          .split(".")
+          .map(Number);
         return rng.chance(0.15) ? `${major + 1}.0` : `${major}.${minor + 1}`;
       },
     },
@@ -160,7 +167,11 @@ const ARTIFACT_FIELDS: Record<ArtifactType, FieldSpec[]> = {
     userField("Owner", 0.1, 0),
     listField("Reviewers", ({ item }) => (item.project?.members ?? []).slice(0, 12).map((user) => user.username), 0.1),
   ],
-  wiki: [nameField("Title", 0.1), longTextField("Content", 0.7), listField("Tags", () => ["howto", "lab", "process", "onboarding", "release", "tooling", "meeting-notes"], 0.2)],
+  wiki: [
+    nameField("Title", 0.1),
+    longTextField("Content", 0.7),
+    listField("Tags", () => ["howto", "lab", "process", "onboarding", "release", "tooling", "meeting-notes"], 0.2),
+  ],
   report: [
     nameField("Name", 0.15),
     {

@@ -30,7 +30,10 @@ export class ItemLife {
   private readonly trash: Record<ArtifactKind, SeedItem[]> = { WORK_ITEM: [], ARTIFACT: [] };
   private readonly globalArtifacts: SeedItem[] = [];
 
-  constructor(private readonly world: World, private readonly rng: Random) {
+  constructor(
+    private readonly world: World,
+    private readonly rng: Random,
+  ) {
     for (const item of world.items) if (item.createdInWindow) this.queue(item.kind, item.project).push(item);
     const existing = world.items.filter((item) => !item.createdInWindow).sort((a, b) => a.createdAt - b.createdAt);
     for (const item of existing) this.listOf(item).push(item);
@@ -53,11 +56,16 @@ export class ItemLife {
 
   apply(operation: ItemOperation, kind: ArtifactKind, actor: SeedUser, time: number): EventRow | null {
     switch (operation) {
-      case "create": return this.create(kind, actor, time);
-      case "update": return this.update(kind, actor, time);
-      case "remove": return this.remove(kind, actor, time);
-      case "restore": return this.restore(kind, actor, time);
-      case "delete": return this.delete(kind, actor, time);
+      case "create":
+        return this.create(kind, actor, time);
+      case "update":
+        return this.update(kind, actor, time);
+      case "remove":
+        return this.remove(kind, actor, time);
+      case "restore":
+        return this.restore(kind, actor, time);
+      case "delete":
+        return this.delete(kind, actor, time);
     }
   }
 
@@ -113,7 +121,10 @@ export class ItemLife {
     const candidates: FieldSpec[] = [...fieldsOf(item)];
     const changes: FieldChange[] = [];
     while (changes.length < wanted && candidates.length > 0) {
-      const field = this.rng.weighted(candidates, candidates.map((candidate) => candidate.weight));
+      const field = this.rng.weighted(
+        candidates,
+        candidates.map((candidate) => candidate.weight),
+      );
       candidates.splice(candidates.indexOf(field), 1);
       const old = item.fields.get(field.name) ?? null;
       const next = field.next(context, old);

@@ -27,18 +27,56 @@ export function buildTrackers(projects: SeedProject[], ids: number[], rng: Rando
 }
 
 const DOCUMENTS = [
-  "Software Development Plan", "Software Requirements Specification", "Risk Management Plan", "Hazard Analysis", "FMEA – {c}",
-  "Verification Plan", "Validation Report", "Software Architecture Description", "Interface Control Document – {c}", "Release Notes 4.{n}",
-  "Design Review Minutes – {c}", "Cybersecurity Assessment", "Usability Engineering File", "Traceability Matrix", "Test Report – {c}", "SOUP List",
-  "Configuration Management Plan", "Safety Case", "Clinical Evaluation Summary", "Calibration Procedure – {c}",
+  "Software Development Plan",
+  "Software Requirements Specification",
+  "Risk Management Plan",
+  "Hazard Analysis",
+  "FMEA – {c}",
+  "Verification Plan",
+  "Validation Report",
+  "Software Architecture Description",
+  "Interface Control Document – {c}",
+  "Release Notes 4.{n}",
+  "Design Review Minutes – {c}",
+  "Cybersecurity Assessment",
+  "Usability Engineering File",
+  "Traceability Matrix",
+  "Test Report – {c}",
+  "SOUP List",
+  "Configuration Management Plan",
+  "Safety Case",
+  "Clinical Evaluation Summary",
+  "Calibration Procedure – {c}",
 ];
 const WIKI_PAGES = [
-  "Onboarding", "Build Instructions", "Coding Guidelines", "Release Checklist", "Meeting Notes – {c}", "Retrospective Sprint {n}", "ADR {n}: {C} Design",
-  "Troubleshooting the {c}", "Lab Equipment Booking", "Test Bench Setup", "Glossary", "How We Review Code", "Static Analysis Setup", "{C} FAQ",
+  "Onboarding",
+  "Build Instructions",
+  "Coding Guidelines",
+  "Release Checklist",
+  "Meeting Notes – {c}",
+  "Retrospective Sprint {n}",
+  "ADR {n}: {C} Design",
+  "Troubleshooting the {c}",
+  "Lab Equipment Booking",
+  "Test Bench Setup",
+  "Glossary",
+  "How We Review Code",
+  "Static Analysis Setup",
+  "{C} FAQ",
 ];
 const REPORTS = [
-  "Open Bugs by Severity", "Requirements Coverage", "Test Execution Status", "Overdue Tasks", "Risk Burndown", "Velocity by Sprint", "Traceability Gaps",
-  "Unassigned Items", "Release Readiness 4.{n}", "Open Change Requests", "Failed Test Runs", "{C} Defects",
+  "Open Bugs by Severity",
+  "Requirements Coverage",
+  "Test Execution Status",
+  "Overdue Tasks",
+  "Risk Burndown",
+  "Velocity by Sprint",
+  "Traceability Gaps",
+  "Unassigned Items",
+  "Release Readiness 4.{n}",
+  "Open Change Requests",
+  "Failed Test Runs",
+  "{C} Defects",
 ];
 
 export function buildItems(
@@ -133,7 +171,8 @@ export function buildPermissionTargets(projects: SeedProject[], items: SeedItem[
     }
   }
   for (const item of items) {
-    if (item.type === "field") targets.push({ label: "Field: ", project: item.project, tracker: item.tracker, artifact: item, keys: PROJECT_ROLES, levels: fieldLevels, access: null });
+    if (item.type === "field")
+      targets.push({ label: "Field: ", project: item.project, tracker: item.tracker, artifact: item, keys: PROJECT_ROLES, levels: fieldLevels, access: null });
     if (item.type === "role") {
       const keys = rng.sample(PERMISSION_AREAS, rng.int(5, PERMISSION_AREAS.length));
       targets.push({ label: "Role: ", project: item.project, tracker: null, artifact: item, keys, levels: ACCESS_LEVELS, access: null });

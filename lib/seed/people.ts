@@ -104,8 +104,7 @@ export function generatePeople(count: number, rng: Random): Person[] {
     const last = rng.pick(LAST_NAMES);
     const [given, family] = [romanize(first).replace(/ /g, ""), romanize(last).replace(/ /g, "")];
     const style = rng.next();
-    const username =
-      style < 0.5 ? `${given}.${family}` : style < 0.85 ? `${given[0]}${family}` : `${given}${family[0]}`;
+    const username = style < 0.5 ? `${given}.${family}` : style < 0.85 ? `${given[0]}${family}` : `${given}${family[0]}`;
     add(`${first} ${last}`, username);
   }
   return people;

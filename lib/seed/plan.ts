@@ -31,7 +31,9 @@ function operations(budget: number, items: number, share: { create: number; remo
 export function makePlan(total: number, accounts: number): Plan {
   const rest = total - accounts;
   if (total < MIN_EVENTS || rest < MIN_EVENTS / 2) {
-    throw new RangeError(`The seed needs at least ${Math.max(MIN_EVENTS, accounts + MIN_EVENTS / 2).toLocaleString("en-US")} events (asked for ${total.toLocaleString("en-US")}).`);
+    throw new RangeError(
+      `The seed needs at least ${Math.max(MIN_EVENTS, accounts + MIN_EVENTS / 2).toLocaleString("en-US")} events (asked for ${total.toLocaleString("en-US")}).`,
+    );
   }
   const logins = Math.round(rest * 0.47);
   const permissions = Math.round(rest * 0.025);

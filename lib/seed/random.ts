@@ -86,7 +86,10 @@ export class WeightedPicker<T> {
   private readonly cumulative: number[] = [];
   private readonly total: number;
 
-  constructor(private readonly items: readonly T[], weightOf: (item: T) => number) {
+  constructor(
+    private readonly items: readonly T[],
+    weightOf: (item: T) => number,
+  ) {
     let sum = 0;
     for (const item of items) {
       sum += Math.max(0, weightOf(item));

@@ -64,7 +64,16 @@ describe("seedDemoData", () => {
     );
     expect(users.length).toBeGreaterThanOrEqual(150);
     const names = users.map((user) => user.displayName);
-    for (const name of ["Zoë Müller", "Łukasz Żółć", "山田 太郎", "Ελένη Παπαδοπούλου", "José Núñez", "Søren Østergaard", "Дмитрий Иванов", "François Lefèvre"]) {
+    for (const name of [
+      "Zoë Müller",
+      "Łukasz Żółć",
+      "山田 太郎",
+      "Ελένη Παπαδοπούλου",
+      "José Núñez",
+      "Søren Østergaard",
+      "Дмитрий Иванов",
+      "François Lefèvre",
+    ]) {
       expect(names).toContain(name);
     }
     for (const user of users) expect(user.username).toMatch(/^[a-z0-9.]+$/);
@@ -75,7 +84,12 @@ describe("seedDemoData", () => {
     expect(avatars).toBeGreaterThan(0.3);
     expect(avatars).toBeLessThan(0.5);
     for (const user of users) if (user.avatarUrl) expect(user.avatarUrl).toMatch(/^\/avatars\/(0[1-9]|1\d|2[0-4])\.svg$/);
-    expect(users.filter((user) => user.passwordHash).map((user) => user.username).sort()).toEqual(["admin", "auditor", "viewer"]);
+    expect(
+      users
+        .filter((user) => user.passwordHash)
+        .map((user) => user.username)
+        .sort(),
+    ).toEqual(["admin", "auditor", "viewer"]);
     const enabled = new Map(users.map((user) => [user.username, user.enabled]));
     expect([...STEADY_USERS, DISABLED_USER].map((username) => enabled.get(username))).toEqual([true, true, true, true, false]);
     const groups = await query<{ count: number }>(`SELECT count(*)::int AS count FROM "Group"`);
@@ -103,7 +117,8 @@ describe("seedDemoData", () => {
     expect(alm).toHaveLength(21);
     for (const type of alm) expect(types, type).toContain(type);
     const recent = events.filter((event) => event.eventType === "USER_LOGIN" && event.createdAt.getTime() > NOW.getTime() - 30 * DAY);
-    for (const username of ["admin", ...STEADY_USERS]) expect(recent.filter((event) => event.actorName === username).length, username).toBeGreaterThanOrEqual(1);
+    for (const username of ["admin", ...STEADY_USERS])
+      expect(recent.filter((event) => event.actorName === username).length, username).toBeGreaterThanOrEqual(1);
     expect(new Set(recent.map((event) => event.actorName)).size).toBeGreaterThanOrEqual(30);
   });
 
@@ -111,7 +126,9 @@ describe("seedDemoData", () => {
     const logins = events.filter((row) => row.category === "LOGIN");
     const address = /^(10\.|192\.168\.|203\.0\.113\.|198\.51\.100\.|192\.0\.2\.|2001:db8:)/;
     expect(logins.filter((event) => event.actorId === null || !address.test(event.ip ?? "") || !event.userAgent?.startsWith("Mozilla/5.0"))).toEqual([]);
-    const extras = logins.filter((event) => [event.targetUserId, event.projectId, event.trackerId, event.artifactId, event.message, event.changes].some((value) => value !== null));
+    const extras = logins.filter((event) =>
+      [event.targetUserId, event.projectId, event.trackerId, event.artifactId, event.message, event.changes].some((value) => value !== null),
+    );
     expect(extras).toEqual([]);
   });
 
@@ -163,9 +180,7 @@ describe("seedDemoData", () => {
   });
 
   it("keeps each item's life in order and its final state in the Artifact table", async () => {
-    const states = new Map(
-      (await query<{ id: number; state: string }>(`SELECT id, state FROM "Artifact"`)).map((row) => [row.id, row.state]),
-    );
+    const states = new Map((await query<{ id: number; state: string }>(`SELECT id, state FROM "Artifact"`)).map((row) => [row.id, row.state]));
     const lives = new Map<number, string[]>();
     for (const event of events.filter((row) => row.category === "WORK_ITEM" || row.category === "ARTIFACT")) {
       lives.set(event.artifactId!, [...(lives.get(event.artifactId!) ?? []), event.eventType.replace(/^(WORK_ITEM|ARTIFACT)_/, "")]);

@@ -51,9 +51,7 @@ export async function seedDemoData(db: Database, options: SeedOptions = {}): Pro
   const log = options.log ?? (() => {});
   const rng = new Random(options.seed ?? DEFAULT_SEED);
   const calendar = buildCalendar(options.now ?? new Date(), rng.fork("calendar"));
-  const passwordHashes = new Map(
-    await Promise.all(CONSOLE_ACCOUNTS.map(async (account) => [account.username, await hashPassword(account.password)] as const)),
-  );
+  const passwordHashes = new Map(await Promise.all(CONSOLE_ACCOUNTS.map(async (account) => [account.username, await hashPassword(account.password)] as const)));
 
   const users = await db.withSession(async (session) => {
     if (db.kind === "postgres") await session.query("SET synchronous_commit = off");
@@ -67,8 +65,10 @@ export async function seedDemoData(db: Database, options: SeedOptions = {}): Pro
         `${format(world.users.length)} users, ${world.groups.length} groups, ${world.projects.length} projects, ${world.trackers.length} trackers, ` +
           `${format(world.items.length)} work items and artifacts; writing ${format(total)} events...`,
       );
-      await withEventIndexesDeferred(session, () => writeEvents(session, timeline(world, plan, calendar, rng.fork("timeline"), BATCH_SIZE), total, log, started), () =>
-        log("Building the event indexes..."),
+      await withEventIndexesDeferred(
+        session,
+        () => writeEvents(session, timeline(world, plan, calendar, rng.fork("timeline"), BATCH_SIZE), total, log, started),
+        () => log("Building the event indexes..."),
       );
       await insertItems(session, world.items);
       await session.query("COMMIT");

@@ -6,14 +6,40 @@ import type { Random } from "./random";
 import { extraSentence, type Family } from "./text";
 
 const SYNONYMS: Record<string, string> = {
-  shall: "must", must: "shall", alarm: "alert", alert: "alarm", fault: "failure", failure: "fault", device: "unit",
-  unit: "device", operator: "user", user: "operator", observe: "monitor", monitor: "observe", shows: "displays",
-  displays: "shows", roughly: "about", about: "roughly", problem: "issue", issue: "problem", verify: "confirm",
-  confirm: "verify", serious: "critical", critical: "serious", remote: "improbable", improbable: "remote",
+  shall: "must",
+  must: "shall",
+  alarm: "alert",
+  alert: "alarm",
+  fault: "failure",
+  failure: "fault",
+  device: "unit",
+  unit: "device",
+  operator: "user",
+  user: "operator",
+  observe: "monitor",
+  monitor: "observe",
+  shows: "displays",
+  displays: "shows",
+  roughly: "about",
+  about: "roughly",
+  problem: "issue",
+  issue: "problem",
+  verify: "confirm",
+  confirm: "verify",
+  serious: "critical",
+  critical: "serious",
+  remote: "improbable",
+  improbable: "remote",
 };
 /** The values numbers in the texts come from: an edit moves to a neighbour, so values stay plausible. */
 const STEPS = [1, 2, 3, 5, 7, 10, 15, 20, 25, 30, 40, 45, 50, 60, 72, 90, 100, 120, 150, 200, 250, 300, 500];
-const QUALIFIERS = [" under full load", " in every operating mode", " after a warm restart", " on the production hardware", " at the lowest supported temperature"];
+const QUALIFIERS = [
+  " under full load",
+  " in every operating mode",
+  " after a warm restart",
+  " on the production hardware",
+  " at the lowest supported temperature",
+];
 const DROPPABLE = /\b(always |immediately |consistently |reliably |at least |roughly )/;
 /** What people append to a name they revise, by the kind of thing named. */
 const NAME_SUFFIXES: Record<Family, string[]> = {

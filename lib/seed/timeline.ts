@@ -106,7 +106,14 @@ function sum(counts: Record<ItemOperation, number>): number {
 }
 
 /** Work done during someone's session; on a day without sessions, by someone active then. */
-function workSlot(day: Day, workers: WeightedPicker<Session>, people: WeightedPicker<SeedUser>, kind: ArtifactKind, operation: ItemOperation, rng: Random): Slot {
+function workSlot(
+  day: Day,
+  workers: WeightedPicker<Session>,
+  people: WeightedPicker<SeedUser>,
+  kind: ArtifactKind,
+  operation: ItemOperation,
+  rng: Random,
+): Slot {
   if (workers.size > 0) {
     const session = workers.pick(rng);
     return { time: session.from + Math.floor(rng.next() * (session.to - session.from)), actor: session.user, kind, operation };

@@ -52,7 +52,11 @@ export function buildUsers(count: number, groups: SeedGroup[], projects: SeedPro
   const people = generatePeople(count - CONSOLE_ACCOUNTS.length, rng.fork("people"));
   const users: SeedUser[] = [];
   for (const account of CONSOLE_ACCOUNTS) {
-    const groupNames = { admin: ["System Administrators", "Project Admins", "Developers"], auditor: ["Auditors", "Quality Assurance"], viewer: ["Stakeholders"] }[account.username];
+    const groupNames = {
+      admin: ["System Administrators", "Project Admins", "Developers"],
+      auditor: ["Auditors", "Quality Assurance"],
+      viewer: ["Stakeholders"],
+    }[account.username];
     users.push(newUser(account.username, account.displayName, `${account.username}@${COMPANY_DOMAIN}`, rng));
     const user = users[users.length - 1];
     Object.assign(user, { consoleRole: account.consoleRole, password: account.password, createdAt: calendar.windowStart - 700 * DAY });
@@ -69,7 +73,13 @@ export function buildUsers(count: number, groups: SeedGroup[], projects: SeedPro
     user.createdAt = inWindow
       ? timeBetween(calendar, calendar.windowStart + DAY, calendar.now - 2 * DAY, rng)
       : calendar.windowStart - rng.int(1, 1100) * DAY - rng.int(0, DAY);
-    const names = [rng.chance(0.85) ? LICENSE_GROUPS[0] : LICENSE_GROUPS[1], ...rng.weighted(PROFILES.map((p) => p[0]), PROFILES.map((p) => p[1]))];
+    const names = [
+      rng.chance(0.85) ? LICENSE_GROUPS[0] : LICENSE_GROUPS[1],
+      ...rng.weighted(
+        PROFILES.map((p) => p[0]),
+        PROFILES.map((p) => p[1]),
+      ),
+    ];
     if (rng.chance(0.2)) names.push("Reviewers");
     if (rng.chance(0.12)) names.push("Remote API Access");
     if (rng.chance(0.08)) names.push("Project Admins");

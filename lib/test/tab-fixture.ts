@@ -37,23 +37,132 @@ const ACCESS_CHANGE: FieldChange[] = [
 
 // In insertion order: ids grow down the list (tie-create before tie-assign, at the same instant).
 export const FIXTURE_EVENTS: FixtureEvent[] = [
-  { key: "old-update", type: "WORK_ITEM_UPDATE", actor: "alice", at: "2025-12-01T10:00:00Z", project: "pump", tracker: "pumpTasks", artifact: "gone", changes: [{ field: "Priority", kind: "enum", old: "Low", new: "High" }] },
-  { key: "alarm-create", type: "WORK_ITEM_CREATE", actor: "alice", at: "2026-03-10T10:00:00Z", project: "pump", tracker: "pumpBugs", artifact: "alarm", changes: [{ field: "Summary", kind: "text", old: null, new: "Alarm late" }, { field: "Description", kind: "longtext", old: null, new: DESCRIPTION_BEFORE }] },
+  {
+    key: "old-update",
+    type: "WORK_ITEM_UPDATE",
+    actor: "alice",
+    at: "2025-12-01T10:00:00Z",
+    project: "pump",
+    tracker: "pumpTasks",
+    artifact: "gone",
+    changes: [{ field: "Priority", kind: "enum", old: "Low", new: "High" }],
+  },
+  {
+    key: "alarm-create",
+    type: "WORK_ITEM_CREATE",
+    actor: "alice",
+    at: "2026-03-10T10:00:00Z",
+    project: "pump",
+    tracker: "pumpBugs",
+    artifact: "alarm",
+    changes: [
+      { field: "Summary", kind: "text", old: null, new: "Alarm late" },
+      { field: "Description", kind: "longtext", old: null, new: DESCRIPTION_BEFORE },
+    ],
+  },
   { key: "tie-create", type: "USER_CREATE", actor: "admin", at: "2026-03-11T08:00:00Z", target: "alice", label: "alice" },
-  { key: "tie-assign", type: "GROUP_ASSIGN", actor: "admin", at: "2026-03-11T08:00:00Z", target: "alice", label: "Developers", message: "Impacted User: alice (Enabled)" },
-  { key: "alarm-update", type: "WORK_ITEM_UPDATE", actor: "bob", at: "2026-03-11T10:00:00Z", project: "pump", tracker: "pumpBugs", artifact: "alarm", changes: [{ field: "Description", kind: "longtext", old: DESCRIPTION_BEFORE, new: DESCRIPTION_AFTER }, { field: "Status", kind: "enum", old: "New", new: "In Progress" }] },
+  {
+    key: "tie-assign",
+    type: "GROUP_ASSIGN",
+    actor: "admin",
+    at: "2026-03-11T08:00:00Z",
+    target: "alice",
+    label: "Developers",
+    message: "Impacted User: alice (Enabled)",
+  },
+  {
+    key: "alarm-update",
+    type: "WORK_ITEM_UPDATE",
+    actor: "bob",
+    at: "2026-03-11T10:00:00Z",
+    project: "pump",
+    tracker: "pumpBugs",
+    artifact: "alarm",
+    changes: [
+      { field: "Description", kind: "longtext", old: DESCRIPTION_BEFORE, new: DESCRIPTION_AFTER },
+      { field: "Status", kind: "enum", old: "New", new: "In Progress" },
+    ],
+  },
   { key: "disable", type: "USER_DISABLE", actor: "admin", at: "2026-03-12T09:00:00.000Z", target: "bob", label: "bob" },
-  { key: "disable-remove", type: "GROUP_REMOVE", actor: "admin", at: "2026-03-12T09:00:00.001Z", target: "bob", label: "Developers", message: "Impacted User: bob (Disabled)" },
+  {
+    key: "disable-remove",
+    type: "GROUP_REMOVE",
+    actor: "admin",
+    at: "2026-03-12T09:00:00.001Z",
+    target: "bob",
+    label: "Developers",
+    message: "Impacted User: bob (Disabled)",
+  },
   { key: "alarm-remove", type: "WORK_ITEM_REMOVE", actor: "alice", at: "2026-03-12T10:00:00Z", project: "pump", tracker: "pumpBugs", artifact: "alarm" },
-  { key: "plan-create", type: "ARTIFACT_CREATE", actor: "carol", at: "2026-03-12T11:00:00Z", project: "pump", artifact: "plan", changes: [{ field: "Name", kind: "text", old: null, new: "Test Plan" }] },
+  {
+    key: "plan-create",
+    type: "ARTIFACT_CREATE",
+    actor: "carol",
+    at: "2026-03-12T11:00:00Z",
+    project: "pump",
+    artifact: "plan",
+    changes: [{ field: "Name", kind: "text", old: null, new: "Test Plan" }],
+  },
   { key: "create", type: "USER_CREATE", actor: "admin", at: "2026-03-13T12:00:00.000Z", target: "carol", label: "carol" },
-  { key: "create-assign", type: "GROUP_ASSIGN", actor: "admin", at: "2026-03-13T12:00:00.001Z", target: "carol", label: "Testers", message: "Impacted User: carol (Enabled)" },
+  {
+    key: "create-assign",
+    type: "GROUP_ASSIGN",
+    actor: "admin",
+    at: "2026-03-13T12:00:00.001Z",
+    target: "carol",
+    label: "Testers",
+    message: "Impacted User: carol (Enabled)",
+  },
   { key: "alarm-restore", type: "WORK_ITEM_RESTORE", actor: "carol", at: "2026-03-13T13:00:00Z", project: "pump", tracker: "pumpBugs", artifact: "alarm" },
-  { key: "perm-create", type: "ARTIFACT_PERMISSION_CREATE", actor: "admin", at: "2026-03-14T09:00:00Z", project: "brake", tracker: "brakeBugs", label: "Bugs tracker permissions", changes: [{ field: "Permissions", kind: "access", old: null, new: { Developer: "Read" } }] },
-  { key: "alarm-delete", type: "WORK_ITEM_DELETE", actor: "alice", at: "2026-03-14T10:00:00Z", project: "pump", tracker: "pumpBugs", artifact: "alarm", changes: [{ field: "Status", kind: "enum", old: "In Progress", new: null }] },
-  { key: "perm-update", type: "ARTIFACT_PERMISSION_UPDATE", actor: "alice", at: "2026-03-15T09:00:00Z", project: "pump", tracker: "pumpBugs", label: "Bugs tracker permissions", changes: ACCESS_CHANGE },
-  { key: "plan-update", type: "ARTIFACT_UPDATE", actor: "alice", at: "2026-03-15T10:00:00Z", project: "pump", artifact: "plan", changes: [{ field: "Reviewers", kind: "list", old: ["bob"], new: ["bob", "carol"] }] },
-  { key: "pedal-update", type: "WORK_ITEM_UPDATE", actor: "bob", at: "2026-03-16T07:00:00Z", project: "brake", tracker: "brakeBugs", artifact: "pedal", changes: [{ field: "Assignee", kind: "user", old: { id: null, name: "nobody" }, new: { id: null, name: "Bob" } }] },
+  {
+    key: "perm-create",
+    type: "ARTIFACT_PERMISSION_CREATE",
+    actor: "admin",
+    at: "2026-03-14T09:00:00Z",
+    project: "brake",
+    tracker: "brakeBugs",
+    label: "Bugs tracker permissions",
+    changes: [{ field: "Permissions", kind: "access", old: null, new: { Developer: "Read" } }],
+  },
+  {
+    key: "alarm-delete",
+    type: "WORK_ITEM_DELETE",
+    actor: "alice",
+    at: "2026-03-14T10:00:00Z",
+    project: "pump",
+    tracker: "pumpBugs",
+    artifact: "alarm",
+    changes: [{ field: "Status", kind: "enum", old: "In Progress", new: null }],
+  },
+  {
+    key: "perm-update",
+    type: "ARTIFACT_PERMISSION_UPDATE",
+    actor: "alice",
+    at: "2026-03-15T09:00:00Z",
+    project: "pump",
+    tracker: "pumpBugs",
+    label: "Bugs tracker permissions",
+    changes: ACCESS_CHANGE,
+  },
+  {
+    key: "plan-update",
+    type: "ARTIFACT_UPDATE",
+    actor: "alice",
+    at: "2026-03-15T10:00:00Z",
+    project: "pump",
+    artifact: "plan",
+    changes: [{ field: "Reviewers", kind: "list", old: ["bob"], new: ["bob", "carol"] }],
+  },
+  {
+    key: "pedal-update",
+    type: "WORK_ITEM_UPDATE",
+    actor: "bob",
+    at: "2026-03-16T07:00:00Z",
+    project: "brake",
+    tracker: "brakeBugs",
+    artifact: "pedal",
+    changes: [{ field: "Assignee", kind: "user", old: { id: null, name: "nobody" }, new: { id: null, name: "Bob" } }],
+  },
   // Other tabs' events, at the same places and times: never on these tabs.
   { key: "login", type: "USER_LOGIN", actor: "alice", at: "2026-03-16T08:00:00Z" },
   { key: "export", type: "AUDIT_EXPORT", actor: "admin", at: "2026-03-15T08:00:00Z", project: "pump" },
@@ -77,16 +186,32 @@ const ARTIFACTS: Record<Exclude<ArtifactKey, "gone">, { name: string; kind: Arti
 
 export async function writeFixture(db: Database): Promise<FixtureIds> {
   const { prisma } = db;
-  const user = (username: string, displayName: string, enabled = true) => prisma.user.create({ data: { username, displayName, enabled } }).then((row) => row.id);
-  const users = { admin: await user("admin", "Ada Admin"), alice: await user("alice", "Alice Zoë"), bob: await user("bob", "Bob Łukasz", false), carol: await user("carol", "山田 Carol") };
+  const user = (username: string, displayName: string, enabled = true) =>
+    prisma.user.create({ data: { username, displayName, enabled } }).then((row) => row.id);
+  const users = {
+    admin: await user("admin", "Ada Admin"),
+    alice: await user("alice", "Alice Zoë"),
+    bob: await user("bob", "Bob Łukasz", false),
+    carol: await user("carol", "山田 Carol"),
+  };
   const project = (key: string, name: string) => prisma.project.create({ data: { key, name } }).then((row) => row.id);
   const projects = { pump: await project("IPF", "Infusion Pump"), brake: await project("BBW", "Brake-by-Wire") };
   const tracker = (projectId: number, name: string) => prisma.tracker.create({ data: { projectId, name } }).then((row) => row.id);
-  const trackers = { pumpBugs: await tracker(projects.pump, "Bugs"), pumpTasks: await tracker(projects.pump, "Tasks"), brakeBugs: await tracker(projects.brake, "Bugs") };
+  const trackers = {
+    pumpBugs: await tracker(projects.pump, "Bugs"),
+    pumpTasks: await tracker(projects.pump, "Tasks"),
+    brakeBugs: await tracker(projects.brake, "Bugs"),
+  };
   const artifacts = { gone: 999_001 } as Record<ArtifactKey, number>;
   for (const [key, spec] of Object.entries(ARTIFACTS) as [Exclude<ArtifactKey, "gone">, (typeof ARTIFACTS)["alarm"]][]) {
     const row = await prisma.artifact.create({
-      data: { name: spec.name, kind: spec.kind, projectId: projects[spec.project], trackerId: spec.tracker ? trackers[spec.tracker] : null, state: key === "alarm" ? "DELETED" : "ACTIVE" },
+      data: {
+        name: spec.name,
+        kind: spec.kind,
+        projectId: projects[spec.project],
+        trackerId: spec.tracker ? trackers[spec.tracker] : null,
+        state: key === "alarm" ? "DELETED" : "ACTIVE",
+      },
     });
     artifacts[key] = row.id;
   }

@@ -146,7 +146,8 @@ export function zoneName(instant: Date, timeZone: string): string {
   // en-US knows American abbreviations (EST), en-GB European ones (CET); else "GMT+9".
   const names = ["en-US", "en-GB"].map(
     (locale) =>
-      new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: "short" }).formatToParts(instant).find((item) => item.type === "timeZoneName")?.value ?? timeZone,
+      new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: "short" }).formatToParts(instant).find((item) => item.type === "timeZoneName")?.value ??
+      timeZone,
   );
   return names.find((name) => !name.startsWith("GMT")) ?? names[0];
 }

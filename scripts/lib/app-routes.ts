@@ -86,7 +86,10 @@ export function sourceEntries(appDir = "app"): string[] {
 
 /** A dynamic segment, such as [id], [...missing] or [[...slug]], that has no sample value. */
 export class MissingSampleError extends Error {
-  constructor(readonly segment: string, readonly routePath: string) {
+  constructor(
+    readonly segment: string,
+    readonly routePath: string,
+  ) {
     super(`no sample value for the dynamic segment ${segment} of ${routePath}`);
     this.name = "MissingSampleError";
   }

@@ -5,7 +5,21 @@ import { createHash } from "node:crypto";
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
-const INPUTS = ["app", "components", "lib", "public", "proxy.ts", "instrumentation.ts", "next.config.js", "postcss.config.cjs", "tsconfig.json", "package-lock.json", "prisma/schema.prisma", "scripts/build-workers.ts", "scripts/lib/bundle.ts"];
+const INPUTS = [
+  "app",
+  "components",
+  "lib",
+  "public",
+  "proxy.ts",
+  "instrumentation.ts",
+  "next.config.js",
+  "postcss.config.cjs",
+  "tsconfig.json",
+  "package-lock.json",
+  "prisma/schema.prisma",
+  "scripts/build-workers.ts",
+  "scripts/lib/bundle.ts",
+];
 const SKIP = new Set(["node_modules", ".next", ".data"]);
 const STAMP = path.join(".next", "audit-console-source-hash");
 

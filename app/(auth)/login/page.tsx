@@ -21,11 +21,5 @@ export default async function LoginPage({ searchParams }: LoginPageProps) {
   const viewer = await getViewer();
   if (viewer.kind === "allowed") redirect(callbackPath);
   const error = first(params.error);
-  return (
-    <LoginForm
-      callbackPath={callbackPath}
-      initialError={error ? messageForErrorCode(error) : null}
-      signedOut={first(params.signedOut) === "1"}
-    />
-  );
+  return <LoginForm callbackPath={callbackPath} initialError={error ? messageForErrorCode(error) : null} signedOut={first(params.signedOut) === "1"} />;
 }

@@ -62,7 +62,9 @@ describe.each(testDatabases())("the export route on $name", ({ name, open }) => 
     expect(third.headers.get("Retry-After")).toBe("10");
     expect(await third.json()).toEqual({ error: { code: "too_many_exports", message: expect.stringMatching(/^You already have 2 exports running/) } });
     // The preflight says so before the user confirms anything.
-    const preflight = await runAs(AUDITOR, () => GET(new Request("http://console.test/api/export/logins.xlsx?preflight=1"), { params: Promise.resolve({ file: "logins.xlsx" }) }));
+    const preflight = await runAs(AUDITOR, () =>
+      GET(new Request("http://console.test/api/export/logins.xlsx?preflight=1"), { params: Promise.resolve({ file: "logins.xlsx" }) }),
+    );
     expect(preflight.status).toBe(429);
 
     // Other users up to the total.

@@ -45,7 +45,13 @@ describe.each(testDatabases())("the audit configuration on $name", ({ open }) =>
   it("starts from the defaults file: every type on, the console's own types locked on, 180 days", async () => {
     const coverage = await runAs(AUDITOR, () => getCoverage());
     expect(coverage).toHaveLength(24);
-    expect(coverage.map((entry) => entry.category)).toEqual([...Array(3).fill("LOGIN"), ...Array(5).fill("WORK_ITEM"), ...Array(5).fill("ARTIFACT"), ...Array(8).fill("PERMISSION"), ...Array(3).fill("SYSTEM")]);
+    expect(coverage.map((entry) => entry.category)).toEqual([
+      ...Array(3).fill("LOGIN"),
+      ...Array(5).fill("WORK_ITEM"),
+      ...Array(5).fill("ARTIFACT"),
+      ...Array(8).fill("PERMISSION"),
+      ...Array(3).fill("SYSTEM"),
+    ]);
     expect(coverage.every((entry) => entry.enabled)).toBe(true);
     expect(coverage.filter((entry) => entry.locked).map((entry) => entry.eventType)).toEqual(["AUDIT_CONFIG_CHANGE", "AUDIT_EXPORT", "AUDIT_PURGE"]);
     expect(coverage.find((entry) => entry.eventType === "USER_LOGIN")).toMatchObject({ source: "default", defaultEnabled: true, dropped: 0 });
@@ -117,7 +123,10 @@ describe.each(testDatabases())("the audit configuration on $name", ({ open }) =>
   });
 
   it("lets only admins change the configuration", async () => {
-    const changes: (() => Promise<unknown>)[] = [() => updateCoverage({ eventTypes: { USER_LOGIN: false } }, CONTEXT), () => updateRetention({ period: { days: 60 } }, CONTEXT)];
+    const changes: (() => Promise<unknown>)[] = [
+      () => updateCoverage({ eventTypes: { USER_LOGIN: false } }, CONTEXT),
+      () => updateRetention({ period: { days: 60 } }, CONTEXT),
+    ];
     for (const change of changes) {
       const error = await refusal(runAs(AUDITOR, change));
       expect(error).toBeInstanceOf(AuthError);
@@ -127,7 +136,12 @@ describe.each(testDatabases())("the audit configuration on $name", ({ open }) =>
   });
 
   it("tells batch writers which types are audited", async () => {
-    await db.prisma.eventTypeSetting.createMany({ data: [{ eventType: "USER_LOGOUT", enabled: false }, { eventType: "AUDIT_EXPORT", enabled: false }] });
+    await db.prisma.eventTypeSetting.createMany({
+      data: [
+        { eventType: "USER_LOGOUT", enabled: false },
+        { eventType: "AUDIT_EXPORT", enabled: false },
+      ],
+    });
     const enabled = await loadEnabledEventTypes(db.prisma);
     expect(enabled.size).toBe(23);
     expect(enabled.has("USER_LOGOUT")).toBe(false);

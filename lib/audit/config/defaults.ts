@@ -46,8 +46,11 @@ const fileSchema = z.strictObject({
   retention: z.strictObject({ days: retentionDaysSchema.default(RETENTION_DEFAULT_DAYS) }).default({ days: RETENTION_DEFAULT_DAYS }),
   remover: z
     .strictObject({
-      schedule: z.string().refine(isCronPattern, "is not a cron pattern (minute hour day-of-month month day-of-week, e.g. \"0 2 * * *\")").default(DEFAULT_REMOVER_SCHEDULE),
-      timeZone: z.string().refine(isValidTimeZone, "is not an IANA time zone (e.g. \"Europe/Berlin\")").nullable().default(null),
+      schedule: z
+        .string()
+        .refine(isCronPattern, 'is not a cron pattern (minute hour day-of-month month day-of-week, e.g. "0 2 * * *")')
+        .default(DEFAULT_REMOVER_SCHEDULE),
+      timeZone: z.string().refine(isValidTimeZone, 'is not an IANA time zone (e.g. "Europe/Berlin")').nullable().default(null),
     })
     .default({ schedule: DEFAULT_REMOVER_SCHEDULE, timeZone: null }),
 });

@@ -47,11 +47,18 @@ export async function listConfigHistory(input: unknown): Promise<ListResult<Conf
   await requireAuditReader("Reading the configuration history");
   const window = configHistoryWindowSchema.parse(input);
   const { prisma } = getDb();
-  const page = await pageOfEvents(WHERE, { ...window, sort: "createdAt.desc" }, {
-    count: (args) => prisma.auditEvent.count(args),
-    find: (args) => prisma.auditEvent.findMany({ ...args, orderBy: [{ createdAt: "desc" }, { id: "desc" }] }),
-  });
-  const users = await loadUsers(prisma, page.rows.map((row) => row.actorId));
+  const page = await pageOfEvents(
+    WHERE,
+    { ...window, sort: "createdAt.desc" },
+    {
+      count: (args) => prisma.auditEvent.count(args),
+      find: (args) => prisma.auditEvent.findMany({ ...args, orderBy: [{ createdAt: "desc" }, { id: "desc" }] }),
+    },
+  );
+  const users = await loadUsers(
+    prisma,
+    page.rows.map((row) => row.actorId),
+  );
   return {
     ...page,
     rows: page.rows.map((row) => ({

@@ -78,7 +78,11 @@ describe("diff building", () => {
       ],
       "update",
     );
-    expect(diff.fields[0]).toMatchObject({ shape: "value", before: { type: "user", id: 4, name: "Łukasz Żółć" }, after: { type: "user", id: 9, name: "山田 太郎" } });
+    expect(diff.fields[0]).toMatchObject({
+      shape: "value",
+      before: { type: "user", id: 4, name: "Łukasz Żółć" },
+      after: { type: "user", id: 9, name: "山田 太郎" },
+    });
     expect(diff.userIds).toEqual([4, 9]);
   });
 
@@ -86,7 +90,11 @@ describe("diff building", () => {
     expect(update({ field: "Assignee", kind: "user", old: null, new: { id: 1, name: "Ada" } }).status).toBe("set");
     expect(update({ field: "Due Date", kind: "date", old: "2026-03-01", new: null }).status).toBe("cleared");
     expect(update({ field: "Summary", old: "  ", new: "Alarm" })).toMatchObject({ status: "set", before: { type: "none" } });
-    expect(update({ field: "Labels", kind: "list", old: [], new: null })).toMatchObject({ status: "unchanged", before: { type: "none" }, after: { type: "none" } });
+    expect(update({ field: "Labels", kind: "list", old: [], new: null })).toMatchObject({
+      status: "unchanged",
+      before: { type: "none" },
+      after: { type: "none" },
+    });
     expect(displayValue({})).toEqual({ type: "none" });
     expect(displayValue("")).toEqual({ type: "none" });
   });
@@ -135,8 +143,16 @@ describe("diff building", () => {
     const before = "First line.\n\nSecond  line, twice spaced.";
     const after = "First line.\n\nSecond line, twice spaced and more.";
     const parts = wordParts(before, after);
-    expect(sideParts(before, parts, "before").map((part) => part.text).join("")).toBe(before);
-    expect(sideParts(after, parts, "after").map((part) => part.text).join("")).toBe(after);
+    expect(
+      sideParts(before, parts, "before")
+        .map((part) => part.text)
+        .join(""),
+    ).toBe(before);
+    expect(
+      sideParts(after, parts, "after")
+        .map((part) => part.text)
+        .join(""),
+    ).toBe(after);
   });
 
   it("marks a whole long text added or removed when one side is empty", () => {
@@ -148,7 +164,14 @@ describe("diff building", () => {
 
   it("shows a create's initial values and a delete's last ones, without word runs", () => {
     const created = buildChangeDiff([change({ field: "Description", kind: "longtext", old: null, new: "First words" })], "create");
-    expect(created.fields[0]).toMatchObject({ shape: "words", status: "set", after: { type: "text", text: "First words" }, parts: [], beforeParts: [], afterParts: [] });
+    expect(created.fields[0]).toMatchObject({
+      shape: "words",
+      status: "set",
+      after: { type: "text", text: "First words" },
+      parts: [],
+      beforeParts: [],
+      afterParts: [],
+    });
     const deleted = buildChangeDiff([change({ field: "Status", kind: "enum", old: "Closed", new: null })], "delete");
     expect(deleted).toMatchObject({ mode: "delete", fields: [{ status: "cleared", before: { type: "text", text: "Closed" } }] });
   });

@@ -187,7 +187,10 @@ export function fieldDiff(change: FieldChange, mode: DiffMode): FieldDiff {
   if (isLongTextChange(change)) {
     const [before, after] = [asText(change.old), asText(change.new)];
     const parts = mode === "update" ? wordParts(before, after) : [];
-    const sides = mode === "update" ? { beforeParts: sideParts(before, parts, "before"), afterParts: sideParts(after, parts, "after") } : { beforeParts: [], afterParts: [] };
+    const sides =
+      mode === "update"
+        ? { beforeParts: sideParts(before, parts, "before"), afterParts: sideParts(after, parts, "after") }
+        : { beforeParts: [], afterParts: [] };
     return { ...base, status, shape: "words", parts, ...sides };
   }
   if (change.kind === "list" && base.before.type !== "text" && base.after.type !== "text") {
@@ -201,8 +204,6 @@ export function fieldDiff(change: FieldChange, mode: DiffMode): FieldDiff {
 
 export function buildChangeDiff(changes: FieldChange[], mode: DiffMode): ChangeDiff {
   const fields = changes.map((change) => fieldDiff(change, mode));
-  const userIds = fields.flatMap((field) =>
-    [field.before, field.after].flatMap((value) => (value.type === "user" && value.id !== null ? [value.id] : [])),
-  );
+  const userIds = fields.flatMap((field) => [field.before, field.after].flatMap((value) => (value.type === "user" && value.id !== null ? [value.id] : [])));
   return { mode, fields, userIds: [...new Set(userIds)] };
 }

@@ -1,6 +1,16 @@
 // A change in one line per field, for timelines and the Permissions tab's Message: values in
 // short, long texts as word counts, access as the roles and groups that changed. Pure.
-import { asText, fieldDiff, isLongTextChange, wordParts, type DisplayValue, type DiffMode, type FieldDiff, type PartChange, type WordPart } from "./change-diff";
+import {
+  asText,
+  fieldDiff,
+  isLongTextChange,
+  wordParts,
+  type DisplayValue,
+  type DiffMode,
+  type FieldDiff,
+  type PartChange,
+  type WordPart,
+} from "./change-diff";
 import type { FieldChange } from "../events/changes";
 import { wordChangeCounts } from "./word-counts";
 
@@ -65,8 +75,6 @@ export function summarizeChanges(changes: FieldChange[], mode: DiffMode): Change
   return changes.map((change) => ({
     field: change.field,
     text:
-      mode === "update" && isLongTextChange(change)
-        ? longTextCountText(asText(change.old), asText(change.new))
-        : summaryText(fieldDiff(change, mode), mode),
+      mode === "update" && isLongTextChange(change) ? longTextCountText(asText(change.old), asText(change.new)) : summaryText(fieldDiff(change, mode), mode),
   }));
 }

@@ -18,7 +18,7 @@ const lean = (before: string, after: string) => {
 /** A text of words, punctuation, numbers, names and mixed spacing, drawn from a small stock so texts share words. */
 function randomText(rng: Random): string {
   const stock = ["pump", "stop", "the", "The", "valve", "Zoë", "Łukasz", "山田", "太郎", "2.5", "v3", "e-mail", "don't", "😀", "x_y", "ÿ", "ǅ", "½"];
-  const marks = [".", ",", ";", "!", "?", "(", ")", "\"", "–", "/", ":"];
+  const marks = [".", ",", ";", "!", "?", "(", ")", '"', "–", "/", ":"];
   const spaces = [" ", " ", " ", "  ", "\n", "\n\n", "\t", "\u00a0", " \n ", "\u3000", ""];
   const parts: string[] = [];
   if (rng.chance(0.1)) parts.push(rng.pick(spaces));

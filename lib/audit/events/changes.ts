@@ -8,15 +8,7 @@ export const userRefSchema = z.object({ id: z.number().int().nullable(), name: z
 /** Access per role or group, for permission changes: { "Developer": "Read", "Tester": "Write" }. */
 export const accessMapSchema = z.record(z.string(), z.string());
 
-const changeValueSchema = z.union([
-  z.null(),
-  z.string(),
-  z.number(),
-  z.boolean(),
-  z.array(z.string()),
-  userRefSchema,
-  accessMapSchema,
-]);
+const changeValueSchema = z.union([z.null(), z.string(), z.number(), z.boolean(), z.array(z.string()), userRefSchema, accessMapSchema]);
 
 export const CHANGE_KINDS = ["text", "longtext", "number", "date", "enum", "user", "list", "access", "boolean"] as const;
 

@@ -108,6 +108,9 @@ export function toEventRow(
 
 /** The rows of `records`, with every user they name looked up once. */
 export async function toEventRows(prisma: PrismaClient, records: EventRowRecord[], options: EventRowOptions = {}): Promise<EventRow[]> {
-  const users = await loadUsers(prisma, records.flatMap((record) => [record.actorId, record.targetUserId]));
+  const users = await loadUsers(
+    prisma,
+    records.flatMap((record) => [record.actorId, record.targetUserId]),
+  );
   return records.map((record) => toEventRow(record, users, options));
 }

@@ -59,6 +59,9 @@ export function eventTypesOf(...categories: AuditCategory[]): AuditEventType[] {
 
 /** "User Login" or "User_Login" (the API's spelling) or "USER_LOGIN" to the enum value. */
 export function parseEventType(text: string): AuditEventType | undefined {
-  const key = text.trim().replace(/[\s_]+/g, "_").toUpperCase();
+  const key = text
+    .trim()
+    .replace(/[\s_]+/g, "_")
+    .toUpperCase();
   return key in EVENT_TYPES ? (key as AuditEventType) : undefined;
 }

@@ -43,7 +43,10 @@ describe("the Message rules", () => {
   });
 
   it("shows a sender's own message otherwise, and blank for none", () => {
-    expect(eventMessage(source("ARTIFACT_PERMISSION_UPDATE", { message: " Inherited from the project " }))).toEqual({ kind: "text", text: "Inherited from the project" });
+    expect(eventMessage(source("ARTIFACT_PERMISSION_UPDATE", { message: " Inherited from the project " }))).toEqual({
+      kind: "text",
+      text: "Inherited from the project",
+    });
     expect(eventMessage(source("ARTIFACT_PERMISSION_UPDATE"))).toEqual({ kind: "blank" });
     expect(eventMessage(source("GROUP_ASSIGN", { message: "no target user" }))).toEqual({ kind: "text", text: "no target user" });
   });

@@ -23,7 +23,11 @@ export const MAX_PLACE_OPTIONS = 30;
  * The chosen trackers that stay chosen after the projects changed: those of the chosen projects.
  * A tracker whose project is unknown (deleted since) cannot be judged and stays.
  */
-export function trackerIdsWithin(trackerIds: readonly number[], known: ReadonlyMap<number, Pick<TrackerOption, "projectId">>, projectIds: readonly number[]): number[] {
+export function trackerIdsWithin(
+  trackerIds: readonly number[],
+  known: ReadonlyMap<number, Pick<TrackerOption, "projectId">>,
+  projectIds: readonly number[],
+): number[] {
   if (projectIds.length === 0) return [...trackerIds];
   const chosen = new Set(projectIds);
   return trackerIds.filter((id) => {
@@ -44,8 +48,6 @@ export function trackerLookupWhere(text: string, projectIds: readonly number[]):
   const query = text.trim();
   return {
     projectId: projectIds.length > 0 ? { in: [...new Set(projectIds)] } : undefined,
-    OR: query
-      ? [{ name: { contains: query, mode: "insensitive" } }, { project: { name: { contains: query, mode: "insensitive" } } }]
-      : undefined,
+    OR: query ? [{ name: { contains: query, mode: "insensitive" } }, { project: { name: { contains: query, mode: "insensitive" } } }] : undefined,
   };
 }

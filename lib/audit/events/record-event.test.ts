@@ -45,9 +45,9 @@ describe.each(testDatabases())("recordEvent on $name", ({ open }) => {
 
   it("refuses malformed changes and names the field, storing nothing", async () => {
     const before = await fixture.db.prisma.auditEvent.count();
-    await expect(
-      recordEvent({ eventType: "ARTIFACT_UPDATE", actor: { id: 1, name: "ada" }, changes: [{ field: "" }] }),
-    ).rejects.toThrow(InvalidAuditEventError);
+    await expect(recordEvent({ eventType: "ARTIFACT_UPDATE", actor: { id: 1, name: "ada" }, changes: [{ field: "" }] })).rejects.toThrow(
+      InvalidAuditEventError,
+    );
     await expect(recordEvent({ eventType: "USER_LOGIN", actor: { id: 1, name: " " } })).rejects.toThrow("actor.name");
     expect(await fixture.db.prisma.auditEvent.count()).toBe(before);
   });

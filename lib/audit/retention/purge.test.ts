@@ -91,7 +91,10 @@ describe.each(testDatabases())("the remover job on $name", ({ open }) => {
       deleted: { LOGIN: 12, WORK_ITEM: 20, ARTIFACT: 20 },
       total: oldPurged,
     });
-    expect(await runAs(AUDITOR, () => getRemoverStatus())).toMatchObject({ running: null, lastRun: { outcome: "completed", trigger: "manual", startedBy: "ada", total: oldPurged } });
+    expect(await runAs(AUDITOR, () => getRemoverStatus())).toMatchObject({
+      running: null,
+      lastRun: { outcome: "completed", trigger: "manual", startedBy: "ada", total: oldPurged },
+    });
     expect((await runAs(AUDITOR, () => previewPurge(NOW))).total).toBe(0);
   });
 

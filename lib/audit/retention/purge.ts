@@ -14,7 +14,15 @@ import { CATEGORY_LABELS } from "../events/event-types";
 import { formatCount } from "../search/list-result";
 import { recordEvent } from "../events/record-event";
 import { withPurgeLock } from "./purge-lock";
-import { PURGED_CATEGORIES, type PurgeCounts, type PurgePreview, type PurgeResult, type PurgeRun, type PurgeTrigger, type PurgedCategory } from "./purge-shapes";
+import {
+  PURGED_CATEGORIES,
+  type PurgeCounts,
+  type PurgePreview,
+  type PurgeResult,
+  type PurgeRun,
+  type PurgeTrigger,
+  type PurgedCategory,
+} from "./purge-shapes";
 
 export const PURGE_BATCH_SIZE = 5_000;
 export const PURGE_PAUSE_MS = 20;
@@ -83,7 +91,14 @@ WITH doomed AS (
 SELECT (SELECT count(*) FROM gone)::int AS deleted, last.id::text AS "lastId", last."createdAt" AS "lastCreatedAt"
 FROM (SELECT 1) AS one LEFT JOIN LATERAL (SELECT id, "createdAt" FROM gone ORDER BY "createdAt", id LIMIT 1) AS last ON true`;
 
-async function deleteCategory(session: SqlSession, category: PurgedCategory, cutoff: Date, batchSize: number, pauseMs: number, progress: { batches: number }): Promise<number> {
+async function deleteCategory(
+  session: SqlSession,
+  category: PurgedCategory,
+  cutoff: Date,
+  batchSize: number,
+  pauseMs: number,
+  progress: { batches: number },
+): Promise<number> {
   let bound = { createdAt: cutoff.toISOString(), id: "0" };
   let total = 0;
   for (;;) {
@@ -147,26 +162,29 @@ export async function purgeExpiredEvents(options: PurgeOptions): Promise<PurgeRe
       durationMs: Math.round(performance.now() - started),
       ...(error === undefined ? {} : { error }),
     };
-    await recordEvent({
-      eventType: "AUDIT_PURGE",
-      actor: trigger === "manual" ? { id: principal.userId, name: principal.username } : { id: null, name: REMOVER_JOB_NAME },
-      message: describeRun(run),
-      details: {
-        outcome: run.status,
-        trigger,
-        startedBy,
-        retentionDays: days,
-        cutoff: cutoff.toISOString(),
-        deleted,
-        total: run.total,
-        batches: run.batches,
-        durationMs: run.durationMs,
-        ...(error === undefined ? {} : { error }),
-        ...(scheduledFor ? { scheduledFor } : {}),
+    await recordEvent(
+      {
+        eventType: "AUDIT_PURGE",
+        actor: trigger === "manual" ? { id: principal.userId, name: principal.username } : { id: null, name: REMOVER_JOB_NAME },
+        message: describeRun(run),
+        details: {
+          outcome: run.status,
+          trigger,
+          startedBy,
+          retentionDays: days,
+          cutoff: cutoff.toISOString(),
+          deleted,
+          total: run.total,
+          batches: run.batches,
+          durationMs: run.durationMs,
+          ...(error === undefined ? {} : { error }),
+          ...(scheduledFor ? { scheduledFor } : {}),
+        },
+        ip: options.request?.ip ?? null,
+        userAgent: options.request?.userAgent ?? null,
       },
-      ip: options.request?.ip ?? null,
-      userAgent: options.request?.userAgent ?? null,
-    }, { client: db.prisma });
+      { client: db.prisma },
+    );
     return run;
   });
   return locked.acquired ? locked.value : { status: "already-running" };

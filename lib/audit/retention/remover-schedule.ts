@@ -27,7 +27,8 @@ export async function runScheduledPurge(firedAt = new Date()): Promise<PurgeResu
 }
 
 function logResult(result: PurgeResult): void {
-  if (result.status === "completed") console.log(`Remover job: removed ${result.total} events older than ${result.retentionDays} days in ${result.durationMs} ms.`);
+  if (result.status === "completed")
+    console.log(`Remover job: removed ${result.total} events older than ${result.retentionDays} days in ${result.durationMs} ms.`);
   else if (result.status === "failed") console.error(`Remover job failed after removing ${result.total} events: ${result.error}`);
   else console.log(`Remover job: ${result.status === "skipped" ? result.reason : "a run is already going on"}.`);
 }

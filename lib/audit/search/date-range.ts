@@ -19,9 +19,10 @@ export type DatePreset = (typeof DATE_PRESETS)[number];
 
 export const DEFAULT_PRESET: DatePreset = "Last_30_Days";
 
-export const PRESET_LABELS: Record<DatePreset, string> = Object.fromEntries(
-  DATE_PRESETS.map((preset) => [preset, preset.replaceAll("_", " ")]),
-) as Record<DatePreset, string>;
+export const PRESET_LABELS: Record<DatePreset, string> = Object.fromEntries(DATE_PRESETS.map((preset) => [preset, preset.replaceAll("_", " ")])) as Record<
+  DatePreset,
+  string
+>;
 
 export const ONE_YEAR_MESSAGE = "may not exceed one year";
 export const REVERSED_MESSAGE = "the start must not be after the end";

@@ -54,10 +54,7 @@ export function cursorWhere(cursor: string, direction: "asc" | "desc"): AuditWhe
   if (!position) return undefined;
   const beyond = direction === "desc" ? "lt" : "gt";
   return {
-    OR: [
-      { createdAt: { [beyond]: position.createdAt } },
-      { createdAt: position.createdAt, id: { [beyond]: position.id } },
-    ],
+    OR: [{ createdAt: { [beyond]: position.createdAt } }, { createdAt: position.createdAt, id: { [beyond]: position.id } }],
   };
 }
 

@@ -1,15 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { cursorWhere } from "./filter-query";
-import {
-  cappedCount,
-  decodeCursor,
-  encodeCursor,
-  formatTotal,
-  formatTotalOf,
-  pageCount,
-  pageOffset,
-  shownRange,
-} from "./list-result";
+import { cappedCount, decodeCursor, encodeCursor, formatTotal, formatTotalOf, pageCount, pageOffset, shownRange } from "./list-result";
 
 describe("paging math", () => {
   it("turns a page number into an offset", () => {

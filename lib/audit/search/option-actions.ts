@@ -9,7 +9,9 @@ import { searchUserOptions, userQuerySchema } from "./user-lookup";
 
 export const findUserOptions = guardedAction({ role: "reader", action: "Searching users", input: userQuerySchema }, (query) => searchUserOptions(query));
 
-export const findProjectOptions = guardedAction({ role: "reader", action: "Searching projects", input: placeQuerySchema }, (query) => searchProjectOptions(query));
+export const findProjectOptions = guardedAction({ role: "reader", action: "Searching projects", input: placeQuerySchema }, (query) =>
+  searchProjectOptions(query),
+);
 
 export const findTrackerOptions = guardedAction(
   { role: "reader", action: "Searching trackers", input: z.object({ query: placeQuerySchema, projects: projectsField.schema }) },

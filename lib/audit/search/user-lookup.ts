@@ -19,10 +19,7 @@ export async function searchUserOptions(query: string): Promise<UserOption[]> {
   return prisma.user.findMany({
     where: text
       ? {
-          OR: [
-            { username: { contains: text, mode: "insensitive" } },
-            { displayName: { contains: text, mode: "insensitive" } },
-          ],
+          OR: [{ username: { contains: text, mode: "insensitive" } }, { displayName: { contains: text, mode: "insensitive" } }],
         }
       : undefined,
     orderBy: [{ enabled: "desc" }, { displayName: "asc" }, { id: "asc" }],

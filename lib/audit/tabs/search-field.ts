@@ -56,7 +56,14 @@ function idsField<Key extends string>(spec: IdsFieldSpec<Key>): IdsField<Key> {
 export const usersField = idsField({ key: "users", label: "Users", options: "users", column: "actorId", noun: "user", plural: "users" });
 
 /** Whom it was done to: the user a permission event is about. */
-export const targetUsersField = idsField({ key: "targetUsers", label: "Target Users", options: "users", column: "targetUserId", noun: "target", plural: "target users" });
+export const targetUsersField = idsField({
+  key: "targetUsers",
+  label: "Target Users",
+  options: "users",
+  column: "targetUserId",
+  noun: "target",
+  plural: "target users",
+});
 
 /**
  * Projects and trackers. Both conditions hold together: a tracker outside the chosen projects

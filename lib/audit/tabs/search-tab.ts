@@ -7,7 +7,17 @@ import type { AuditCategory, AuditEventType } from "@/lib/generated/prisma/enums
 import { eventTypesOf } from "../events/event-types";
 import { DEFAULT_PRESET } from "../search/date-range";
 import { scopeWhere, type AuditOrderBy, type AuditWhere, type SortOrder } from "../search/filter-query";
-import { checkCursor, checkDateRange, dateRangeShape, LIST_FIELD_LABELS, listShape, sortValues, splitSort, type DateRangeValues, type SortValue } from "../search/filter-schema";
+import {
+  checkCursor,
+  checkDateRange,
+  dateRangeShape,
+  LIST_FIELD_LABELS,
+  listShape,
+  sortValues,
+  splitSort,
+  type DateRangeValues,
+  type SortValue,
+} from "../search/filter-schema";
 import { DEFAULT_PAGE_SIZE, type PageSize } from "../search/list-result";
 import type { IdsField } from "./search-field";
 
@@ -106,7 +116,13 @@ export function defineSearchTab<Id extends string, const Fields extends readonly
     .object({ ...shape, ...listShape(sorts) })
     .superRefine(dateRange)
     .superRefine((value, context) => checkCursor(value, context)) as unknown as z.ZodType<Search>;
-  const defaultFilters = { ...Object.fromEntries(spec.fields.map((field) => [field.key, []])), types: [], range: DEFAULT_PRESET, from: null, to: null } as unknown as Filters;
+  const defaultFilters = {
+    ...Object.fromEntries(spec.fields.map((field) => [field.key, []])),
+    types: [],
+    range: DEFAULT_PRESET,
+    from: null,
+    to: null,
+  } as unknown as Filters;
   const idKeys = spec.fields.map((field) => field.key);
   return {
     id: spec.id,

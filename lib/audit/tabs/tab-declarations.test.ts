@@ -6,8 +6,18 @@ import { consoleTab } from "./console/console-tab";
 import { permissionsTab } from "./permissions/permissions-tab";
 import { getSearchTab, SEARCH_TAB_IDS } from "./search-tabs";
 
-const { defaultFilters: DEFAULT_ARTIFACT_FILTERS, defaultSearch: DEFAULT_ARTIFACT_SEARCH, labels: ARTIFACT_FIELD_LABELS, searchSchema: artifactSearchSchema } = artifactsTab;
-const { defaultFilters: DEFAULT_PERMISSION_FILTERS, defaultSearch: DEFAULT_PERMISSION_SEARCH, labels: PERMISSION_FIELD_LABELS, searchSchema: permissionSearchSchema } = permissionsTab;
+const {
+  defaultFilters: DEFAULT_ARTIFACT_FILTERS,
+  defaultSearch: DEFAULT_ARTIFACT_SEARCH,
+  labels: ARTIFACT_FIELD_LABELS,
+  searchSchema: artifactSearchSchema,
+} = artifactsTab;
+const {
+  defaultFilters: DEFAULT_PERMISSION_FILTERS,
+  defaultSearch: DEFAULT_PERMISSION_SEARCH,
+  labels: PERMISSION_FIELD_LABELS,
+  searchSchema: permissionSearchSchema,
+} = permissionsTab;
 const [artifactsWhere, artifactsOrderBy] = [artifactsTab.where, artifactsTab.orderBy];
 const [permissionsWhere, permissionsOrderBy] = [permissionsTab.where, permissionsTab.orderBy];
 type ArtifactFilters = typeof DEFAULT_ARTIFACT_FILTERS;

@@ -12,7 +12,15 @@ describe("reading a tab's URL", () => {
   });
 
   it("reads every filter, as comma lists, repeated parameters or both", () => {
-    const expected = { ...loginsTab.defaultSearch, users: [3, 12, 40], types: ["USER_LOGIN", "USER_SYSTEM_LOGOUT"], range: "Last_7_Days", page: 4, size: 100, sort: "user.asc" };
+    const expected = {
+      ...loginsTab.defaultSearch,
+      users: [3, 12, 40],
+      types: ["USER_LOGIN", "USER_SYSTEM_LOGOUT"],
+      range: "Last_7_Days",
+      page: 4,
+      size: 100,
+      sort: "user.asc",
+    };
     expect(read("users=3,12&users=40&types=USER_LOGIN&types=USER_SYSTEM_LOGOUT&range=Last_7_Days&page=4&size=100&sort=user.asc").valid).toEqual(expected);
     expect(read("users=3&users=12,40,3&types=USER_LOGIN,USER_SYSTEM_LOGOUT&range=Last_7_Days&page=4&size=100&sort=user.asc").valid).toEqual(expected);
   });
@@ -76,7 +84,9 @@ describe("reading a tab's URL", () => {
     expect(readTabUrl(permissionsTab, new URLSearchParams("targetUsers=12&sort=workItem.asc")).errors).toEqual({
       sort: expect.stringMatching(/^"workItem.asc" is not a sort of the Permissions tab/),
     });
-    expect(readTabUrl(permissionsTab, new URLSearchParams("types=WORK_ITEM_UPDATE")).errors.types).toBe('"WORK_ITEM_UPDATE" is not an event type of the Permissions tab');
+    expect(readTabUrl(permissionsTab, new URLSearchParams("types=WORK_ITEM_UPDATE")).errors.types).toBe(
+      '"WORK_ITEM_UPDATE" is not an event type of the Permissions tab',
+    );
   });
 });
 
@@ -86,7 +96,18 @@ describe("writing a tab's URL", () => {
   });
 
   it("writes a search that reads back as it was", () => {
-    const search = { ...permissionsTab.defaultSearch, users: [1, 2], targetUsers: [5], projects: [2], trackers: [8], types: ["GROUP_ASSIGN" as const], range: "custom" as const, from: "2026-01-01", to: "2026-01-31", page: 3 };
+    const search = {
+      ...permissionsTab.defaultSearch,
+      users: [1, 2],
+      targetUsers: [5],
+      projects: [2],
+      trackers: [8],
+      types: ["GROUP_ASSIGN" as const],
+      range: "custom" as const,
+      from: "2026-01-01",
+      to: "2026-01-31",
+      page: 3,
+    };
     const query = serializeTabSearch(permissionsTab, search);
     expect(query).toBe("?users=1,2&targetUsers=5&projects=2&trackers=8&types=GROUP_ASSIGN&range=custom&from=2026-01-01&to=2026-01-31&page=3");
     expect(readTabUrl(permissionsTab, new URLSearchParams(query.slice(1))).valid).toEqual(search);

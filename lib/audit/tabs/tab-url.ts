@@ -17,7 +17,10 @@ export type UrlQuery = URLSearchParams | Record<string, string | string[] | unde
 /** Every value a parameter has: each occurrence, comma lists split, blanks dropped. */
 function listOf(query: UrlQuery, key: string): string[] {
   const raw = query instanceof URLSearchParams ? query.getAll(key) : [query[key] ?? []].flat();
-  return raw.flatMap((value) => value.split(",")).map((token) => token.trim()).filter(Boolean);
+  return raw
+    .flatMap((value) => value.split(","))
+    .map((token) => token.trim())
+    .filter(Boolean);
 }
 
 /** A parameter that takes one value: undefined when absent, an error when it comes twice with different values. */
@@ -69,7 +72,11 @@ export function readTabUrl<Fields extends readonly IdsField[], Sort extends stri
 
   const types = listOf(query, "types").map((token) => ({ token, type: parseEventType(token) }));
   const foreign = types.filter(({ type }) => !type || !tab.eventTypes.includes(type));
-  if (foreign.length > 0) fail("types", `${quoted(foreign.map(({ token }) => `"${token}"`))} ${foreign.length === 1 ? "is not an event type" : "are not event types"} of the ${tab.title} tab`);
+  if (foreign.length > 0)
+    fail(
+      "types",
+      `${quoted(foreign.map(({ token }) => `"${token}"`))} ${foreign.length === 1 ? "is not an event type" : "are not event types"} of the ${tab.title} tab`,
+    );
   values.types = [...new Set(types.flatMap(({ type }) => (type && tab.eventTypes.includes(type) ? [type] : [])))];
 
   const range = singleOf(query, "range");

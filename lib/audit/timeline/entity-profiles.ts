@@ -61,7 +61,15 @@ export async function getArtifactProfile(id: number): Promise<ArtifactProfile | 
   const [artifact, newest, stateEvent] = await Promise.all([
     prisma.artifact.findUnique({
       where: { id },
-      select: { id: true, kind: true, name: true, state: true, createdAt: true, project: { select: { id: true, name: true } }, tracker: { select: { id: true, name: true } } },
+      select: {
+        id: true,
+        kind: true,
+        name: true,
+        state: true,
+        createdAt: true,
+        project: { select: { id: true, name: true } },
+        tracker: { select: { id: true, name: true } },
+      },
     }),
     prisma.auditEvent.findFirst({
       where: { artifactId: id },
@@ -77,7 +85,12 @@ export async function getArtifactProfile(id: number): Promise<ArtifactProfile | 
   if (!artifact && !newest) return null;
   const users = await loadUsers(prisma, [stateEvent?.actorId]);
   const lastStateEvent = stateEvent
-    ? { id: stateEvent.id.toString(), eventType: stateEvent.eventType, createdAt: stateEvent.createdAt, actor: userRef(stateEvent.actorId, stateEvent.actorName, users) }
+    ? {
+        id: stateEvent.id.toString(),
+        eventType: stateEvent.eventType,
+        createdAt: stateEvent.createdAt,
+        actor: userRef(stateEvent.actorId, stateEvent.actorName, users),
+      }
     : null;
   if (artifact) return { ...artifact, exists: true, lastStateEvent };
   const snapshot = newest!;

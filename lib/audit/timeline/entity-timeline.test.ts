@@ -75,7 +75,12 @@ describe.each(testDatabases())("entity pages and the diff view on $name", ({ ope
       exists: false,
       project: { id: fixture.ids.projects.pump, name: "Infusion Pump" },
     });
-    expect(await asAuditor(() => getProjectProfile(fixture.ids.projects.brake))).toMatchObject({ name: "Brake-by-Wire", key: "BBW", exists: true, trackers: [{ name: "Bugs" }] });
+    expect(await asAuditor(() => getProjectProfile(fixture.ids.projects.brake))).toMatchObject({
+      name: "Brake-by-Wire",
+      key: "BBW",
+      exists: true,
+      trackers: [{ name: "Bugs" }],
+    });
     expect(await asAuditor(() => getProjectProfile(424_242))).toBeNull();
     expect(await asAuditor(() => getArtifactProfile(424_242))).toBeNull();
   });
@@ -94,7 +99,13 @@ describe.each(testDatabases())("entity pages and the diff view on $name", ({ ope
   it("gives access changes and messages, and null for unknown ids", async () => {
     const view = await asAuditor(() => getChangeView(fixture.ids.events.get("perm-update")!));
     expect(view?.message).toEqual({ kind: "changes", fields: ["Permissions"] });
-    expect(view?.diff.fields[0]).toMatchObject({ shape: "access", rows: [{ key: "Developer", change: "changed" }, { key: "Tester", change: "same" }] });
+    expect(view?.diff.fields[0]).toMatchObject({
+      shape: "access",
+      rows: [
+        { key: "Developer", change: "changed" },
+        { key: "Tester", change: "same" },
+      ],
+    });
     expect((await asAuditor(() => getChangeView(fixture.ids.events.get("alarm-delete")!)))?.diff.mode).toBe("delete");
     expect(await asAuditor(() => getChangeView("99999999"))).toBeNull();
     expect(await asAuditor(() => getChangeView("abc"))).toBeNull();

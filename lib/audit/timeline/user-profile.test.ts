@@ -39,8 +39,26 @@ describe.each(testDatabases())("the user page and the Users filter on $name", ({
     await prisma.auditEvent.createMany({
       data: [
         { category: "LOGIN", eventType: "USER_LOGIN", actorId: zoe, actorName: "zoe.muller", ip: "192.0.2.7", createdAt: at(1) },
-        { category: "WORK_ITEM", eventType: "WORK_ITEM_UPDATE", actorId: zoe, actorName: "zoe.muller", projectName: "Pump", trackerName: "Bugs", artifactName: "Alarm", createdAt: at(2) },
-        { category: "PERMISSION", eventType: "GROUP_ASSIGN", actorId: admin, actorName: "admin", targetUserId: zoe, targetUserName: "zoe.muller", message: "Impacted User: zoe.muller (Enabled)", createdAt: at(3) },
+        {
+          category: "WORK_ITEM",
+          eventType: "WORK_ITEM_UPDATE",
+          actorId: zoe,
+          actorName: "zoe.muller",
+          projectName: "Pump",
+          trackerName: "Bugs",
+          artifactName: "Alarm",
+          createdAt: at(2),
+        },
+        {
+          category: "PERMISSION",
+          eventType: "GROUP_ASSIGN",
+          actorId: admin,
+          actorName: "admin",
+          targetUserId: zoe,
+          targetUserName: "zoe.muller",
+          message: "Impacted User: zoe.muller (Enabled)",
+          createdAt: at(3),
+        },
         { category: "LOGIN", eventType: "USER_LOGIN", actorId: lukasz, actorName: "lukasz.zolc", createdAt: at(4) },
       ],
     });

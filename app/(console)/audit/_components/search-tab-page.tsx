@@ -24,7 +24,9 @@ export async function SearchTabPage({ tab: id, searchParams, columns }: SearchTa
   const tab = getSearchTab(id);
   const { values, valid, errors } = readTabUrl(tab, await searchParams);
   const [timeZone, selected] = await Promise.all([getAdminTimeZone(), loadSelectedOptions(tab, values)]);
-  const filters = Object.fromEntries(Object.keys(tab.defaultFilters).map((key) => [key, (values as unknown as Record<string, unknown>)[key]])) as unknown as TabSearch;
+  const filters = Object.fromEntries(
+    Object.keys(tab.defaultFilters).map((key) => [key, (values as unknown as Record<string, unknown>)[key]]),
+  ) as unknown as TabSearch;
   return (
     <Stack gap="md">
       <TabFilterForm key={JSON.stringify(filters)} tab={id} values={filters} selected={selected} errors={errors} timeZone={timeZone} />

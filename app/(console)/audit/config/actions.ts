@@ -20,11 +20,14 @@ async function changeContext() {
 }
 
 /** Saves event type switches: { eventTypes: { USER_LOGOUT: false } }. */
-export const saveCoverageAction = guardedAction({ role: "admin", action: "Changing which event types are audited", input: coverageRequestSchema }, async (input) => {
-  const { changes } = await updateCoverage(input, await changeContext());
-  revalidatePath(CONFIG_PATH);
-  return { changed: changes.length };
-});
+export const saveCoverageAction = guardedAction(
+  { role: "admin", action: "Changing which event types are audited", input: coverageRequestSchema },
+  async (input) => {
+    const { changes } = await updateCoverage(input, await changeContext());
+    revalidatePath(CONFIG_PATH);
+    return { changed: changes.length };
+  },
+);
 
 /** Saves the retention from the form's values: { days: 90 }. */
 export const saveRetentionAction = guardedAction(

@@ -62,15 +62,26 @@ export default async function ConfigPage({ searchParams }: { searchParams: Promi
       )}
       <CoverageForm key={coverageKey} entries={coverage} canEdit={canEdit} timeZone={timeZone} />
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
-        <Section id="retention-title" title="Retention" description="How long Login, Work Item and Artifact events are kept before the remover job deletes them.">
+        <Section
+          id="retention-title"
+          title="Retention"
+          description="How long Login, Work Item and Artifact events are kept before the remover job deletes them."
+        >
           <RetentionForm key={retentionKey} retention={retention} canEdit={canEdit} nextRunAt={remover.nextRunAt} timeZone={timeZone} />
         </Section>
-        <Section id="remover-title" title="Remover job" description="Deletes the events older than the retention, in batches, one run at a time; each run is recorded as an Audit Purge event.">
+        <Section
+          id="remover-title"
+          title="Remover job"
+          description="Deletes the events older than the retention, in batches, one run at a time; each run is recorded as an Audit Purge event."
+        >
           <RemoverPanel status={remover} retentionDays={retention.days} canRun={canEdit} timeZone={timeZone} />
         </Section>
       </SimpleGrid>
       <ConfigHistorySection>
-        <Suspense key={`${window.page}-${window.size}`} fallback={<DataTableSkeleton columns={["Changed at", "User", "Change", "Made through"]} rows={5} label="Loading the history" />}>
+        <Suspense
+          key={`${window.page}-${window.size}`}
+          fallback={<DataTableSkeleton columns={["Changed at", "User", "Change", "Made through"]} rows={5} label="Loading the history" />}
+        >
           <ConfigHistory window={window} timeZone={timeZone} />
         </Suspense>
       </ConfigHistorySection>

@@ -58,7 +58,12 @@ describe.each(testDatabases())("the configuration API on $name", ({ open }) => {
     expect((await runAs(AUDITOR, () => coverageRoute.PUT(put("/api/audit/config/coverage", '{"eventTypes":{"USER_LOGIN":false}}')))).status).toBe(403);
     const read = await runAs(AUDITOR, () => retentionRoute.GET(get("/api/audit/config/retention")));
     expect(read.status).toBe(200);
-    expect(await read.json()).toMatchObject({ period: { days: 180 }, source: "default", limits: { minDays: 30, maxDays: 365 }, remover: { schedule: "0 2 * * *", running: false } });
+    expect(await read.json()).toMatchObject({
+      period: { days: 180 },
+      source: "default",
+      limits: { minDays: 30, maxDays: 365 },
+      remover: { schedule: "0 2 * * *", running: false },
+    });
     expect(await fixture.db.prisma.setting.count()).toBe(0);
   });
 
@@ -80,10 +85,16 @@ describe.each(testDatabases())("the configuration API on $name", ({ open }) => {
     expect(response.status).toBe(200);
     const json = await response.json();
     expect(json.changed).toEqual([{ eventType: "USER_LOGOUT", label: "User Logout", old: true, new: false }]);
-    expect(json.eventTypes.find((entry: { eventType: string }) => entry.eventType === "USER_LOGOUT")).toMatchObject({ enabled: false, default: true, source: "database" });
+    expect(json.eventTypes.find((entry: { eventType: string }) => entry.eventType === "USER_LOGOUT")).toMatchObject({
+      enabled: false,
+      default: true,
+      source: "database",
+    });
     const read = await (await runAs(AUDITOR, () => coverageRoute.GET(get("/api/audit/config/coverage")))).json();
     expect(read.eventTypes).toHaveLength(24);
-    const event = await fixture.db.prisma.auditEvent.findFirstOrThrow({ where: { eventType: "AUDIT_CONFIG_CHANGE", details: { path: ["setting"], equals: "coverage" } } });
+    const event = await fixture.db.prisma.auditEvent.findFirstOrThrow({
+      where: { eventType: "AUDIT_CONFIG_CHANGE", details: { path: ["setting"], equals: "coverage" } },
+    });
     expect(event).toMatchObject({ actorName: "ada", userAgent: "Route Test", details: { via: "api" } });
 
     const bad = await runAs(ADMIN, () => coverageRoute.PUT(put("/api/audit/config/coverage", '{"eventTypes":{"AUDIT_PURGE":false}}')));

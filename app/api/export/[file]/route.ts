@@ -25,7 +25,10 @@ function fileHeaders(format: ExportFormat, plan: Pick<ExportPlan, "fileName" | "
 }
 
 /** The export a request names, planned (filters, count), or the answer that refuses it. */
-async function planned({ request, params }: ApiCall<unknown>, work: (format: ExportFormat, plan: Awaited<ReturnType<typeof planExport>>) => Promise<Response>): Promise<Response> {
+async function planned(
+  { request, params }: ApiCall<unknown>,
+  work: (format: ExportFormat, plan: Awaited<ReturnType<typeof planExport>>) => Promise<Response>,
+): Promise<Response> {
   const file = String(params.file);
   const [tab, format, ...rest] = file.split(".");
   if (rest.length > 0 || !tab || !format || !isSearchTabId(tab) || !isExportFormat(format)) {

@@ -40,7 +40,13 @@ describe.each(testDatabases())("the Artifacts tab's search on $name", ({ open })
   });
 
   it("filters by trackers, within the chosen projects", async () => {
-    expect(await keys({ trackers: [fixture.ids.trackers.pumpBugs] })).toEqual(["alarm-delete", "alarm-restore", "alarm-remove", "alarm-update", "alarm-create"]);
+    expect(await keys({ trackers: [fixture.ids.trackers.pumpBugs] })).toEqual([
+      "alarm-delete",
+      "alarm-restore",
+      "alarm-remove",
+      "alarm-update",
+      "alarm-create",
+    ]);
     expect(await keys({ projects: [fixture.ids.projects.pump], trackers: [fixture.ids.trackers.brakeBugs] })).toEqual([]);
     expect(await keys({ projects: [fixture.ids.projects.brake], trackers: [fixture.ids.trackers.brakeBugs] })).toEqual(["pedal-update"]);
   });

@@ -46,17 +46,7 @@ const CATEGORY: Partial<Record<AuditEventType, AuditCategory>> = {
   AUDIT_EXPORT: "SYSTEM",
 };
 
-const LAST_30_DAYS_NEWEST_FIRST = [
-  "a-logout",
-  "a-login",
-  "b-system-logout",
-  "b-login",
-  "a-tie-2",
-  "a-tie-1",
-  "ghost-login",
-  "c-login",
-  "c-first-instant",
-];
+const LAST_30_DAYS_NEWEST_FIRST = ["a-logout", "a-login", "b-system-logout", "b-login", "a-tie-2", "a-tie-1", "ghost-login", "c-login", "c-first-instant"];
 
 describe.each(testDatabases())("the Logins tab's search on $name", ({ open }) => {
   let db: Database;

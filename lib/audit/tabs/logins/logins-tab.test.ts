@@ -2,7 +2,13 @@ import { describe, expect, it } from "vitest";
 import { FilterValidationError, fieldErrors, parseFilters } from "../../search/filter-schema";
 import { loginsTab } from "./logins-tab";
 
-const { defaultFilters: DEFAULT_LOGIN_FILTERS, defaultSearch: DEFAULT_LOGIN_SEARCH, labels: LOGIN_FIELD_LABELS, filtersSchema: loginFiltersSchema, searchSchema: loginSearchSchema } = loginsTab;
+const {
+  defaultFilters: DEFAULT_LOGIN_FILTERS,
+  defaultSearch: DEFAULT_LOGIN_SEARCH,
+  labels: LOGIN_FIELD_LABELS,
+  filtersSchema: loginFiltersSchema,
+  searchSchema: loginSearchSchema,
+} = loginsTab;
 const loginsWhere = loginsTab.where;
 const loginsOrderBy = loginsTab.orderBy;
 type LoginFilters = typeof DEFAULT_LOGIN_FILTERS;
@@ -39,18 +45,14 @@ describe("the Logins search schema", () => {
   });
 
   it("refuses a range one day over a year", () => {
-    expect(refusal({ ...DEFAULT_LOGIN_SEARCH, range: "custom", from: "2025-03-01", to: "2026-03-01" }).message).toBe(
-      "Login range: may not exceed one year",
-    );
+    expect(refusal({ ...DEFAULT_LOGIN_SEARCH, range: "custom", from: "2025-03-01", to: "2026-03-01" }).message).toBe("Login range: may not exceed one year");
   });
 
   it("refuses a start after the end, and an incomplete custom range", () => {
     expect(refusal({ ...DEFAULT_LOGIN_SEARCH, range: "custom", from: "2026-02-01", to: "2026-01-01" }).message).toBe(
       "Login range: the start must not be after the end",
     );
-    expect(refusal({ ...DEFAULT_LOGIN_SEARCH, range: "custom", from: "2026-02-01", to: null }).message).toBe(
-      "Login range: choose the first and the last day",
-    );
+    expect(refusal({ ...DEFAULT_LOGIN_SEARCH, range: "custom", from: "2026-02-01", to: null }).message).toBe("Login range: choose the first and the last day");
     expect(refusal({ ...DEFAULT_LOGIN_SEARCH, range: "custom", from: "2026-02-30", to: "2026-03-01" }).field).toBe("range");
   });
 
@@ -116,9 +118,7 @@ describe("the Logins where", () => {
   });
 
   it("combines every filter", () => {
-    expect(
-      loginsWhere(filters({ users: [1], types: ["USER_LOGIN", "USER_SYSTEM_LOGOUT"], range: "Yesterday" }), "UTC", NOW),
-    ).toEqual({
+    expect(loginsWhere(filters({ users: [1], types: ["USER_LOGIN", "USER_SYSTEM_LOGOUT"], range: "Yesterday" }), "UTC", NOW)).toEqual({
       category: "LOGIN",
       actorId: { in: [1] },
       eventType: { in: ["USER_LOGIN", "USER_SYSTEM_LOGOUT"] },
@@ -127,9 +127,7 @@ describe("the Logins where", () => {
   });
 
   it("refuses an unchecked custom range rather than using another one", () => {
-    expect(() => loginsWhere(filters({ range: "custom", from: "2020-01-01", to: "2026-01-01" }), BERLIN, NOW)).toThrow(
-      "may not exceed one year",
-    );
+    expect(() => loginsWhere(filters({ range: "custom", from: "2020-01-01", to: "2026-01-01" }), BERLIN, NOW)).toThrow("may not exceed one year");
   });
 });
 

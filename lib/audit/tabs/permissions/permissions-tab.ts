@@ -10,7 +10,10 @@ export const permissionsTab = defineSearchTab({
     table: "Permission events",
     form: "Filter permission events",
     loading: "Loading permission events",
-    empty: { title: "No permission events match these filters", description: "Try a longer range, other users, target users, projects, trackers or event types." },
+    empty: {
+      title: "No permission events match these filters",
+      description: "Try a longer range, other users, target users, projects, trackers or event types.",
+    },
   },
   categories: ["PERMISSION"],
   fields: [usersField, targetUsersField, projectsField, trackersField],

@@ -43,9 +43,7 @@ export default async function ChangesPage({ params }: ChangesPageProps) {
     <Stack gap="sm">
       <Group gap="lg" wrap="wrap">
         <TextLink href={tab.href}>Back to {tab.label}</TextLink>
-        {artifactId !== null && (
-          <TextLink href={entityHref("artifact", artifactId)}>The artifact&apos;s history</TextLink>
-        )}
+        {artifactId !== null && <TextLink href={entityHref("artifact", artifactId)}>The artifact&apos;s history</TextLink>}
       </Group>
       <Paper withBorder radius="md" p="lg">
         <ChangeViewPanel view={view} timeZone={timeZone} />

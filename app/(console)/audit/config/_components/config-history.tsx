@@ -16,7 +16,10 @@ export async function ConfigHistory({ window, timeZone }: { window: ConfigHistor
         {formatTotalOf(result.total, result.totalIsCapped, "change")} · {timeZoneCaption(timeZone)}
       </Text>
       {result.total === 0 ? (
-        <DataTableEmpty title="No configuration changes yet" description="Changes made on this tab or through the API are listed here, with who made them and when." />
+        <DataTableEmpty
+          title="No configuration changes yet"
+          description="Changes made on this tab or through the API are listed here, with who made them and when."
+        />
       ) : result.rows.length === 0 ? (
         <DataTableEmpty title={`Page ${window.page} is past the last page`} action={{ label: "Go to page 1", href: "/audit/config" }} />
       ) : (

@@ -53,7 +53,11 @@ export function CoverageConfirm({ opened, onClose, changed, values }: CoverageCo
         setError(result.message);
         return;
       }
-      notifications.show({ color: "green", title: "Audited event types saved", message: `${result.value.changed} ${result.value.changed === 1 ? "change" : "changes"} saved and recorded in the history.` });
+      notifications.show({
+        color: "green",
+        title: "Audited event types saved",
+        message: `${result.value.changed} ${result.value.changed === 1 ? "change" : "changes"} saved and recorded in the history.`,
+      });
       close();
     });
 
@@ -78,8 +82,7 @@ export function CoverageConfirm({ opened, onClose, changed, values }: CoverageCo
         )}
         {off.length > 0 && (
           <Alert color="orange" variant="light" icon={<IconAlertTriangle size={18} aria-hidden />}>
-            From now on, events of the types switched off are not stored. They are only counted as dropped: the events themselves cannot be
-            recovered later.
+            From now on, events of the types switched off are not stored. They are only counted as dropped: the events themselves cannot be recovered later.
           </Alert>
         )}
         <Text size="sm" c="dimmed">

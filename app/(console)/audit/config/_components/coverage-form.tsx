@@ -39,7 +39,8 @@ export function CoverageForm({ entries, canEdit, timeZone }: CoverageFormProps) 
     return () => window.removeEventListener("beforeunload", warn);
   }, [changed.length]);
 
-  const set = (types: AuditEventType[], enabled: boolean) => setValues((current) => ({ ...current, ...Object.fromEntries(types.map((type) => [type, enabled])) }));
+  const set = (types: AuditEventType[], enabled: boolean) =>
+    setValues((current) => ({ ...current, ...Object.fromEntries(types.map((type) => [type, enabled])) }));
 
   return (
     <Paper withBorder radius="md" p="md" component="section" aria-labelledby="coverage-title">
@@ -49,8 +50,8 @@ export function CoverageForm({ entries, canEdit, timeZone }: CoverageFormProps) 
             Audited event types
           </Title>
           <Text size="sm" c="dimmed">
-            An event of a type switched off is not stored when it arrives; it is only counted as dropped. Defaults come from
-            config/audit-defaults.json; what is saved here wins over the file and survives restarts.
+            An event of a type switched off is not stored when it arrives; it is only counted as dropped. Defaults come from config/audit-defaults.json; what is
+            saved here wins over the file and survives restarts.
           </Text>
         </div>
         <SimpleGrid cols={{ base: 1, sm: 2, lg: 3, xl: 5 }} spacing="sm" verticalSpacing="sm">

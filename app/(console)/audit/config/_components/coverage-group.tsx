@@ -84,10 +84,22 @@ export function CoverageGroup({ label, entries, values, saved, canEdit, timeZone
             </Badge>
           ) : (
             <Button.Group>
-              <Button size="compact-xs" variant="default" disabled={!canEdit || on === entries.length} onClick={() => onChange(types, true)} aria-label={`Switch all ${label} event types on`}>
+              <Button
+                size="compact-xs"
+                variant="default"
+                disabled={!canEdit || on === entries.length}
+                onClick={() => onChange(types, true)}
+                aria-label={`Switch all ${label} event types on`}
+              >
                 All on
               </Button>
-              <Button size="compact-xs" variant="default" disabled={!canEdit || on === 0} onClick={() => onChange(types, false)} aria-label={`Switch all ${label} event types off`}>
+              <Button
+                size="compact-xs"
+                variant="default"
+                disabled={!canEdit || on === 0}
+                onClick={() => onChange(types, false)}
+                aria-label={`Switch all ${label} event types off`}
+              >
                 All off
               </Button>
             </Button.Group>

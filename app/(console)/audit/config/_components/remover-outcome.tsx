@@ -20,12 +20,19 @@ export function PurgePreviewText({ preview, timeZone }: { preview: PurgePreview;
   if (preview.total === 0) {
     return (
       <Alert color="gray" variant="light" icon={<IconInfoCircle size={18} aria-hidden />} role="status" title="Nothing to delete">
-        No Login, Work Item or Artifact event is older than {preview.retentionDays} days (before <DateTimeText value={preview.cutoff} timeZone={timeZone} />).
+        No Login, Work Item or Artifact event is older than {preview.retentionDays} days (before <DateTimeText value={preview.cutoff} timeZone={timeZone} />
+        ).
       </Alert>
     );
   }
   return (
-    <Alert color="blue" variant="light" icon={<IconInfoCircle size={18} aria-hidden />} role="status" title={`Would delete ${formatTotalOf(preview.total, false, "event")}`}>
+    <Alert
+      color="blue"
+      variant="light"
+      icon={<IconInfoCircle size={18} aria-hidden />}
+      role="status"
+      title={`Would delete ${formatTotalOf(preview.total, false, "event")}`}
+    >
       <Text size="sm">
         Older than {preview.retentionDays} days (before <DateTimeText value={preview.cutoff} timeZone={timeZone} />)
         {preview.oldest && (
@@ -65,7 +72,13 @@ export function PurgeOutcome({ result }: { result: PurgeResult }) {
     );
   }
   return (
-    <Alert color="green" variant="light" icon={<IconCircleCheck size={18} aria-hidden />} role="status" title={`Deleted ${formatTotalOf(result.total, false, "event")}`}>
+    <Alert
+      color="green"
+      variant="light"
+      icon={<IconCircleCheck size={18} aria-hidden />}
+      role="status"
+      title={`Deleted ${formatTotalOf(result.total, false, "event")}`}
+    >
       <Text size="sm">
         Older than {result.retentionDays} days, in {formatDuration(result.durationMs)}: {countsText(result.deleted)}.
       </Text>

@@ -81,7 +81,13 @@ export function RemoverPanel({ status, retentionDays, canRun, timeZone }: Remove
         </Button>
         <Tooltip label={canRun ? "Preview first, to see what the run deletes" : READ_ONLY_HINT} disabled={canRun && preview !== null} withArrow>
           <span>
-            <Button color="red" leftSection={<IconPlayerPlay size={16} aria-hidden />} onClick={() => setConfirming(true)} disabled={!canRun || preview === null} loading={running}>
+            <Button
+              color="red"
+              leftSection={<IconPlayerPlay size={16} aria-hidden />}
+              onClick={() => setConfirming(true)}
+              disabled={!canRun || preview === null}
+              loading={running}
+            >
               Run now…
             </Button>
           </span>
@@ -94,7 +100,9 @@ export function RemoverPanel({ status, retentionDays, canRun, timeZone }: Remove
           {error}
         </Alert>
       )}
-      {preview && <RunNowConfirm opened={confirming} onClose={() => setConfirming(false)} onConfirm={runNow} running={running} preview={preview} timeZone={timeZone} />}
+      {preview && (
+        <RunNowConfirm opened={confirming} onClose={() => setConfirming(false)} onConfirm={runNow} running={running} preview={preview} timeZone={timeZone} />
+      )}
     </Stack>
   );
 }

@@ -21,7 +21,8 @@ export function RunNowConfirm({ opened, onClose, onConfirm, running, preview, ti
       <Stack gap="md">
         <Text size="sm">
           It deletes for good the Login, Work Item and Artifact events older than {preview.retentionDays} days, before{" "}
-          <DateTimeText value={preview.cutoff} timeZone={timeZone} />: {preview.total === 0 ? "none right now" : `about ${formatTotalOf(preview.total, false, "event")}`}
+          <DateTimeText value={preview.cutoff} timeZone={timeZone} />:{" "}
+          {preview.total === 0 ? "none right now" : `about ${formatTotalOf(preview.total, false, "event")}`}
           {preview.total > 0 && ` (${countsText(preview.byCategory)})`}. Permission and Audit Console events are kept.
         </Text>
         <Text size="sm" c="dimmed">

@@ -96,11 +96,22 @@ export function RetentionForm({ retention, canEdit, nextRunAt, timeZone }: Reten
           </Group>
         </Tooltip>
       </Stack>
-      <Modal opened={confirmDays !== null} onClose={close} title={<Text fw={600}>Change the retention from {retention.days} to {confirmDays} days?</Text>} size="lg">
+      <Modal
+        opened={confirmDays !== null}
+        onClose={close}
+        title={
+          <Text fw={600}>
+            Change the retention from {retention.days} to {confirmDays} days?
+          </Text>
+        }
+        size="lg"
+      >
         <Stack gap="md">
           <Text size="sm">
             The remover job then deletes Login, Work Item and Artifact events older than {confirmDays} days, next at {next}.
-            {shorter ? " Events between the two limits are deleted for good; export them first if you need them." : " Events it has already deleted do not come back."}
+            {shorter
+              ? " Events between the two limits are deleted for good; export them first if you need them."
+              : " Events it has already deleted do not come back."}
           </Text>
           <Text size="sm" c="dimmed">
             The change is recorded in the configuration history under your name.

@@ -36,7 +36,13 @@ export function PermissionMessage({ row }: { row: EventRow }) {
         <Text size="sm">
           Impacted User:{" "}
           {user.exists && user.id !== null ? (
-            <Anchor component={Link} href={entityHref("user", user.id)} inherit underline="hover" title={user.enabled ? user.displayName : `${user.displayName} (disabled now)`}>
+            <Anchor
+              component={Link}
+              href={entityHref("user", user.id)}
+              inherit
+              underline="hover"
+              title={user.enabled ? user.displayName : `${user.displayName} (disabled now)`}
+            >
               {name}
             </Anchor>
           ) : (

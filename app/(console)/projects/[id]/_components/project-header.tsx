@@ -30,7 +30,10 @@ export function ProjectHeader({ project, timeZone }: { project: ProjectProfile; 
       notice={
         project.exists
           ? undefined
-          : { title: "No longer exists", text: "This project has been deleted. The page is built from the audit trail: the name is the one the newest event recorded." }
+          : {
+              title: "No longer exists",
+              text: "This project has been deleted. The page is built from the audit trail: the name is the one the newest event recorded.",
+            }
       }
     />
   );

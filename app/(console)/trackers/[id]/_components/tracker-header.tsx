@@ -13,7 +13,10 @@ export function TrackerHeader({ tracker }: { tracker: TrackerProfile }) {
       notice={
         tracker.exists
           ? undefined
-          : { title: "No longer exists", text: "This tracker has been deleted. The page is built from the audit trail: the name is the one the newest event recorded." }
+          : {
+              title: "No longer exists",
+              text: "This tracker has been deleted. The page is built from the audit trail: the name is the one the newest event recorded.",
+            }
       }
     />
   );
