@@ -39,7 +39,7 @@ type Method = (typeof METHODS)[number];
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
 export type RouteHandler = (request: Request, context?: RouteContext) => Promise<Response>;
 
-export class CrossOriginError extends Error {
+class CrossOriginError extends Error {
   constructor() {
     super("Refused: this request comes from another site. Make the change from the Audit Console itself or from a client that sends no Origin header.");
     this.name = "CrossOriginError";
@@ -61,7 +61,7 @@ function hostOf(url: string | undefined | null): string | null {
  * same origin. A request without Origin comes from a non-browser client (curl, a script): it passes,
  * since a cross-site page cannot make a browser leave Origin out of a PUT.
  */
-export function isSameOrigin(request: Request): boolean {
+function isSameOrigin(request: Request): boolean {
   const fetchSite = request.headers.get("sec-fetch-site");
   if (fetchSite && fetchSite !== "same-origin" && fetchSite !== "none") return false;
   const origin = request.headers.get("origin");

@@ -8,7 +8,7 @@ import { apiError } from "./api-error";
 import { InputError } from "./input-error";
 
 /** How long a client is told to wait when every database connection is in use, in seconds. */
-export const DATABASE_BUSY_RETRY_SECONDS = 5;
+const DATABASE_BUSY_RETRY_SECONDS = 5;
 
 /** The answer to one of the console's refusals, or null for an error nobody expected (a 500 for the caller to log). */
 export function refusalAnswer(error: unknown): Response | null {

@@ -22,7 +22,7 @@ export type TrustedProxies =
   /** a hop is ours when its address is in `list` */
   | { kind: "addresses"; list: BlockList };
 
-export class TrustedProxiesError extends Error {
+class TrustedProxiesError extends Error {
   constructor(message: string) {
     super(`TRUSTED_PROXIES: ${message}`);
     this.name = "TrustedProxiesError";

@@ -40,7 +40,7 @@ function state(): SlotState {
   return holder.__auditConsoleExportSlots;
 }
 
-export function exportLimits(): { total: number; perUser: number } {
+function exportLimits(): { total: number; perUser: number } {
   const text = process.env.EXPORT_CONCURRENCY_PER_USER;
   const perUser = text ? Number(text) : DEFAULT_PER_USER;
   if (!Number.isInteger(perUser) || perUser < 1) throw new Error(`EXPORT_CONCURRENCY_PER_USER must be a whole number of at least 1, not "${text}"`);

@@ -3,6 +3,7 @@
 // these and its fields (tabs/search-tab.ts); form, server action, page, export and API all use it.
 // Pure: safe to import from client components.
 import { z } from "zod";
+import { InputError } from "@/lib/api/input-error";
 import { DATE_PRESETS, parseDay, rangeError } from "./date-range";
 import { decodeCursor, PAGE_SIZES } from "./list-result";
 
@@ -76,17 +77,16 @@ export const LIST_FIELD_LABELS = { page: "Page", size: "Rows per page", sort: "S
 
 export type FieldLabels = Record<string, string>;
 
-/** Refused input: a 400 for the API, an error state with the message for the pages. */
-export class FilterValidationError extends Error {
-  readonly status = 400;
+/** Refused search filters: input refused like any other (a 400 naming the field), with every field in error for the pages. */
+export class FilterValidationError extends InputError {
   constructor(
     /** the field in error ("range", "users", ...) */
-    readonly field: string,
+    field: string,
     message: string,
     /** every field in error, message without the label */
     readonly fieldErrors: Record<string, string> = { [field]: message },
   ) {
-    super(message);
+    super(field, message);
     this.name = "FilterValidationError";
   }
 }
