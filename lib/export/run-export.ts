@@ -4,6 +4,7 @@ import "server-only";
 import type { EventRowRecord } from "@/lib/audit/events/event-rows";
 import type { AuditOrderBy, AuditWhere } from "@/lib/audit/search/filter-query";
 import { instantRange } from "@/lib/audit/search/filter-query";
+import { formatCount } from "@/lib/audit/search/list-result";
 import { filterValidationError } from "@/lib/audit/search/filter-schema";
 import { recordEvent } from "@/lib/audit/events/record-event";
 import { loadSelectedOptions } from "@/lib/audit/search/selected-options";
@@ -171,7 +172,7 @@ export async function planExport(
       await recordEvent({
         eventType: "AUDIT_EXPORT",
         actor: { id: principal.userId, name: principal.username },
-        message: `Exported ${rows} ${tab.title} events to ${fileName}`,
+        message: `Exported ${formatCount(rows)} ${tab.title} events to ${fileName}`,
         details: { tab: tabId, format, filters: JSON.parse(JSON.stringify(tab.chosenFilters(search))), rows, timeZone, fileName },
         ip: options.request?.ip ?? null,
         userAgent: options.request?.userAgent ?? null,
