@@ -2,32 +2,35 @@
 // Below every list: which rows are showing, the page numbers, and the rows-per-page choice.
 import { useId } from "react";
 import { Group, Pagination, Select, Text } from "@mantine/core";
-import { formatCount, formatTotal, pageCount, PAGE_SIZES, shownRange, type PageSize } from "@/lib/audit/search/list-result";
+import { formatCount, formatTotal, pageCount, PAGE_SIZES, positionOf, type PageResult, type PageSize } from "@/lib/audit/search/list-result";
 import { useListUrl } from "./use-list-url";
 
 interface DataTablePaginationProps {
-  page: number;
+  result: PageResult;
   size: PageSize;
-  total: number;
-  totalIsCapped: boolean;
   rowsOnPage: number;
 }
 
 const SIZE_OPTIONS = PAGE_SIZES.map((size) => ({ value: String(size), label: String(size) }));
 
-export function DataTablePagination({ page, size, total, totalIsCapped, rowsOnPage }: DataTablePaginationProps) {
+function shownText(result: PageResult, rowsOnPage: number): string {
+  const total = formatTotal(result.total, result.totalIsCapped);
+  if (rowsOnPage <= 0) return `No rows on page ${formatCount(result.page)}`;
+  if (result.firstRow === null) return `Showing the last ${formatCount(rowsOnPage)} of ${total}`;
+  return `Showing ${formatCount(result.firstRow)}–${formatCount(result.firstRow + rowsOnPage - 1)} of ${total}`;
+}
+
+export function DataTablePagination({ result, size, rowsOnPage }: DataTablePaginationProps) {
   const { setPage, setSize, pending } = useListUrl();
   const sizeId = useId();
-  const shown = shownRange(page, size, rowsOnPage);
+  const { page, total, totalIsCapped } = result;
   // Past the cap the exact number of pages is unknown: offer one page beyond the current one.
   const pages = totalIsCapped ? Math.max(pageCount(total, size), page + 1) : pageCount(total, size);
 
   return (
     <Group justify="space-between" gap="md" wrap="wrap">
       <Text size="sm" c="dimmed" aria-live="polite">
-        {shown
-          ? `Showing ${formatCount(shown.first)}–${formatCount(shown.last)} of ${formatTotal(total, totalIsCapped)}`
-          : `No rows on page ${formatCount(page)}`}
+        {shownText(result, rowsOnPage)}
       </Text>
       <Group gap="lg" wrap="wrap">
         <Group gap={8} wrap="nowrap">
@@ -50,7 +53,7 @@ export function DataTablePagination({ page, size, total, totalIsCapped, rowsOnPa
           <Pagination
             total={pages}
             value={page}
-            onChange={setPage}
+            onChange={(target) => setPage(positionOf(target, result, pages))}
             size="sm"
             siblings={1}
             boundaries={1}

@@ -16,7 +16,6 @@ import { DataTableEmpty, DataTableError, DataTableSkeleton } from "./data-table-
 interface SearchResultsProps<Row> {
   /** the search; a FilterValidationError shows as a refusal, anything else goes to error.tsx */
   load: () => Promise<ListResult<Row>>;
-  page: number;
   size: PageSize;
   timeZone: string;
   /** what the rows are: "event" */
@@ -29,7 +28,7 @@ interface SearchResultsProps<Row> {
   toolbar?: ReactNode;
 }
 
-export async function SearchResults<Row>({ load, page, size, timeZone, noun = "event", empty, firstPageHref, table, toolbar }: SearchResultsProps<Row>) {
+export async function SearchResults<Row>({ load, size, timeZone, noun = "event", empty, firstPageHref, table, toolbar }: SearchResultsProps<Row>) {
   let result: ListResult<Row>;
   try {
     result = await load();
@@ -50,13 +49,13 @@ export async function SearchResults<Row>({ load, page, size, timeZone, noun = "e
       totalIsCapped={result.totalIsCapped}
       noun={noun}
       timeZone={timeZone}
-      footer={<DataTablePagination page={page} size={size} total={result.total} totalIsCapped={result.totalIsCapped} rowsOnPage={result.rows.length} />}
+      footer={<DataTablePagination result={result} size={size} rowsOnPage={result.rows.length} />}
     >
       {toolbar}
       {result.rows.length > 0 ? (
         table(result.rows)
       ) : (
-        <DataTableEmpty title={`Page ${page} is past the last page`} action={{ label: "Go to page 1", href: firstPageHref }} />
+        <DataTableEmpty title={`Page ${result.page} is past the last page`} action={{ label: "Go to page 1", href: firstPageHref }} />
       )}
     </DataTableResults>
   );
@@ -83,11 +82,10 @@ export function TabResults<Row>({ tab: id, search, errors, skeleton, timeZone, l
     <Suspense key={JSON.stringify(search)} fallback={<DataTableSkeleton columns={skeleton.columns} rows={search.size} label={skeleton.label} />}>
       <SearchResults
         load={() => load(search)}
-        page={search.page}
         size={search.size}
         timeZone={timeZone}
         empty={{ ...tab.texts.empty, action: { label: "Reset filters", href: tab.path } }}
-        firstPageHref={`${tab.path}${serializeTabSearch(tab, { ...search, page: 1 })}`}
+        firstPageHref={`${tab.path}${serializeTabSearch(tab, { ...search, page: 1, after: null, before: null })}`}
         toolbar={<ExportMenu tab={id} />}
         table={(rows) => table(rows, search)}
       />

@@ -33,11 +33,10 @@ export function TimelineSection({ subject, search, timeZone, path }: TimelineSec
       >
         <SearchResults
           load={() => searchTimeline(subject, search)}
-          page={search.page}
           size={search.size}
           timeZone={timeZone}
           empty={{ title: `No audit events for this ${noun}`, description: `Nothing about this ${noun} is in the audit trail.` }}
-          firstPageHref={`${path}${serializeTimelineSearch({ ...search, page: 1 })}`}
+          firstPageHref={`${path}${serializeTimelineSearch({ ...search, page: 1, after: null, before: null })}`}
           table={(rows) => <TimelineTable kind={subject.kind} label={`The ${noun}'s audit timeline`} rows={rows} sort={search.sort} timeZone={timeZone} />}
         />
       </Suspense>

@@ -49,12 +49,12 @@ export function useFilterForm<Values extends AuditFilterValues>({ schema, values
       startTransition(() => router.refresh());
       return;
     }
-    void setUrl({ ...wanted, page: null });
+    void setUrl({ ...wanted, page: null, after: null, before: null });
   });
 
   const reset = () => {
     form.reset(defaults);
-    void setUrl({ ...Object.fromEntries(Object.keys(defaults).map((key) => [key, null])), page: null });
+    void setUrl({ ...Object.fromEntries(Object.keys(defaults).map((key) => [key, null])), page: null, after: null, before: null });
   };
 
   const field = (name: keyof DateRangeValues) => name as Path<Values>;

@@ -69,14 +69,33 @@ test("filters Logins by two users, User Login and Last 30 Days; the URL keeps th
   await expectFiltersInForm(page);
   expect(await expectOnlyChosenLogins(page)).toEqual(firstPage);
 
-  // The next page: page=2 in the URL, other rows, the same filters.
+  // The next page: page=2 in the URL with the position it continues from, other rows, the same filters.
   await page.getByRole("button", { name: "Next page" }).click();
   await expect(page).toHaveURL(/[?&]page=2(&|$)/);
+  expect(new URL(page.url()).searchParams.get("after")).toMatch(/^\d{4}-\d{2}-\d{2}T[\d:.]+Z,\d+$/);
   await expect(page.getByText(/^Showing 26–/)).toBeVisible();
   const secondPage = await expectOnlyChosenLogins(page);
   expect(secondPage.length).toBeGreaterThan(0);
   expect(secondPage.map((row) => row[2])).not.toEqual(firstPage.slice(0, secondPage.length).map((row) => row[2]));
   await expectFiltersInForm(page);
+  // The shared link shows the same page.
+  await page.reload();
+  expect(await expectOnlyChosenLogins(page)).toEqual(secondPage);
+
+  // Back to page 1 from the first row of page 2, the same rows as before.
+  await page.getByRole("button", { name: "Previous page" }).click();
+  await expect(page.getByText(/^Showing 1–25 of/)).toBeVisible();
+  expect(await expectOnlyChosenLogins(page)).toEqual(firstPage);
+
+  // The last page, read from the end of the list: its rows end at the total.
+  expect(total, "two users' sign-ins are counted exactly").toBeLessThan(10_000);
+  const lastPage = Math.ceil(total / 25);
+  await page.getByRole("button", { name: `Page ${lastPage}` }).click();
+  await expect(page).toHaveURL(/[?&]before=end(&|$)/);
+  const first = (lastPage - 1) * 25 + 1;
+  const count = (value: number) => value.toLocaleString("en-US");
+  await expect(page.getByText(`Showing ${count(first)}–${count(total)} of ${count(total)}`)).toBeVisible();
+  expect(await expectOnlyChosenLogins(page)).toHaveLength(total - first + 1);
 });
 
 test("a custom range of two years is refused, naming the field", async ({ page }) => {

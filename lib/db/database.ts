@@ -40,6 +40,8 @@ export interface Database {
   /** where the data lives, for messages: a folder or a URL without its password */
   location: string;
   prisma: PrismaClient;
+  /** One SQL statement through the pages' pool (or PGlite's one connection): reads Prisma cannot say well. */
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
   withSession<T>(work: (session: SqlSession) => Promise<T>): Promise<T>;
   /** How many bulk readers may be open at once (EXPORT_CONCURRENCY); the caller keeps count (lib/export/export-slots.ts). */
   bulkReaders: number;
@@ -111,6 +113,9 @@ function openPostgres(url: string, bulkReaders: number): Database {
     kind: "postgres",
     location: url.replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@"),
     prisma,
+    async query(sql, params) {
+      return (await pool.query(sql, params as unknown[])).rows;
+    },
     async withSession(work) {
       const client = await pool.connect();
       try {
@@ -206,6 +211,7 @@ function openPGlite(dataDir: string, bulkReaders: number): Database {
     kind: "pglite",
     location: inMemory ? dataDir : path.resolve(dataDir),
     prisma,
+    query: session.query,
     withSession: (work) => work(session),
     bulkReaders,
     // Bulk reads take turns with the pages on the one connection, a keyset SELECT at a time.

@@ -51,7 +51,8 @@ export function isExportFormat(value: string): value is ExportFormat {
 export function limitRefusal(format: ExportFormat, rows: number): string | null {
   const { maxRows, limitReason } = FORMAT_INFO[format];
   if (maxRows === null || rows <= maxRows) return null;
-  return `${rows.toLocaleString("en-US")} events match these filters. ${limitReason}.`;
+  // Counted only to one past the limit (run-export.ts): more than that is all that is known.
+  return `More than ${maxRows.toLocaleString("en-US")} events match these filters. ${limitReason}.`;
 }
 
 /** "/api/export/logins.xlsx?users=3&range=Today" */

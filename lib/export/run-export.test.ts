@@ -159,7 +159,7 @@ describe.each(testDatabases())("exports on $name", ({ open }) => {
     const plan = await runAs(AUDITOR, () => planExport("logins", "pdf", new URLSearchParams(), { timeZone: "UTC", now: NOW }));
     expect(plan.refusal).toBeNull();
     const { limitRefusal } = await import("./export-formats");
-    expect(limitRefusal("pdf", 5001)).toMatch(/^5,001 events match these filters\. A PDF holds at most 5,000 events/);
+    expect(limitRefusal("pdf", 5001)).toMatch(/^More than 5,000 events match these filters\. A PDF holds at most 5,000 events/);
     expect(limitRefusal("xlsx", 1_048_576)).toMatch(/An Excel sheet holds at most 1,048,575 events/);
     expect(limitRefusal("csv", 10_000_000)).toBeNull();
   });

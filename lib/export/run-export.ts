@@ -16,14 +16,15 @@ import { getDb } from "@/lib/db";
 import type { UserOption } from "@/lib/audit/events/user-refs";
 import type { ExportContext } from "./export-context";
 import { addUsers, toExportEvent, type ExportEvent } from "./export-event";
-import { selectEvents } from "./event-sql";
-import { limitRefusal, type ExportFormat } from "./export-formats";
+import { selectEvents } from "@/lib/audit/search/event-sql";
+import { countWhere } from "@/lib/audit/search/list-query";
+import { FORMAT_INFO, limitRefusal, type ExportFormat } from "./export-formats";
 import { ExportLease } from "./export-lease";
 import { acquireExportSlot, exportRefusal, type ExportSlot } from "./export-slots";
 import { EXPORT_COLUMNS } from "./export-tabs";
 import { exportFileName } from "./file-name";
 import { filterLines, filterSlug } from "./filter-summary";
-import { keysetBatches, type BatchQuery } from "./keyset";
+import { keysetBatches, type BatchQuery } from "@/lib/audit/search/keyset";
 import { byteChunks } from "./export-stream";
 import { csvChunks, jsonLinesChunks } from "./text-writers";
 
@@ -136,8 +137,10 @@ export async function planExport(
   const { timeZone } = options;
   // Events that arrive while the file is written are not in it: the file is the result as of `now`.
   const where: AuditWhere = { AND: [tab.where(search, timeZone, now), { createdAt: { lte: now } }] };
-  const { prisma } = getDb();
-  const rows = await prisma.auditEvent.count({ where });
+  // A format with a limit counts one past it (enough to refuse); CSV and JSON lines count exactly, for
+  // the confirmation and the export's record. Plain SQL: Prisma's count orders by id (event-sql.ts).
+  const maxRows = FORMAT_INFO[format].maxRows;
+  const rows = await countWhere(getDb(), where, maxRows === null ? undefined : maxRows + 1);
   const range = instantRange(search, timeZone, now);
   const fileName = exportFileName(tabId, filterSlug(tab, search, range, timeZone), now, timeZone, format);
   const plan: ExportPlan = { tab: tabId, format, rows, fileName, refusal: limitRefusal(format, rows), busy: exportRefusal(principal.userId) };

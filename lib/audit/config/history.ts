@@ -6,7 +6,7 @@ import { requireAuditReader } from "@/lib/auth/guard";
 import { getDb } from "@/lib/db";
 import { parseChanges, type FieldChange } from "../events/changes";
 import { MAX_PAGE } from "../search/filter-schema";
-import { pageOfEvents } from "../search/list-query";
+import { eventQuery, pageOfEvents } from "../search/list-query";
 import { DEFAULT_PAGE_SIZE, PAGE_SIZES, type ListResult } from "../search/list-result";
 import { loadUsers, userRef, type UserRef } from "../events/user-refs";
 
@@ -46,14 +46,13 @@ function channelOf(via: string | null, tool: string | null): string {
 export async function listConfigHistory(input: unknown): Promise<ListResult<ConfigHistoryRow>> {
   await requireAuditReader("Reading the configuration history");
   const window = configHistoryWindowSchema.parse(input);
-  const { prisma } = getDb();
+  const db = getDb();
+  const { prisma } = db;
   const page = await pageOfEvents(
     WHERE,
+    [{ createdAt: "desc" }, { id: "desc" }],
     { ...window, sort: "createdAt.desc" },
-    {
-      count: (args) => prisma.auditEvent.count(args),
-      find: (args) => prisma.auditEvent.findMany({ ...args, orderBy: [{ createdAt: "desc" }, { id: "desc" }] }),
-    },
+    eventQuery(db, (args) => prisma.auditEvent.findMany(args)),
   );
   const users = await loadUsers(
     prisma,

@@ -6,7 +6,6 @@ import type { ArtifactKind, AuditCategory, AuditEventType } from "@/lib/generate
 import { resolveRange, type InstantRange } from "./date-range";
 import { categoryOf } from "../events/event-types";
 import { CUSTOM_RANGE, type DateRangeValues } from "./filter-schema";
-import { decodeCursor } from "./list-result";
 
 export type AuditWhere = Prisma.AuditEventWhereInput;
 export type AuditOrderBy = Prisma.AuditEventOrderByWithRelationInput;
@@ -45,16 +44,6 @@ export function scopeWhere(filters: ScopeFilters, scope: TabScope, timeZone: str
     category: categories.length === 1 ? categories[0] : { in: [...categories] },
     eventType: filters.types.length > 0 ? { in: types } : undefined,
     createdAt: { gte: range.from, lt: range.to },
-  };
-}
-
-/** Rows after the cursor's row in (createdAt, id) order. */
-export function cursorWhere(cursor: string, direction: "asc" | "desc"): AuditWhere | undefined {
-  const position = decodeCursor(cursor);
-  if (!position) return undefined;
-  const beyond = direction === "desc" ? "lt" : "gt";
-  return {
-    OR: [{ createdAt: { [beyond]: position.createdAt } }, { createdAt: position.createdAt, id: { [beyond]: position.id } }],
   };
 }
 

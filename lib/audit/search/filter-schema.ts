@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { InputError } from "@/lib/api/input-error";
 import { DATE_PRESETS, parseDay, rangeError } from "./date-range";
-import { decodeCursor, PAGE_SIZES } from "./list-result";
+import { decodeCursor, LAST_PAGE, PAGE_SIZES } from "./list-result";
 
 export const CUSTOM_RANGE = "custom";
 export const RANGE_CHOICES = [...DATE_PRESETS, CUSTOM_RANGE] as const;
@@ -53,27 +53,36 @@ export function checkDateRange(value: DateRangeValues, ctx: z.RefinementCtx): vo
   if (error) ctx.addIssue({ code: "custom", path: ["range"], message: error });
 }
 
-/** Paging and sort; `cursor` ("createdAtISO,id" from nextCursor) pages by keyset instead of `page`. */
+const CURSOR_MESSAGE = "must be a position the pager wrote (a time and an event id)";
+const cursor = z.string().refine((text) => decodeCursor(text) !== null, CURSOR_MESSAGE);
+
+/**
+ * Paging and sort. In a list by time, `after` (the next page) and `before` (the previous one, or
+ * "end" for the last page) hold the position ("createdAtISO,id") of a row beside the page: keyset
+ * paging, as cheap deep in the list as on page 1; `page` then only numbers the page.
+ */
 export function listShape<Sort extends string>(sorts: readonly Sort[]) {
   return {
     page: z.number().int().min(1).max(MAX_PAGE),
     size: z.literal(PAGE_SIZES),
     sort: z.enum(sorts as readonly [Sort, ...Sort[]]),
-    cursor: z
+    after: cursor.nullish(),
+    before: z
       .string()
-      .refine((text) => decodeCursor(text) !== null, "must be a nextCursor of an earlier answer")
+      .refine((text) => text === LAST_PAGE || decodeCursor(text) !== null, `${CURSOR_MESSAGE}, or "${LAST_PAGE}"`)
       .nullish(),
   };
 }
 
-/** A cursor continues newest-first or oldest-first lists only. */
-export function checkCursor(value: { sort: string; cursor?: string | null }, ctx: z.RefinementCtx): void {
-  if (value.cursor && !value.sort.startsWith("createdAt.")) {
-    ctx.addIssue({ code: "custom", path: ["cursor"], message: "works only with a sort by createdAt" });
+/** A position continues lists by time only, and one way at a time. */
+export function checkCursor(value: { sort: string; after?: string | null; before?: string | null }, ctx: z.RefinementCtx): void {
+  for (const key of ["after", "before"] as const) {
+    if (value[key] && !value.sort.startsWith("createdAt.")) ctx.addIssue({ code: "custom", path: [key], message: "works only with a sort by time" });
   }
+  if (value.after && value.before) ctx.addIssue({ code: "custom", path: ["before"], message: "give after or before, not both" });
 }
 
-export const LIST_FIELD_LABELS = { page: "Page", size: "Rows per page", sort: "Sort", cursor: "Cursor" } as const;
+export const LIST_FIELD_LABELS = { page: "Page", size: "Rows per page", sort: "Sort", after: "After", before: "Before" } as const;
 
 export type FieldLabels = Record<string, string>;
 

@@ -1,59 +1,134 @@
-// Runs one page of an event list: the capped count and the rows, offset paging by page number or
-// keyset paging after a cursor, and the cursor of the next page. Every list query goes through it.
-import type { PrismaClient } from "@/lib/generated/prisma/client";
+// Runs one page of an event list: the capped count beside the rows. Lists by time page by keyset:
+// `after` (the next page) and `before` (the previous one) hold a row's (createdAt, id), so that
+// page 1,000 reached by Next reads what page 1 reads; the last page reads the list from its end. A
+// page number alone (typed, or a page the pager jumps to) is an OFFSET, whose cost grows with it.
+// Every list query goes through here.
+import type { Database } from "@/lib/db/database";
 import { EVENT_ROW_SELECT, toEventRows, type EventRow, type EventRowOptions } from "../events/event-rows";
-import { cursorWhere, type AuditOrderBy, type AuditWhere } from "./filter-query";
-import { cappedCount, encodeCursor, pageOffset, type ListResult } from "./list-result";
+import { countEvents } from "./event-sql";
+import type { AuditOrderBy, AuditWhere } from "./filter-query";
+import { afterRow, sortKeys } from "./keyset";
+import { cappedCount, decodeCursor, encodeCursor, LAST_PAGE, pageOffset, type ListResult } from "./list-result";
 
 export interface ListWindow {
   page: number;
   size: number;
   sort: string;
-  cursor?: string | null;
+  /** the rows after this cursor ("createdAtISO,id"): the next page */
+  after?: string | null;
+  /** the rows before this cursor: the previous page; LAST_PAGE: the last page */
+  before?: string | null;
 }
 
 export interface EventQuery<Record> {
-  count(args: { where: AuditWhere; take: number }): Promise<number>;
-  find(args: { where: AuditWhere; skip: number; take: number }): Promise<Record[]>;
+  /** how many events `where` selects, counting at most `cap` */
+  count(where: AuditWhere, cap: number): Promise<number>;
+  find(args: { where: AuditWhere; orderBy: AuditOrderBy[]; skip: number; take: number }): Promise<Record[]>;
 }
 
+type Positioned = { id: bigint; createdAt: Date };
+
+/** The same order the other way round (nulls too), for reading a list from its end. */
+export function reversedOrder(orderBy: readonly AuditOrderBy[]): AuditOrderBy[] {
+  const flip = (direction: "asc" | "desc") => (direction === "asc" ? "desc" : "asc");
+  return orderBy.map((entry) => {
+    const [column, spec] = Object.entries(entry)[0] as [string, "asc" | "desc" | { sort: "asc" | "desc"; nulls?: "first" | "last" }];
+    if (typeof spec === "string") return { [column]: flip(spec) };
+    return { [column]: { sort: flip(spec.sort), ...(spec.nulls ? { nulls: spec.nulls === "first" ? "last" : "first" } : {}) } };
+  });
+}
+
+/** Rows beyond `cursor` in `orderBy`: after it, or before it with the order reversed. */
+function beyondCursor(where: AuditWhere, orderBy: readonly AuditOrderBy[], cursor: string): AuditWhere {
+  const position = decodeCursor(cursor);
+  if (!position) return where;
+  return { AND: [where, afterRow(sortKeys(orderBy), position)] };
+}
+
+const cursorOf = (row: Positioned | undefined) => (row ? encodeCursor(row.createdAt, row.id) : null);
+
 /**
- * The page of `where` that `window` asks for. The total is of the whole filter (a cursor does not
- * shrink it); nextCursor is set for lists ordered by createdAt when more rows follow.
+ * The page of `where` that `window` asks for, in `orderBy` order. The total is of the whole filter
+ * (a cursor does not shrink it). Cursors apply to lists by time only: other sorts page by number.
  */
-export async function pageOfEvents<Record extends { id: bigint; createdAt: Date }>(
+export async function pageOfEvents<Record extends Positioned>(
   where: AuditWhere,
+  orderBy: AuditOrderBy[],
   window: ListWindow,
   query: EventQuery<Record>,
 ): Promise<ListResult<Record>> {
+  const { size } = window;
   const byTime = window.sort.startsWith("createdAt.");
-  const direction = window.sort.endsWith(".asc") ? "asc" : "desc";
-  const after = window.cursor && byTime ? cursorWhere(window.cursor, direction) : undefined;
+  const counting = cappedCount((cap) => query.count(where, cap));
+  const reversed = () => reversedOrder(orderBy);
+  const result = (rows: Record[], page: number, more: { before: boolean; after: boolean }, counted: { total: number; totalIsCapped: boolean }) => ({
+    rows,
+    ...counted,
+    page,
+    firstRow: rows.length > 0 ? pageOffset(page, size) + 1 : null,
+    nextCursor: byTime && more.after ? cursorOf(rows.at(-1)) : null,
+    previousCursor: byTime && more.before ? cursorOf(rows[0]) : null,
+  });
+
+  if (byTime && window.before === LAST_PAGE) {
+    // The end of the list, read from the end; how many rows the last page holds is known from the count.
+    const [counted, found] = await Promise.all([counting, query.find({ where, orderBy: reversed(), skip: 0, take: size })]);
+    if (counted.totalIsCapped) {
+      const rows = found.reverse();
+      return { ...result(rows, window.page, { before: true, after: false }, counted), firstRow: null };
+    }
+    const lastPage = Math.max(1, Math.ceil(counted.total / size));
+    const onLastPage = counted.total - (lastPage - 1) * size;
+    return result(found.slice(0, onLastPage).reverse(), lastPage, { before: lastPage > 1, after: false }, counted);
+  }
+  if (byTime && window.before) {
+    const [counted, found] = await Promise.all([
+      counting,
+      query.find({ where: beyondCursor(where, reversed(), window.before), orderBy: reversed(), skip: 0, take: size + 1 }),
+    ]);
+    const before = found.length > size;
+    const rows = found.slice(0, size).reverse();
+    // Nothing before it: this is page 1, whatever the URL said.
+    const page = before ? Math.max(2, window.page) : 1;
+    return result(rows, page, { before, after: rows.length > 0 }, counted);
+  }
+  const after = byTime && window.after ? window.after : null;
   const [counted, found] = await Promise.all([
-    cappedCount((take) => query.count({ where, take })),
-    query.find({
-      where: after ? { AND: [where, after] } : where,
-      skip: after ? 0 : pageOffset(window.page, window.size),
-      take: window.size + 1,
-    }),
+    counting,
+    query.find({ where: after ? beyondCursor(where, orderBy, after) : where, orderBy, skip: after ? 0 : pageOffset(window.page, size), take: size + 1 }),
   ]);
-  const more = found.length > window.size;
-  const rows = more ? found.slice(0, window.size) : found;
-  const last = rows.at(-1);
-  return { rows, ...counted, nextCursor: more && byTime && last ? encodeCursor(last.createdAt, last.id) : null };
+  const more = found.length > size;
+  const rows = found.slice(0, size);
+  const page = after ? Math.max(2, window.page) : window.page;
+  return result(rows, page, { before: page > 1, after: more }, counted);
+}
+
+/** How many events `where` selects (at most `cap` when given), in plain SQL (event-sql.ts). */
+export async function countWhere(db: Pick<Database, "query">, where: AuditWhere, cap?: number): Promise<number> {
+  const { sql, params } = countEvents({ where, cap });
+  const [row] = await db.query<{ count: number }>(sql, params);
+  return Number(row?.count ?? 0);
+}
+
+/** The capped count and the rows through `db`: the count in plain SQL, the rows through Prisma. */
+export function eventQuery<Record>(db: Database, find: EventQuery<Record>["find"]): EventQuery<Record> {
+  return { count: (where, cap) => countWhere(db, where, cap), find };
 }
 
 /** One page of the events `where` selects, in `orderBy` order, as rows. */
 export async function pageOfEventRows(
-  prisma: PrismaClient,
+  db: Database,
   where: AuditWhere,
   orderBy: AuditOrderBy[],
   window: ListWindow,
   options: EventRowOptions = {},
 ): Promise<ListResult<EventRow>> {
-  const page = await pageOfEvents(where, window, {
-    count: (args) => prisma.auditEvent.count(args),
-    find: (args) => prisma.auditEvent.findMany({ ...args, orderBy, select: EVENT_ROW_SELECT }),
-  });
+  const { prisma } = db;
+  const page = await pageOfEvents(
+    where,
+    orderBy,
+    window,
+    eventQuery(db, (args) => prisma.auditEvent.findMany({ ...args, select: EVENT_ROW_SELECT })),
+  );
   return { ...page, rows: await toEventRows(prisma, page.rows, options) };
 }

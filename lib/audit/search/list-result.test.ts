@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cursorWhere } from "./filter-query";
-import { cappedCount, decodeCursor, encodeCursor, formatTotal, formatTotalOf, pageCount, pageOffset, shownRange } from "./list-result";
+import { cappedCount, decodeCursor, encodeCursor, formatTotal, formatTotalOf, pageCount, pageOffset, positionOf, type PageResult } from "./list-result";
 
 describe("paging math", () => {
   it("turns a page number into an offset", () => {
@@ -15,12 +14,6 @@ describe("paging math", () => {
     expect(pageCount(26, 25)).toBe(2);
     expect(pageCount(1234, 50)).toBe(25);
     expect(pageCount(10_000, 25)).toBe(400);
-  });
-
-  it("says which rows a page shows", () => {
-    expect(shownRange(2, 25, 25)).toEqual({ first: 26, last: 50 });
-    expect(shownRange(50, 25, 9)).toEqual({ first: 1226, last: 1234 });
-    expect(shownRange(1, 25, 0)).toBeNull();
   });
 
   it("formats totals with the cap", () => {
@@ -58,14 +51,22 @@ describe("cursors", () => {
       expect(decodeCursor(bad)).toBeNull();
     }
   });
+});
 
-  it("continue after the row in either direction", () => {
-    const at = new Date("2026-03-16T09:00:00.000Z");
-    expect(cursorWhere(encodeCursor(at, 7n), "desc")).toEqual({
-      OR: [{ createdAt: { lt: at } }, { createdAt: at, id: { lt: 7n } }],
-    });
-    expect(cursorWhere(encodeCursor(at, 7n), "asc")).toEqual({
-      OR: [{ createdAt: { gt: at } }, { createdAt: at, id: { gt: 7n } }],
-    });
+describe("the pager's positions", () => {
+  const page7: PageResult = { page: 7, total: 1_234, totalIsCapped: false, firstRow: 151, nextCursor: "N", previousCursor: "P" };
+  it("reads the pages beside this one by keyset, the last from the end, the first and any other by number", () => {
+    expect(positionOf(8, page7, 50)).toEqual({ page: 8, after: "N" });
+    expect(positionOf(6, page7, 50)).toEqual({ page: 6, before: "P" });
+    expect(positionOf(50, page7, 50)).toEqual({ page: 50, before: "end" });
+    expect(positionOf(1, page7, 50)).toEqual({ page: 1 });
+    expect(positionOf(20, page7, 50)).toEqual({ page: 20 });
+  });
+
+  it("pages by number where there are no positions (lists not by time), and never asks for the end of a capped list", () => {
+    const bySort = { ...page7, nextCursor: null, previousCursor: null };
+    expect(positionOf(8, bySort, 50)).toEqual({ page: 8 });
+    expect(positionOf(50, bySort, 50)).toEqual({ page: 50 });
+    expect(positionOf(400, { ...page7, total: 10_000, totalIsCapped: true }, 400)).toEqual({ page: 400 });
   });
 });

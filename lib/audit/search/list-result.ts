@@ -8,6 +8,12 @@ export interface ListResult<Row> {
   totalIsCapped: boolean;
   /** "createdAtISO,id" of the last row when more rows follow, for keyset paging; else null */
   nextCursor: string | null;
+  /** "createdAtISO,id" of the first row when rows come before it (lists by time); else null */
+  previousCursor: string | null;
+  /** the page shown: the one asked for, or the last page's number when the last page was asked for */
+  page: number;
+  /** 1-based position of the first row in the whole list; null for an empty page, or the end of a capped list */
+  firstRow: number | null;
 }
 
 /** Totals are counted exactly up to this many rows and shown as "10,000+" beyond. */
@@ -48,11 +54,31 @@ export function pageCount(total: number, size: number): number {
   return Math.max(1, Math.ceil(total / size));
 }
 
-/** The 1-based positions of the rows on a page ("Showing 26–50"), or null for an empty page. */
-export function shownRange(page: number, size: number, rowsOnPage: number): { first: number; last: number } | null {
-  if (rowsOnPage <= 0) return null;
-  const first = pageOffset(page, size) + 1;
-  return { first, last: first + rowsOnPage - 1 };
+/** `before` of the last page: the rows at the end of the list, however many there are. */
+export const LAST_PAGE = "end";
+
+/** What the pager needs of a result. */
+export type PageResult = Pick<ListResult<unknown>, "page" | "total" | "totalIsCapped" | "firstRow" | "nextCursor" | "previousCursor">;
+
+/** Where a page is: its number, and the keyset position it is read from (list-query.ts), if any. */
+export interface PagePosition {
+  page: number;
+  after?: string | null;
+  before?: string | null;
+}
+
+/**
+ * Where the pager reads page `target` of `pages` from: the next and previous pages by keyset from
+ * this page's last or first row, the last page from the end of the list, any other page by its
+ * number (an offset). A list without positions (not by time) pages by number only.
+ */
+export function positionOf(target: number, result: PageResult, pages: number): PagePosition {
+  const { page, nextCursor, previousCursor, totalIsCapped } = result;
+  if (target === 1) return { page: 1 };
+  if (target === page + 1 && nextCursor) return { page: target, after: nextCursor };
+  if (target === page - 1 && previousCursor) return { page: target, before: previousCursor };
+  if (target === pages && !totalIsCapped && (nextCursor || previousCursor)) return { page: target, before: LAST_PAGE };
+  return { page: target };
 }
 
 export function encodeCursor(createdAt: Date, id: bigint | string): string {

@@ -6,7 +6,7 @@ import { createLoader, createParser, createSerializer, parseAsNumberLiteral, par
 import { DEFAULT_TIMELINE_SORT, TIMELINE_SORTS, type TimelineSearch } from "../timeline/timeline-filters";
 import { parseDay } from "./date-range";
 import { MAX_PAGE } from "./filter-schema";
-import { DEFAULT_PAGE_SIZE, PAGE_SIZES } from "./list-result";
+import { decodeCursor, DEFAULT_PAGE_SIZE, LAST_PAGE, PAGE_SIZES } from "./list-result";
 import { MAX_ID } from "../tabs/search-field";
 
 function parseBoundedInt(text: string, max: number): number | null {
@@ -23,12 +23,17 @@ export const parseAsPage = createParser({ parse: (text) => parseBoundedInt(text,
 /** A calendar day, YYYY-MM-DD. */
 export const parseAsDay = createParser({ parse: (text) => (parseDay(text) ? text : null), serialize: (day: string) => day });
 
-/** page, size and sort: every paged list (tabs, entity timelines). */
+/** A keyset position the pager writes ("createdAtISO,id", or "end" for the last page); read strictly by the schemas. */
+export const parseAsPosition = createParser({ parse: (text) => (text.length <= 64 ? text : null), serialize: (text: string) => text });
+
+/** page, size, sort and the keyset positions: every paged list (tabs, entity timelines). */
 export function listParsers<Sort extends string>(sorts: readonly Sort[], defaultSort: Sort) {
   return {
     page: parseAsPage.withDefault(1),
     size: parseAsNumberLiteral(PAGE_SIZES).withDefault(DEFAULT_PAGE_SIZE),
     sort: parseAsStringLiteral(sorts).withDefault(defaultSort),
+    after: parseAsPosition,
+    before: parseAsPosition,
   };
 }
 
@@ -39,7 +44,10 @@ const loadTimelineParams = createLoader(timelineSearchParsers);
 /** "?page=2&sort=createdAt.asc": the query string of an entity timeline, defaults left out. */
 export const serializeTimelineSearch = createSerializer(timelineSearchParsers);
 
-/** An entity timeline's page, size and sort from the URL. */
+/** An entity timeline's page, size, sort and keyset position from the URL; a position it cannot use is left out. */
 export async function loadTimelineSearch(searchParams: LoaderInput | Promise<LoaderInput>): Promise<TimelineSearch> {
-  return loadTimelineParams(await searchParams);
+  const { after, before, ...window } = loadTimelineParams(await searchParams);
+  const usable = (position: string | null) => (position && (position === LAST_PAGE || decodeCursor(position)) ? position : null);
+  const previous = usable(before);
+  return { ...window, ...(previous ? { before: previous } : { after: after && decodeCursor(after) ? after : null }) };
 }

@@ -25,5 +25,5 @@ export async function searchTabEvents(tab: AnySearchTab, input: unknown, options
   const search = parseFilters(tab.searchSchema, input, tab.labels);
   const timeZone = options.timeZone ?? (await getAdminTimeZone());
   const where = tab.where(search, timeZone, options.now ?? new Date());
-  return pageOfEventRows(getDb().prisma, where, tab.orderBy(search.sort), search, { summaries: tab.rowSummaries });
+  return pageOfEventRows(getDb(), where, tab.orderBy(search.sort), search, { summaries: tab.rowSummaries });
 }

@@ -31,12 +31,13 @@ type IdValues<Fields extends readonly IdsField[]> = string extends Fields[number
   ? Record<never, never>
   : { [Field in Fields[number] as Field["key"]]: number[] };
 
-/** A whole search: the filters, the page and its size, the sort, and a keyset cursor instead of the page. */
+/** A whole search: the filters, the page and its size, the sort, and a keyset position beside the page. */
 export type TabSearch<Fields extends readonly IdsField[] = readonly IdsField[], Sort extends string = string> = TabFilters<Fields> & {
   page: number;
   size: PageSize;
   sort: SortValue<Sort>;
-  cursor?: string | null;
+  after?: string | null;
+  before?: string | null;
 };
 
 /** What a tab says in its page: the table's name, its form, its loading and empty states. */

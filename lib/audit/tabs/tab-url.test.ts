@@ -44,7 +44,8 @@ describe("reading a tab's URL", () => {
     ["page=2.5", "page", '"2.5" is not a page number (1 to 100,000)'],
     ["size=30", "size", '"30" is not a page size: use 25, 50, 100'],
     ["sort=ip.desc", "sort", /^"ip.desc" is not a sort of the Logins tab: use createdAt.asc, createdAt.desc, user.asc/],
-    ["cursor=yesterday", "cursor", "must be a nextCursor of an earlier answer"],
+    ["after=yesterday", "after", "must be a position the pager wrote (a time and an event id)"],
+    ["before=2026-01-01,5", "before", 'must be a position the pager wrote (a time and an event id), or "end"'],
   ])("refuses %s on its field, never widening the search", (query, field, message) => {
     const { valid, errors } = read(query);
     expect(valid).toBeNull();

@@ -113,9 +113,11 @@ export function readTabUrl<Fields extends readonly IdsField[], Sort extends stri
     if ((tab.sorts as readonly string[]).includes(sort.value)) values.sort = sort.value;
     else fail("sort", `"${sort.value}" is not a sort of the ${tab.title} tab: use ${quoted(tab.sorts)}`);
   }
-  const cursor = singleOf(query, "cursor");
-  if (cursor.error) fail("cursor", cursor.error);
-  else if (cursor.value !== undefined) values.cursor = cursor.value;
+  for (const key of ["after", "before"] as const) {
+    const position = singleOf(query, key);
+    if (position.error) fail(key, position.error);
+    else if (position.value !== undefined) values[key] = position.value;
+  }
 
   const search = values as unknown as Search;
   const checked = checkSearch(tab.searchSchema, search);

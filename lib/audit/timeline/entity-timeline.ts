@@ -33,6 +33,6 @@ export async function searchTimeline(subject: TimelineSubject, input: unknown): 
   await requireAuditReader();
   const whose = timelineSubjectSchema.parse(subject);
   const search = parseFilters(timelineSearchSchema, input, LIST_FIELD_LABELS);
-  const page = await pageOfEventRows(getDb().prisma, timelineWhere(whose), byTime(splitSort(search.sort).direction), search, { summaries: true });
+  const page = await pageOfEventRows(getDb(), timelineWhere(whose), byTime(splitSort(search.sort).direction), search, { summaries: true });
   return { ...page, rows: page.rows.map((row) => ({ ...row, role: roleOf(whose, row), changeSummary: row.changeSummary ?? [] })) };
 }

@@ -174,22 +174,57 @@ describe.each(testDatabases())("the Logins tab's search on $name", ({ open }) =>
     });
   });
 
-  it("caps the total at 10,000 and pages by number or by cursor", async () => {
+  it("caps the total at 10,000 and pages by number or by keyset position", async () => {
     const january2025 = { range: "custom", from: "2025-01-01", to: "2025-01-31" } as const;
     const page2 = await search({ ...january2025, page: 2 });
-    expect(page2).toMatchObject({ total: 10_000, totalIsCapped: true });
+    expect(page2).toMatchObject({ total: 10_000, totalIsCapped: true, page: 2, firstRow: 26 });
     expect(page2.rows).toHaveLength(25);
     // Newest first: minute 10,001 is row 1, so page 2 starts at minute 9,976.
     expect(page2.rows[0].createdAt).toEqual(new Date(Date.UTC(2025, 0, 1) + 9_976 * 60_000));
     const last = page2.rows[24];
     expect(page2.nextCursor).toBe(`${last.createdAt.toISOString()},${last.id}`);
+    expect(page2.previousCursor).toBe(`${page2.rows[0].createdAt.toISOString()},${page2.rows[0].id}`);
+    const ids = (page: { rows: { id: string }[] }) => page.rows.map((row) => row.id);
     const page3 = await search({ ...january2025, page: 3 });
-    const afterCursor = await search({ ...january2025, cursor: page2.nextCursor });
-    expect(afterCursor.rows.map((row) => row.id)).toEqual(page3.rows.map((row) => row.id));
-    expect(afterCursor.total).toBe(10_000);
+    const next = await search({ ...january2025, page: 3, after: page2.nextCursor });
+    expect(ids(next)).toEqual(ids(page3));
+    expect(next).toMatchObject({ total: 10_000, page: 3, firstRow: 51 });
+    const back = await search({ ...january2025, page: 2, before: next.previousCursor });
+    expect(ids(back)).toEqual(ids(page2));
+    const first = await search({ ...january2025, page: 1, before: back.previousCursor });
+    expect(first).toMatchObject({ page: 1, firstRow: 1, previousCursor: null });
+    expect(ids(first)).toEqual(ids(await search(january2025)));
+    // The end of a capped list: the oldest rows, at a position the cap does not tell.
+    const end = await search({ ...january2025, page: 9, before: "end" });
+    expect(end).toMatchObject({ firstRow: null, nextCursor: null });
+    expect(end.rows.at(-1)?.createdAt).toEqual(new Date(Date.UTC(2025, 0, 1, 0, 1)));
+    expect(end.rows).toHaveLength(25);
     const lastPage = await search({ ...january2025, page: 401, size: 25 });
     expect(lastPage.rows).toHaveLength(1);
     expect(lastPage.nextCursor).toBeNull();
+  });
+
+  it("reads the last page of an exact count from the end, and walks a list by keyset as by page number", async () => {
+    const firstDay = { range: "custom", from: "2025-01-01", to: "2025-01-01", size: 100 } as const;
+    const byNumber = await search({ ...firstDay, page: 15 });
+    // Minutes 1 to 1,439 of the day: 15 pages of 100, the last with 39.
+    expect(byNumber).toMatchObject({ total: 1_439, totalIsCapped: false, firstRow: 1_401 });
+    expect(byNumber.rows).toHaveLength(39);
+    const last = await search({ ...firstDay, page: 3, before: "end" });
+    expect(last).toMatchObject({ page: 15, firstRow: 1_401, nextCursor: null });
+    expect(last.rows.map((row) => row.id)).toEqual(byNumber.rows.map((row) => row.id));
+    let page = await search(firstDay);
+    for (let number = 2; number <= 15; number += 1) {
+      page = await search({ ...firstDay, page: number, after: page.nextCursor });
+      const offset = await search({ ...firstDay, page: number });
+      expect(page.rows.map((row) => row.id)).toEqual(offset.rows.map((row) => row.id));
+    }
+    expect(page.nextCursor).toBeNull();
+    for (let number = 14; number >= 1; number -= 1) {
+      page = await search({ ...firstDay, page: number, before: page.previousCursor });
+      expect(page).toMatchObject({ page: number, firstRow: (number - 1) * 100 + 1 });
+    }
+    expect(page.previousCursor).toBeNull();
   });
 
   it("counts exactly below the cap", async () => {

@@ -63,10 +63,10 @@ describe("the Logins search schema", () => {
     expect(refusal({ ...DEFAULT_LOGIN_SEARCH, page: 0 }).message).toMatch(/^Page: /);
     expect(refusal({ ...DEFAULT_LOGIN_SEARCH, sort: "ip.asc" }).message).toMatch(/^Sort: /);
     expect(refusal({ ...DEFAULT_LOGIN_SEARCH, range: "Next_Week" }).message).toMatch(/^Login range: /);
-    expect(refusal({ ...DEFAULT_LOGIN_SEARCH, cursor: "yesterday" }).message).toMatch(/^Cursor: /);
-    expect(refusal({ ...DEFAULT_LOGIN_SEARCH, sort: "user.asc", cursor: "2026-01-01T00:00:00.000Z,5" }).message).toBe(
-      "Cursor: works only with a sort by createdAt",
-    );
+    expect(refusal({ ...DEFAULT_LOGIN_SEARCH, after: "yesterday" }).message).toMatch(/^After: /);
+    expect(refusal({ ...DEFAULT_LOGIN_SEARCH, before: "start" }).message).toMatch(/^Before: /);
+    expect(refusal({ ...DEFAULT_LOGIN_SEARCH, sort: "user.asc", after: "2026-01-01T00:00:00.000Z,5" }).message).toBe("After: works only with a sort by time");
+    expect(refusal({ ...DEFAULT_LOGIN_SEARCH, after: "2026-01-01T00:00:00.000Z,5", before: "end" }).message).toBe("Before: give after or before, not both");
   });
 
   it("puts the form's range error on the range field", () => {

@@ -26,7 +26,8 @@ export async function ConfigHistory({ window, timeZone }: { window: ConfigHistor
         <ConfigHistoryTable rows={result.rows} timeZone={timeZone} />
       )}
       {result.total > 0 && (
-        <DataTablePagination page={window.page} size={window.size} total={result.total} totalIsCapped={result.totalIsCapped} rowsOnPage={result.rows.length} />
+        // Paged by number only: the history's URL takes no keyset position.
+        <DataTablePagination result={{ ...result, nextCursor: null, previousCursor: null }} size={window.size} rowsOnPage={result.rows.length} />
       )}
     </Stack>
   );

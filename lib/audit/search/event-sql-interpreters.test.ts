@@ -14,6 +14,7 @@ import type { Database } from "@/lib/db";
 import { seedDemoData } from "@/lib/seed/seed";
 import { testDatabases } from "@/lib/test/databases";
 import { selectEvents } from "./event-sql";
+import { countWhere } from "./list-query";
 
 const NOW = new Date("2026-03-16T09:30:00Z");
 const DAY = 86_400_000;
@@ -129,7 +130,7 @@ describe.each(testDatabases())("Prisma and the export's SQL on $name", ({ open }
     return rows.map((row) => String(row.id));
   }
 
-  it.each(SEARCH_TAB_IDS)(`selects the same events in the same order for ${RUNS_PER_TAB} random %s searches`, async (id) => {
+  it.each(SEARCH_TAB_IDS)(`selects and counts the same events, in the same order, for ${RUNS_PER_TAB} random %s searches`, async (id) => {
     const tab = getSearchTab(id);
     const anchors = await anchorsOf(tab);
     let nonEmpty = 0;
@@ -137,8 +138,16 @@ describe.each(testDatabases())("Prisma and the export's SQL on $name", ({ open }
       fc.asyncProperty(searchOf(tab, anchors, pools), async ({ search, timeZone }) => {
         const where = tab.where(search, timeZone, NOW);
         const orderBy = tab.orderBy(search.sort);
-        const [prisma, sql] = await Promise.all([throughPrisma(where, orderBy), throughSql(where, orderBy)]);
+        const [prisma, sql, counted, capped] = await Promise.all([
+          throughPrisma(where, orderBy),
+          throughSql(where, orderBy),
+          db.prisma.auditEvent.count({ where }),
+          countWhere(db, where, 50),
+        ]);
         expect(sql).toEqual(prisma);
+        // The pages' count in plain SQL: the same events, stopping at its cap.
+        expect(await countWhere(db, where)).toBe(counted);
+        expect(capped).toBe(Math.min(counted, 50));
         if (prisma.length > 0) nonEmpty += 1;
       }),
       { numRuns: RUNS_PER_TAB, seed: Number(process.env.INTERPRETER_SEED ?? 20261127) },

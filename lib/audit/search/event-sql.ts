@@ -1,9 +1,11 @@
-// The exports read AuditEvent in plain SQL: the tabs' Prisma `where`/`orderBy` (and the keyset
-// conditions built from them) become a parameterised SELECT. Prisma's query engine costs about
+// AuditEvent in plain SQL: the tabs' Prisma `where`/`orderBy` (and the keyset conditions built from
+// them) become a parameterised SELECT. Exports read through it: Prisma's query engine costs about
 // 10,000 rows/s and its memory grows with what it has read; one SELECT a batch through the driver
-// reads several times faster in a flat amount of memory. The filters themselves stay in one place:
-// the tabs' functions, which the pages and the API use too. Pure.
-import type { AuditOrderBy, AuditWhere } from "@/lib/audit/search/filter-query";
+// reads several times faster in a flat amount of memory. Capped counts go through it too: Prisma's
+// `count({ take })` orders its subquery by id, which at 10 million events walks the primary key
+// (1.5 s) where the same count without the order reads the tab's index (2 ms). The filters
+// themselves stay in one place: the tabs' functions, which the pages and the API use too. Pure.
+import type { AuditOrderBy, AuditWhere } from "./filter-query";
 
 /** The columns an export reads, as the Prisma select names them (the database names them alike). */
 export const EXPORT_COLUMNS = [
@@ -122,5 +124,17 @@ export function selectEvents(args: { where: AuditWhere; orderBy: readonly AuditO
   const condition = joined(whereParts(args.where, params), "AND");
   const limit = args.take === undefined ? "" : ` LIMIT ${params.add(args.take)}`;
   const sql = `SELECT ${EXPORT_COLUMNS.map(column).join(", ")} FROM "AuditEvent" WHERE ${condition} ORDER BY ${orderByText(args.orderBy)}${limit}`;
+  return { sql, params: params.values };
+}
+
+/**
+ * `SELECT count(*) ... [LIMIT cap]`: how many events `where` selects, counting at most `cap` when
+ * given. No ORDER BY, so that PostgreSQL reads whichever index serves the filter, and stops at the cap.
+ */
+export function countEvents(args: { where: AuditWhere; cap?: number }): { sql: string; params: unknown[] } {
+  const params = new Params();
+  const condition = joined(whereParts(args.where, params), "AND");
+  const limit = args.cap === undefined ? "" : ` LIMIT ${params.add(args.cap)}`;
+  const sql = `SELECT count(*)::int AS "count" FROM (SELECT 1 FROM "AuditEvent" WHERE ${condition}${limit}) AS "counted"`;
   return { sql, params: params.values };
 }
