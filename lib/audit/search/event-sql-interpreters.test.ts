@@ -13,7 +13,7 @@ import type { OptionKind } from "@/lib/audit/tabs/search-field";
 import type { Database } from "@/lib/db";
 import { seedDemoData } from "@/lib/seed/seed";
 import { testDatabases } from "@/lib/test/databases";
-import { selectEvents } from "./event-sql";
+import { selectEventIds, selectEvents } from "./event-sql";
 import { countWhere } from "./list-query";
 
 const NOW = new Date("2026-03-16T09:30:00Z");
@@ -119,9 +119,16 @@ describe.each(testDatabases())("Prisma and the export's SQL on $name", ({ open }
     return rows.map(({ eventType, createdAt, ...values }) => ({ values, eventType, createdAt: new Date(createdAt) }));
   }
 
-  async function throughPrisma(where: AuditWhere, orderBy: AuditOrderBy[]): Promise<string[]> {
-    const rows = await db.prisma.auditEvent.findMany({ where, orderBy, take: TAKE, select: { id: true } });
+  async function throughPrisma(where: AuditWhere, orderBy: AuditOrderBy[], skip = 0): Promise<string[]> {
+    const rows = await db.prisma.auditEvent.findMany({ where, orderBy, skip, take: TAKE, select: { id: true } });
     return rows.map((row) => row.id.toString());
+  }
+
+  /** The pages' ids query, from `skip`: the same rows as Prisma's, whether it splits by category or not. */
+  async function idsThroughSql(where: AuditWhere, orderBy: AuditOrderBy[], skip: number): Promise<string[]> {
+    const { sql, params } = selectEventIds({ where, orderBy, skip, take: TAKE });
+    const rows = await db.withSession((session) => session.query<{ id: bigint | string }>(sql, params));
+    return rows.map((row) => String(row.id));
   }
 
   async function throughSql(where: AuditWhere, orderBy: AuditOrderBy[]): Promise<string[]> {
@@ -138,13 +145,17 @@ describe.each(testDatabases())("Prisma and the export's SQL on $name", ({ open }
       fc.asyncProperty(searchOf(tab, anchors, pools), async ({ search, timeZone }) => {
         const where = tab.where(search, timeZone, NOW);
         const orderBy = tab.orderBy(search.sort);
-        const [prisma, sql, counted, capped] = await Promise.all([
+        const [prisma, sql, ids, laterIds, counted, capped] = await Promise.all([
           throughPrisma(where, orderBy),
           throughSql(where, orderBy),
+          idsThroughSql(where, orderBy, 0),
+          idsThroughSql(where, orderBy, 7),
           db.prisma.auditEvent.count({ where }),
           countWhere(db, where, 50),
         ]);
         expect(sql).toEqual(prisma);
+        expect(ids).toEqual(prisma);
+        expect(laterIds).toEqual(await throughPrisma(where, orderBy, 7));
         // The pages' count in plain SQL: the same events, stopping at its cap.
         expect(await countWhere(db, where)).toBe(counted);
         expect(capped).toBe(Math.min(counted, 50));

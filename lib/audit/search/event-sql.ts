@@ -128,6 +128,47 @@ export function selectEvents(args: { where: AuditWhere; orderBy: readonly AuditO
 }
 
 /**
+ * The where once per category when it asks for several (`category: { in }`, at the top or in a
+ * top-level AND), else null. A search index leads with the filter and then the category, so it reads
+ * in time order one category at a time: several in one scan would need every match sorted.
+ */
+function perCategory(where: AuditWhere): AuditWhere[] | null {
+  const categories = (where.category as { in?: unknown[] } | undefined)?.in;
+  if (Array.isArray(categories) && categories.length > 1) return categories.map((category) => ({ ...where, category: category as never }));
+  if (!Array.isArray(where.AND)) return null;
+  for (const [index, part] of where.AND.entries()) {
+    const split = perCategory(part);
+    if (split) return split.map((one) => ({ ...where, AND: where.AND && (where.AND as AuditWhere[]).map((each, at) => (at === index ? one : each)) }));
+  }
+  return null;
+}
+
+/**
+ * `SELECT "id" ... ORDER BY ... LIMIT take OFFSET skip`: a page's ids. With the tab's order and
+ * filters, every column it reads is in one of the search indexes, so PostgreSQL answers it from the
+ * index alone (an index-only scan) and reads the table only for the rows of the page, afterwards.
+ * In time order over several categories, each category is read in order on its own (UNION ALL of
+ * skip + take rows each) and the parts merged: the Artifacts tab's project + tracker read 98,000
+ * index entries and sorted them (48 ms) where its two parts read 26 each.
+ */
+export function selectEventIds(args: { where: AuditWhere; orderBy: readonly AuditOrderBy[]; skip: number; take: number }): { sql: string; params: unknown[] } {
+  const params = new Params();
+  const order = orderByText(args.orderBy);
+  const parts = Object.keys(args.orderBy[0] ?? {})[0] === "createdAt" ? perCategory(args.where) : null;
+  if (!parts) {
+    const condition = joined(whereParts(args.where, params), "AND");
+    const sql = `SELECT "id" FROM "AuditEvent" WHERE ${condition} ORDER BY ${order} LIMIT ${params.add(args.take)} OFFSET ${params.add(args.skip)}`;
+    return { sql, params: params.values };
+  }
+  const each = params.add(args.skip + args.take);
+  const branches = parts.map(
+    (part) => `(SELECT "id", "createdAt" FROM "AuditEvent" WHERE ${joined(whereParts(part, params), "AND")} ORDER BY ${order} LIMIT ${each})`,
+  );
+  const sql = `SELECT "id" FROM (${branches.join(" UNION ALL ")}) AS "parts" ORDER BY ${order} LIMIT ${params.add(args.take)} OFFSET ${params.add(args.skip)}`;
+  return { sql, params: params.values };
+}
+
+/**
  * `SELECT count(*) ... [LIMIT cap]`: how many events `where` selects, counting at most `cap` when
  * given. No ORDER BY, so that PostgreSQL reads whichever index serves the filter, and stops at the cap.
  */

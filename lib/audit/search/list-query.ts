@@ -5,7 +5,7 @@
 // Every list query goes through here.
 import type { Database } from "@/lib/db/database";
 import { EVENT_ROW_SELECT, toEventRows, type EventRow, type EventRowOptions } from "../events/event-rows";
-import { countEvents } from "./event-sql";
+import { countEvents, selectEventIds } from "./event-sql";
 import type { AuditOrderBy, AuditWhere } from "./filter-query";
 import { afterRow, sortKeys } from "./keyset";
 import { cappedCount, decodeCursor, encodeCursor, LAST_PAGE, pageOffset, type ListResult } from "./list-result";
@@ -128,7 +128,14 @@ export async function pageOfEventRows(
     where,
     orderBy,
     window,
-    eventQuery(db, (args) => prisma.auditEvent.findMany({ ...args, select: EVENT_ROW_SELECT })),
+    eventQuery(db, async (args) => {
+      // The page's ids from the index alone, then its rows by id: a rare filter combination costs
+      // index entries, not a table page for every candidate row.
+      const { sql, params } = selectEventIds(args);
+      const ids = (await db.query<{ id: string | bigint }>(sql, params)).map((row) => BigInt(row.id));
+      if (ids.length === 0) return [];
+      return prisma.auditEvent.findMany({ where: { id: { in: ids } }, orderBy: args.orderBy, select: EVENT_ROW_SELECT });
+    }),
   );
   return { ...page, rows: await toEventRows(prisma, page.rows, options) };
 }
