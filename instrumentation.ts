@@ -1,5 +1,6 @@
 // Runs once when a Next.js server starts: checks the sign-in and proxy configuration, starts the timer
-// that ends idle console sessions, and starts the remover job on its schedule.
+// that ends idle console sessions, keeps the event table's month partitions ahead, and starts the
+// remover job on its schedule.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   if (process.env.NODE_ENV === "production" && !process.env.NEXTAUTH_SECRET && !process.env.AUTH_SECRET) {
@@ -10,6 +11,8 @@ export async function register() {
   configuredTrustedProxies();
   const { startSessionSweeper } = await import("./lib/auth/session-sweeper");
   startSessionSweeper();
+  const { startPartitionMaintenance } = await import("./lib/db/partition-maintenance");
+  startPartitionMaintenance();
   // A bad config/audit-defaults.json stops the server here, with a message naming the key.
   const { startRemoverSchedule } = await import("./lib/audit/retention/remover-schedule");
   startRemoverSchedule();

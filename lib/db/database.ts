@@ -43,6 +43,12 @@ export interface Database {
   /** One SQL statement through the pages' pool (or PGlite's one connection): reads Prisma cannot say well. */
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
   withSession<T>(work: (session: SqlSession) => Promise<T>): Promise<T>;
+  /**
+   * One connection as the database owner (DATABASE_OWNER_URL, else DATABASE_URL), opened for the
+   * work and closed after it: partition maintenance and the remover, which the application's own role
+   * may not be allowed (it may only add and read events). PGlite has one role: its one connection.
+   */
+  withOwnerSession<T>(work: (session: SqlSession) => Promise<T>): Promise<T>;
   /** How many bulk readers may be open at once (EXPORT_CONCURRENCY); the caller keeps count (lib/export/export-slots.ts). */
   bulkReaders: number;
   /** Opens a bulk reader; on PostgreSQL its pool holds two connections for each of `bulkReaders`. */
@@ -121,16 +127,19 @@ function openPostgres(url: string, bulkReaders: number): Database {
     async withSession(work) {
       const client = await pool.connect();
       try {
-        return await work({
-          async query(sql, params) {
-            return (await client.query(sql, params as unknown[])).rows;
-          },
-          async exec(script) {
-            await client.query(script);
-          },
-        });
+        return await work(clientSession(client));
       } finally {
         client.release();
+      }
+    },
+    async withOwnerSession(work) {
+      const client = new pg.Client({ connectionString: process.env.DATABASE_OWNER_URL || url, connectionTimeoutMillis: timeout.connectionTimeoutMillis });
+      client.on("error", (error) => console.warn(`PostgreSQL closed the owner's connection: ${error.message}`));
+      await client.connect();
+      try {
+        return await work(clientSession(client));
+      } finally {
+        await client.end().catch(() => undefined);
       }
     },
     bulkReaders,
@@ -139,6 +148,17 @@ function openPostgres(url: string, bulkReaders: number): Database {
       closing = true;
       await prisma.$disconnect();
       await Promise.all([pool.end(), bulkPool.end()]);
+    },
+  };
+}
+
+function clientSession(client: pg.ClientBase): SqlSession {
+  return {
+    async query(sql, params) {
+      return (await client.query(sql, params as unknown[])).rows;
+    },
+    async exec(script) {
+      await client.query(script);
     },
   };
 }
@@ -215,6 +235,7 @@ function openPGlite(dataDir: string, bulkReaders: number): Database {
     prisma,
     query: session.query,
     withSession: (work) => work(session),
+    withOwnerSession: (work) => work(session),
     bulkReaders,
     // Bulk reads take turns with the pages on the one connection, a keyset SELECT at a time.
     openBulkReader: async () => ({ cursorBatches: null, query: session.query, release() {} }),

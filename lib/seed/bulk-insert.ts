@@ -1,6 +1,6 @@
 // Multi-row inserts: one INSERT ... SELECT FROM unnest($1::type[], ...) per batch, a parameter per
 // column, which costs a few microseconds a row where createMany costs about 200. Works the same on
-// PostgreSQL and PGlite; enum, jsonb and timestamp columns travel as text arrays and are cast.
+// PostgreSQL and PGlite; enum, json and timestamp columns travel as text arrays and are cast.
 import type { SqlSession } from "@/lib/db/database";
 import type { EventRow } from "./event-row";
 import type { SeedGroup, SeedItem, SeedProject, SeedTracker, SeedUser } from "./world";
@@ -128,7 +128,7 @@ const EVENT_COLUMNS: Column<EventRow>[] = [
   ["artifactName", "text", (row) => row.artifactName],
   ["artifactKind", '"ArtifactKind"', (row) => row.artifactKind],
   ["message", "text", (row) => row.message],
-  ["changes", "jsonb", (row) => row.changes],
+  ["changes", "json", (row) => row.changes],
   ["ip", "text", (row) => row.ip],
   ["userAgent", "text", (row) => row.userAgent],
   ["createdAt", "timestamptz", (row) => iso(row.createdAt)],

@@ -2,6 +2,7 @@
 // Everything is written in one transaction (a failed seed leaves nothing behind), the events in
 // batches generated just before they are written, oldest first, so ids rise with time.
 import { hashPassword } from "@/lib/auth/password";
+import { ensureEventPartitions, maintainEventPartitions } from "@/lib/db/event-partitions";
 import type { Database, SqlSession } from "@/lib/db/database";
 import { allocateIds, insertDirectory, insertEvents, insertItems, withEventIndexesDeferred } from "./bulk-insert";
 import { buildCalendar } from "./calendar";
@@ -65,6 +66,10 @@ export async function seedDemoData(db: Database, options: SeedOptions = {}): Pro
         `${format(world.users.length)} users, ${world.groups.length} groups, ${world.projects.length} projects, ${world.trackers.length} trackers, ` +
           `${format(world.items.length)} work items and artifacts; writing ${format(total)} events...`,
       );
+      // The months the demo spans get their partitions before their events arrive.
+      const now = options.now ?? new Date();
+      await ensureEventPartitions(session, new Date(calendar.days[0]?.start ?? now.getTime()), now);
+      await maintainEventPartitions(session, now);
       await withEventIndexesDeferred(
         session,
         () => writeEvents(session, timeline(world, plan, calendar, rng.fork("timeline"), BATCH_SIZE), total, log, started),

@@ -33,7 +33,7 @@ export async function getChangeView(id: string): Promise<ChangeView | null> {
   const parsed = eventIdSchema.safeParse(id);
   if (!parsed.success) return null;
   const { prisma } = getDb();
-  const record = await prisma.auditEvent.findUnique({ where: { id: parsed.data }, select: EVENT_ROW_SELECT });
+  const record = await prisma.auditEvent.findFirst({ where: { id: parsed.data }, select: EVENT_ROW_SELECT });
   if (!record) return null;
   const [event] = await toEventRows(prisma, [record]);
   const { changes, invalid } = parseChanges(record.changes);

@@ -27,7 +27,7 @@ describe.each(testDatabases())("recordEvent on $name", ({ open }) => {
       createdAt,
     });
     expect(result.stored).toBe(true);
-    const row = await fixture.db.prisma.auditEvent.findUniqueOrThrow({ where: { id: result.id } });
+    const row = await fixture.db.prisma.auditEvent.findFirstOrThrow({ where: { id: result.id } });
     expect(row).toMatchObject({
       category: "WORK_ITEM",
       actorId: 7,

@@ -26,6 +26,8 @@ export interface PurgeRun {
   deleted: PurgeCounts;
   total: number;
   batches: number;
+  /** the month partitions dropped whole ("AuditEvent_expiring_2025_10"), oldest first */
+  monthsDropped: string[];
   durationMs: number;
   /** why a failed run stopped; what it deleted before is in `deleted` */
   error?: string;

@@ -4,6 +4,7 @@ import type { Principal } from "@/lib/auth/principal";
 import { runAs } from "@/lib/auth/principal-context";
 import { setDb, type Database } from "@/lib/db";
 import type { AuditEventType } from "@/lib/generated/prisma/enums";
+import { listEventPartitions } from "@/lib/db/event-partitions";
 import { useAppDatabase } from "@/lib/test/app-database";
 import { testDatabases } from "@/lib/test/databases";
 import { reopenableDatabases } from "../config/reopenable-databases";
@@ -53,6 +54,14 @@ async function seedFixture(db: Database): Promise<{ oldPurged: number; kept: num
   return { oldPurged, kept: data.length - oldPurged };
 }
 
+const CUTOFF = new Date(NOW.getTime() - 180 * DAY);
+const monthEnd = (at: Date) => new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth() + 1, 1));
+const partitionOf = (at: Date) => `AuditEvent_expiring_${at.getUTCFullYear()}_${String(at.getUTCMonth() + 1).padStart(2, "0")}`;
+/** The old events in months wholly before the cutoff: the remover drops those months as partitions. */
+const OLD_STAMPS = [200, 200, 200, 400].map((days) => new Date(NOW.getTime() - days * DAY));
+const DROPPED_STAMPS = OLD_STAMPS.filter((at) => monthEnd(at) <= CUTOFF).length;
+const typesOf = (category: string) => ALL_EVENT_TYPES.filter((type) => categoryOf(type) === category).length;
+
 function completed(result: PurgeResult): PurgeRun {
   expect(result.status).toBe("completed");
   return result as PurgeRun;
@@ -73,7 +82,13 @@ describe.each(testDatabases())("the remover job on $name", ({ open }) => {
 
     const run = completed(await asAdmin(() => purgeExpiredEvents({ trigger: "manual", now: NOW, batchSize: 2, pauseMs: 0 })));
     expect(run).toMatchObject({ total: oldPurged, deleted: { LOGIN: 12, WORK_ITEM: 20, ARTIFACT: 20 }, retentionDays: 180 });
-    expect(run.batches).toBe(oldPurged / 2);
+    // The month 400 days back goes whole, as a partition; the rest row by row, two a batch.
+    expect(run.monthsDropped).toContain(partitionOf(OLD_STAMPS[3]));
+    const rowByRow = (category: string) => typesOf(category) * (OLD_STAMPS.length - DROPPED_STAMPS);
+    expect(run.batches).toBe(PURGED_CATEGORIES.reduce((sum, category) => sum + Math.ceil(rowByRow(category) / 2), 0));
+    const months = await fixture.db.withSession((session) => listEventPartitions(session, "expiring"));
+    expect(months.map((month) => month.name)).not.toContain(partitionOf(OLD_STAMPS[3]));
+    expect(months.every((month) => month.to > CUTOFF)).toBe(true);
 
     const left = await fixture.db.prisma.auditEvent.findMany({ where: { actorName: "fixture" } });
     expect(left).toHaveLength(kept);
@@ -135,10 +150,12 @@ describe.each(testDatabases())("the remover job on $name", ({ open }) => {
   it("records a failed run with what it removed before failing", async () => {
     await seedFixture(fixture.db);
     const result = await asAdmin(() => purgeExpiredEvents({ trigger: "manual", now: NOW, batchSize: -1 }));
-    expect(result).toMatchObject({ status: "failed", total: 0 });
+    // The whole months went before the row deletes failed.
+    const dropped = DROPPED_STAMPS * ALL_EVENT_TYPES.filter(purged).length;
+    expect(result).toMatchObject({ status: "failed", total: dropped });
     const [event] = await fixture.db.prisma.auditEvent.findMany({ where: PURGE_EVENTS });
-    expect(event?.details).toMatchObject({ outcome: "failed" });
-    expect(event?.message).toMatch(/^The remover job failed after removing 0 events/);
+    expect(event?.details).toMatchObject({ outcome: "failed", total: dropped });
+    expect(event?.message).toMatch(new RegExp(`^The remover job failed after removing ${dropped} events`));
   });
 });
 

@@ -1,14 +1,16 @@
 // The remover job: deletes Login and Work Item / Artifact events older than the retention, keeps
 // Permission and Audit Console events, and records what it removed as an AUDIT_PURGE event. It
-// deletes in batches of ids with a short pause between them, so that other queries keep flowing,
-// and walks each category by keyset (newest doomed row first), so that no batch rescans the rows
-// the batches before it removed.
+// runs as the database owner. Whole months before the cutoff are dropped as partitions
+// (lib/db/event-partitions.ts); the rest it deletes in batches of ids with a short pause between
+// them, so that other queries keep flowing, walking each category by keyset (newest doomed row
+// first), so that no batch rescans the rows the batches before it removed; then it vacuums them.
 import "server-only";
 import { performance } from "node:perf_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
 import { requireAdmin, requireAuditReader } from "@/lib/auth/guard";
 import type { RequestInfo } from "@/lib/auth/request-info";
 import { getDb, type Database, type SqlSession } from "@/lib/db";
+import { dropEventPartition, listEventPartitions, maintainEventPartitions, vacuumAround } from "@/lib/db/event-partitions";
 import { loadRetention } from "../config/retention-settings";
 import { CATEGORY_LABELS } from "../events/event-types";
 import { formatCount } from "../search/list-result";
@@ -81,12 +83,15 @@ interface BatchRow {
 // One batch: the next `limit` rows of a category below the keyset bound (createdAt, id), deleted by id.
 const DELETE_BATCH = `
 WITH doomed AS (
-  SELECT id FROM "AuditEvent"
+  SELECT id, "createdAt" FROM "AuditEvent"
   WHERE category = $1::"AuditCategory" AND "createdAt" <= $2::timestamptz AND ("createdAt", id) < ($2::timestamptz, $3::bigint)
   ORDER BY "createdAt" DESC, id DESC
   LIMIT $4
 ), gone AS (
-  DELETE FROM "AuditEvent" e USING doomed WHERE e.id = doomed.id RETURNING e.id, e."createdAt"
+  -- The whole primary key (id, category, createdAt): each row found in its own partition's index.
+  DELETE FROM "AuditEvent" e USING doomed
+  WHERE e.id = doomed.id AND e.category = $1::"AuditCategory" AND e."createdAt" = doomed."createdAt"
+  RETURNING e.id, e."createdAt"
 )
 SELECT (SELECT count(*) FROM gone)::int AS deleted, last.id::text AS "lastId", last."createdAt" AS "lastCreatedAt"
 FROM (SELECT 1) AS one LEFT JOIN LATERAL (SELECT id, "createdAt" FROM gone ORDER BY "createdAt", id LIMIT 1) AS last ON true`;
@@ -115,8 +120,10 @@ async function deleteCategory(
 function describeRun(run: PurgeRun): string {
   const parts = PURGED_CATEGORIES.map((category) => `${formatCount(run.deleted[category])} ${CATEGORY_LABELS[category]}`).join(", ");
   const older = `older than ${run.retentionDays} days (before ${run.cutoff.toISOString()})`;
+  const months = run.monthsDropped.length;
+  const dropped = months > 0 ? ` ${months === 1 ? "One whole month was" : `${months} whole months were`} dropped at once.` : "";
   return run.status === "completed"
-    ? `Removed ${formatCount(run.total)} events ${older}: ${parts}.`
+    ? `Removed ${formatCount(run.total)} events ${older}: ${parts}.${dropped}`
     : `The remover job failed after removing ${formatCount(run.total)} events ${older} (${parts}): ${run.error}`;
 }
 
@@ -129,7 +136,7 @@ export async function purgeExpiredEvents(options: PurgeOptions): Promise<PurgeRe
   const db = options.database ?? getDb();
   const { trigger } = options;
   const startedBy = trigger === "manual" ? principal.username : REMOVER_JOB_NAME;
-  const locked = await withPurgeLock(db, { startedAt: new Date(), trigger, startedBy }, async (session): Promise<PurgeResult> => {
+  const locked = await withPurgeLock(db, { startedAt: new Date(), trigger, startedBy }, async (): Promise<PurgeResult> => {
     const scheduledFor = options.scheduledFor?.toISOString();
     if (scheduledFor) {
       const done = await db.prisma.auditEvent.findFirst({
@@ -143,11 +150,29 @@ export async function purgeExpiredEvents(options: PurgeOptions): Promise<PurgeRe
     const cutoff = purgeCutoff(days, options.now ?? new Date());
     const deleted = zeroCounts();
     const progress = { batches: 0 };
+    const monthsDropped: string[] = [];
     let error: string | undefined;
     try {
-      for (const category of PURGED_CATEGORIES) {
-        deleted[category] = await deleteCategory(session, category, cutoff, options.batchSize ?? PURGE_BATCH_SIZE, options.pauseMs ?? PURGE_PAUSE_MS, progress);
-      }
+      // As the database owner: the application's role may only add and read events.
+      await db.withOwnerSession(async (owner) => {
+        await maintainEventPartitions(owner, options.now ?? new Date());
+        // Whole months before the cutoff go at once, leaving no dead rows behind.
+        for (const month of await listEventPartitions(owner, "expiring")) {
+          if (month.to > cutoff) break;
+          const counts = await dropEventPartition(owner, month.name);
+          if (!counts) continue;
+          monthsDropped.push(month.name);
+          for (const category of PURGED_CATEGORIES) deleted[category] += counts[category] ?? 0;
+        }
+        // The rest (the month the cutoff falls in, events waiting in the default partition) row by row.
+        let rows = 0;
+        for (const category of PURGED_CATEGORIES) {
+          const count = await deleteCategory(owner, category, cutoff, options.batchSize ?? PURGE_BATCH_SIZE, options.pauseMs ?? PURGE_PAUSE_MS, progress);
+          deleted[category] += count;
+          rows += count;
+        }
+        if (rows > 0) await vacuumAround(owner, "expiring", cutoff);
+      });
     } catch (failure) {
       error = failure instanceof Error ? failure.message : String(failure);
     }
@@ -159,6 +184,7 @@ export async function purgeExpiredEvents(options: PurgeOptions): Promise<PurgeRe
       deleted,
       total: Object.values(deleted).reduce((a, b) => a + b, 0),
       batches: progress.batches,
+      monthsDropped,
       durationMs: Math.round(performance.now() - started),
       ...(error === undefined ? {} : { error }),
     };
@@ -176,6 +202,7 @@ export async function purgeExpiredEvents(options: PurgeOptions): Promise<PurgeRe
           deleted,
           total: run.total,
           batches: run.batches,
+          monthsDropped,
           durationMs: run.durationMs,
           ...(error === undefined ? {} : { error }),
           ...(scheduledFor ? { scheduledFor } : {}),

@@ -127,6 +127,9 @@ export function selectEvents(args: { where: AuditWhere; orderBy: readonly AuditO
   return { sql, params: params.values };
 }
 
+/** What a page's ids query returns: the primary key, whose category and time find each row's partition. */
+const PAGE_KEY = `"id", "category", "createdAt"`;
+
 /**
  * The where once per category when it asks for several (`category: { in }`, at the top or in a
  * top-level AND), else null. A search index leads with the filter and then the category, so it reads
@@ -157,14 +160,14 @@ export function selectEventIds(args: { where: AuditWhere; orderBy: readonly Audi
   const parts = Object.keys(args.orderBy[0] ?? {})[0] === "createdAt" ? perCategory(args.where) : null;
   if (!parts) {
     const condition = joined(whereParts(args.where, params), "AND");
-    const sql = `SELECT "id" FROM "AuditEvent" WHERE ${condition} ORDER BY ${order} LIMIT ${params.add(args.take)} OFFSET ${params.add(args.skip)}`;
+    const sql = `SELECT ${PAGE_KEY} FROM "AuditEvent" WHERE ${condition} ORDER BY ${order} LIMIT ${params.add(args.take)} OFFSET ${params.add(args.skip)}`;
     return { sql, params: params.values };
   }
   const each = params.add(args.skip + args.take);
   const branches = parts.map(
-    (part) => `(SELECT "id", "createdAt" FROM "AuditEvent" WHERE ${joined(whereParts(part, params), "AND")} ORDER BY ${order} LIMIT ${each})`,
+    (part) => `(SELECT ${PAGE_KEY} FROM "AuditEvent" WHERE ${joined(whereParts(part, params), "AND")} ORDER BY ${order} LIMIT ${each})`,
   );
-  const sql = `SELECT "id" FROM (${branches.join(" UNION ALL ")}) AS "parts" ORDER BY ${order} LIMIT ${params.add(args.take)} OFFSET ${params.add(args.skip)}`;
+  const sql = `SELECT ${PAGE_KEY} FROM (${branches.join(" UNION ALL ")}) AS "parts" ORDER BY ${order} LIMIT ${params.add(args.take)} OFFSET ${params.add(args.skip)}`;
   return { sql, params: params.values };
 }
 

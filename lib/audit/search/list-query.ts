@@ -4,6 +4,7 @@
 // page number alone (typed, or a page the pager jumps to) is an OFFSET, whose cost grows with it.
 // Every list query goes through here.
 import type { Database } from "@/lib/db/database";
+import type { AuditCategory } from "@/lib/generated/prisma/enums";
 import { EVENT_ROW_SELECT, toEventRows, type EventRow, type EventRowOptions } from "../events/event-rows";
 import { countEvents, selectEventIds } from "./event-sql";
 import type { AuditOrderBy, AuditWhere } from "./filter-query";
@@ -132,9 +133,17 @@ export async function pageOfEventRows(
       // The page's ids from the index alone, then its rows by id: a rare filter combination costs
       // index entries, not a table page for every candidate row.
       const { sql, params } = selectEventIds(args);
-      const ids = (await db.query<{ id: string | bigint }>(sql, params)).map((row) => BigInt(row.id));
-      if (ids.length === 0) return [];
-      return prisma.auditEvent.findMany({ where: { id: { in: ids } }, orderBy: args.orderBy, select: EVENT_ROW_SELECT });
+      const keys = await db.query<{ id: string | bigint; category: AuditCategory; createdAt: Date }>(sql, params);
+      if (keys.length === 0) return [];
+      // With the page's categories and times the lookup reads only their month partitions: by id
+      // alone, PostgreSQL plans a probe of every partition (20 ms of planning at 36 partitions).
+      const times = keys.map((key) => new Date(key.createdAt).getTime());
+      const where: AuditWhere = {
+        id: { in: keys.map((key) => BigInt(key.id)) },
+        category: { in: [...new Set(keys.map((key) => key.category))] },
+        createdAt: { gte: new Date(Math.min(...times)), lte: new Date(Math.max(...times)) },
+      };
+      return prisma.auditEvent.findMany({ where, orderBy: args.orderBy, select: EVENT_ROW_SELECT });
     }),
   );
   return { ...page, rows: await toEventRows(prisma, page.rows, options) };
