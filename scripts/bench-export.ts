@@ -1,7 +1,8 @@
 // npm run bench:export -- [--rows N] [--pdf-rows N] [--runs N]: writes the newest N seeded events (default
 // 1,000,000) to each streaming format (CSV, JSON lines, Excel), and a PDF at its row limit, through
 // the same readers and writers as the export routes; prints rows/s, peak RSS and the longest the
-// export held the event loop (what a page would have waited for) per format. Each
+// export held the event loop (what a page would have waited for) per format. On PostgreSQL it first
+// measures two floors of the same rows: reading them alone, and writing them as plain CSV. Each
 // format runs in a child process of its own, so that each peak is its own; --runs repeats each
 // (peaks vary from run to run with when V8's collections fall). The children run this
 // file bundled by esbuild under plain Node with the server's flags (its heap cap decides how far
@@ -22,7 +23,11 @@ import type { ExportEvent } from "../lib/export/export-event";
 import { PDF_MAX_ROWS, type ExportFormat } from "../lib/export/export-formats";
 import { ExportLease } from "../lib/export/export-lease";
 import { pdfWorkerFile } from "../lib/export/pdf-writer";
-import { eventBatches, formatChunks } from "../lib/export/run-export";
+import { EXPORT_BATCH_SIZE, eventBatches, formatChunks } from "../lib/export/run-export";
+import { ChunkWriter } from "../lib/export/text-writers";
+import { selectEvents } from "../lib/audit/search/event-sql";
+import pg from "pg";
+import Cursor from "pg-cursor";
 import { bundleForNode } from "./lib/bundle";
 import { SERVER_NODE_FLAGS } from "./lib/serve";
 
@@ -48,8 +53,46 @@ async function bundleSelf(): Promise<string> {
   return outfile;
 }
 
+/**
+ * The raw floors an export is measured against, the same SELECT through the same cursor and batch
+ * size: "floor-read" reads the rows and drops them (what PostgreSQL and the driver cost); "floor-csv"
+ * writes each row's values joined by commas to the same consumer (what any CSV of them costs).
+ */
+type Floor = "floor-read" | "floor-csv";
+const FLOORS: readonly Floor[] = ["floor-read", "floor-csv"];
+
+async function* floorChunks(floor: Floor, rows: number): AsyncGenerator<Uint8Array> {
+  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await client.connect();
+  try {
+    const { sql, params } = selectEvents({ where: { createdAt: { lte: new Date() } }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: rows });
+    const cursor = client.query(new Cursor<Record<string, unknown>>(sql, params));
+    const writer = new ChunkWriter();
+    for (;;) {
+      const batch = await cursor.read(EXPORT_BATCH_SIZE.cursor);
+      if (floor === "floor-csv") {
+        for (const row of batch) {
+          writer.write(
+            `${Object.values(row)
+              .map((value) =>
+                value === null ? "" : value instanceof Date ? value.toISOString() : typeof value === "object" ? JSON.stringify(value) : String(value),
+              )
+              .join(",")}\n`,
+          );
+          if (writer.hasFull()) yield* writer.take();
+        }
+      } else if (batch.length > 0) yield new Uint8Array(batch.length);
+      if (batch.length < EXPORT_BATCH_SIZE.cursor) break;
+    }
+    yield* writer.take(true);
+    await cursor.close();
+  } finally {
+    await client.end();
+  }
+}
+
 /** One format in this process: prints a JSON line {rows, bytes, lines, seconds, peakRssMb}. */
-async function runOne(exportFormat: ExportFormat, rows: number): Promise<void> {
+async function runOne(exportFormat: ExportFormat | Floor, rows: number): Promise<void> {
   const database = openDatabase();
   setDb(database);
   // What the process holds before the export: Node, the Prisma client and the driver, warm.
@@ -81,7 +124,8 @@ async function runOne(exportFormat: ExportFormat, rows: number): Promise<void> {
       rows,
       batches: counted,
     };
-    const chunks = formatChunks(exportFormat, context);
+    const floor = FLOORS.find((each) => each === exportFormat);
+    const chunks = floor ? floorChunks(floor, rows) : formatChunks(exportFormat as ExportFormat, context);
     let bytes = 0;
     let lines = 0;
     const start = performance.now();
@@ -92,7 +136,9 @@ async function runOne(exportFormat: ExportFormat, rows: number): Promise<void> {
         highWaterMark: 1 << 16,
         write(chunk: Buffer, _encoding, done) {
           bytes += chunk.length;
-          if (exportFormat === "csv" || exportFormat === "jsonl") for (let at = chunk.indexOf(10); at >= 0; at = chunk.indexOf(10, at + 1)) lines += 1;
+          if (exportFormat === "floor-read") written += chunk.length;
+          else if (exportFormat === "csv" || exportFormat === "jsonl" || exportFormat === "floor-csv")
+            for (let at = chunk.indexOf(10); at >= 0; at = chunk.indexOf(10, at + 1)) lines += 1;
           setImmediate(done);
         },
       }),
@@ -104,7 +150,7 @@ async function runOne(exportFormat: ExportFormat, rows: number): Promise<void> {
     console.log(
       JSON.stringify({
         format: exportFormat,
-        rows: written,
+        rows: exportFormat === "floor-csv" ? lines : written,
         bytes,
         lines,
         seconds,
@@ -120,7 +166,7 @@ async function runOne(exportFormat: ExportFormat, rows: number): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const childFormat = process.argv[process.argv.indexOf("--child") + 1] as ExportFormat | undefined;
+  const childFormat = process.argv[process.argv.indexOf("--child") + 1] as ExportFormat | Floor | undefined;
   if (process.argv.includes("--child") && childFormat) {
     await runOne(childFormat, argValue("--rows", 1_000_000));
     return;
@@ -140,7 +186,8 @@ async function main(): Promise<void> {
   console.log(
     `${"format".padEnd(10)} ${"events".padStart(10)} ${"MB".padStart(8)} ${"seconds".padStart(8)} ${"events/s".padStart(9)} ${"lines/s".padStart(9)} ${"base RSS".padStart(9)} ${"peak RSS".padStart(9)} ${"loop held".padStart(9)}`,
   );
-  const runs: Array<[ExportFormat, number]> = [
+  const runs: Array<[ExportFormat | Floor, number]> = [
+    ...FLOORS.filter(() => Boolean(process.env.DATABASE_URL)).map((floor): [Floor, number] => [floor, rows]),
     ["csv", rows],
     ["jsonl", rows],
     ["xlsx", rows],

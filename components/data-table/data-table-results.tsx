@@ -2,7 +2,7 @@
 // and the pagination below. No hooks: renders on the server or inside client components.
 import type { ReactNode } from "react";
 import { Group, Paper, Stack, Text } from "@mantine/core";
-import { IconClock } from "@tabler/icons-react";
+import { IconClock, IconHourglass } from "@tabler/icons-react";
 import { formatTotalOf } from "@/lib/audit/search/list-result";
 import { zoneName } from "@/lib/time/zoned";
 import { ListTransition } from "./list-transition";
@@ -16,6 +16,8 @@ interface DataTableResultsProps {
   timeZone: string;
   children: ReactNode;
   footer?: ReactNode;
+  /** what the reader should know about the rows' freshness (a read replica behind), or null */
+  notice?: string | null;
 }
 
 export function timeZoneCaption(timeZone: string, at = new Date()): string {
@@ -23,7 +25,7 @@ export function timeZoneCaption(timeZone: string, at = new Date()): string {
   return short === timeZone ? `Times in ${timeZone}` : `Times in ${timeZone} (${short})`;
 }
 
-export function DataTableResults({ total, totalIsCapped, noun, timeZone, children, footer }: DataTableResultsProps) {
+export function DataTableResults({ total, totalIsCapped, noun, timeZone, children, footer, notice }: DataTableResultsProps) {
   return (
     <Paper withBorder radius="md" p="md">
       <Stack gap="sm">
@@ -44,6 +46,14 @@ export function DataTableResults({ total, totalIsCapped, noun, timeZone, childre
             </Text>
           </Group>
         </Group>
+        {notice && (
+          <Group gap={6} wrap="nowrap" role="status">
+            <IconHourglass size={15} aria-hidden color="var(--mantine-color-orange-8)" />
+            <Text size="sm" c="orange.9">
+              {notice}
+            </Text>
+          </Group>
+        )}
         <ListTransition>
           {children}
           {footer}

@@ -10,6 +10,8 @@ import type { TabSearch } from "@/lib/audit/tabs/search-tab";
 import { serializeTabSearch } from "@/lib/audit/tabs/tab-url";
 import type { ListResult, PageSize } from "@/lib/audit/search/list-result";
 import { DataTablePagination } from "./data-table-pagination";
+import { getDb } from "@/lib/db";
+import { replicaLagNotice } from "@/lib/db/replica-lag";
 import { DataTableResults } from "./data-table-results";
 import { DataTableEmpty, DataTableError, DataTableSkeleton } from "./data-table-states";
 
@@ -30,8 +32,10 @@ interface SearchResultsProps<Row> {
 
 export async function SearchResults<Row>({ load, size, timeZone, noun = "event", empty, firstPageHref, table, toolbar }: SearchResultsProps<Row>) {
   let result: ListResult<Row>;
+  let lag: number | null;
   try {
-    result = await load();
+    // Beside the search: how far behind the read replica is, when the reads go to one.
+    [result, lag] = await Promise.all([load(), getDb().reads.lag()]);
   } catch (error) {
     if (error instanceof FilterValidationError) return <DataTableError title="These filters cannot be searched" message={error.message} />;
     throw error;
@@ -49,6 +53,7 @@ export async function SearchResults<Row>({ load, size, timeZone, noun = "event",
       totalIsCapped={result.totalIsCapped}
       noun={noun}
       timeZone={timeZone}
+      notice={replicaLagNotice(lag)}
       footer={<DataTablePagination result={result} size={size} rowsOnPage={result.rows.length} />}
     >
       {toolbar}

@@ -35,6 +35,19 @@ export interface BulkReader {
   release(): void;
 }
 
+/**
+ * Where reads go: a streaming replica when DATABASE_REPLICA_URL is set (the tabs, entity pages,
+ * exports, read APIs), else the primary. Writes always go to `Database.prisma`.
+ */
+export interface ReadSide {
+  prisma: PrismaClient;
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  /** true when reads go to a replica */
+  replica: boolean;
+  /** how many seconds the replica's data is behind the primary's (0 when it has replayed all it received); null without a replica */
+  lag(): Promise<number | null>;
+}
+
 export interface Database {
   kind: "pglite" | "postgres";
   /** where the data lives, for messages: a folder or a URL without its password */
@@ -42,6 +55,8 @@ export interface Database {
   prisma: PrismaClient;
   /** One SQL statement through the pages' pool (or PGlite's one connection): reads Prisma cannot say well. */
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  /** The read side: the replica's, or this same database's */
+  reads: ReadSide;
   withSession<T>(work: (session: SqlSession) => Promise<T>): Promise<T>;
   /**
    * One connection as the database owner (DATABASE_OWNER_URL, else DATABASE_URL), opened for the
@@ -63,6 +78,8 @@ export interface OpenOptions {
   dataDir?: string;
   /** how many bulk readers at once; default EXPORT_CONCURRENCY, else 4 on PostgreSQL and 2 on PGlite */
   bulkReaders?: number;
+  /** a streaming replica of `url` the reads go to; default DATABASE_REPLICA_URL (PostgreSQL only) */
+  replicaUrl?: string;
 }
 
 // What pg says when connectionTimeoutMillis passes: the pool had no free connection, or a new one
@@ -96,31 +113,55 @@ export const DEFAULT_BULK_READERS = { postgres: 4, pglite: 2 } as const;
 export function openDatabase(options: OpenOptions = {}): Database {
   const url = options.url ?? (options.dataDir ? undefined : process.env.DATABASE_URL);
   const bulkReaders = options.bulkReaders ?? positiveInteger("EXPORT_CONCURRENCY", url ? DEFAULT_BULK_READERS.postgres : DEFAULT_BULK_READERS.pglite);
-  return url ? openPostgres(url, bulkReaders) : openPGlite(options.dataDir ?? defaultDataDir(), bulkReaders);
+  const replicaUrl = options.replicaUrl ?? (options.url || options.dataDir ? undefined : process.env.DATABASE_REPLICA_URL || undefined);
+  return url ? openPostgres(url, bulkReaders, replicaUrl) : openPGlite(options.dataDir ?? defaultDataDir(), bulkReaders);
 }
 
-function openPostgres(url: string, bulkReaders: number): Database {
+// How far a replica is behind: nothing when it has replayed all the WAL it received, else the time
+// since the last transaction it replayed.
+const REPLICA_LAG_SQL = `SELECT CASE WHEN pg_last_wal_receive_lsn() IS NULL OR pg_last_wal_receive_lsn() = pg_last_wal_replay_lsn() THEN 0
+  ELSE extract(epoch FROM now() - pg_last_xact_replay_timestamp()) END::float8 AS "lag"`;
+
+function openPostgres(url: string, bulkReaders: number, replicaUrl?: string): Database {
   // A wait for a connection ends: past DATABASE_POOL_TIMEOUT_MS the caller gets an error to answer
   // with 503, where pg's default would wait forever and hang every request behind it.
   const timeout = { connectionTimeoutMillis: positiveInteger("DATABASE_POOL_TIMEOUT_MS", 10_000) };
   // The pages' queries take milliseconds: PostgreSQL's JIT, which starts on cost estimates alone,
   // spent 40 ms compiling a 10,000-row count that runs in 3 ms (npm run bench). Exports keep it.
-  const pool = new pg.Pool({ connectionString: url, max: positiveInteger("DATABASE_POOL_SIZE", 10), options: "-c jit=off", ...timeout });
-  const bulkPool = new pg.Pool({ connectionString: url, max: 2 * bulkReaders, ...timeout });
+  const pagesPool = (connectionString: string) =>
+    new pg.Pool({ connectionString, max: positiveInteger("DATABASE_POOL_SIZE", 10), options: "-c jit=off", ...timeout });
+  const pool = pagesPool(url);
+  const readPool = replicaUrl ? pagesPool(replicaUrl) : pool;
+  // Exports read in bulk from the replica when there is one.
+  const bulkPool = new pg.Pool({ connectionString: replicaUrl ?? url, max: 2 * bulkReaders, ...timeout });
   // An idle connection the server ends (a restart, an administrator, DROP DATABASE ... WITH (FORCE)
   // racing our own close) is an 'error' on the pool; unheard, it would end the process. The pool
   // has already dropped that connection and opens a new one on the next query.
   let closing = false;
-  for (const each of [pool, bulkPool]) {
+  for (const each of new Set([pool, readPool, bulkPool])) {
     each.on("error", (error) => {
       if (!closing) console.warn(`PostgreSQL closed an idle connection: ${error.message}`);
     });
   }
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  const readPrisma = replicaUrl ? new PrismaClient({ adapter: new PrismaPg(readPool) }) : prisma;
+  const reads: ReadSide = {
+    prisma: readPrisma,
+    async query(sql, params) {
+      return (await readPool.query(sql, params as unknown[])).rows;
+    },
+    replica: Boolean(replicaUrl),
+    async lag() {
+      if (!replicaUrl) return null;
+      const [row] = (await readPool.query<{ lag: number }>(REPLICA_LAG_SQL)).rows;
+      return Math.max(0, Number(row?.lag ?? 0));
+    },
+  };
   return {
     kind: "postgres",
     location: url.replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@"),
     prisma,
+    reads,
     async query(sql, params) {
       return (await pool.query(sql, params as unknown[])).rows;
     },
@@ -146,8 +187,8 @@ function openPostgres(url: string, bulkReaders: number): Database {
     openBulkReader: () => openPostgresBulkReader(bulkPool),
     async close() {
       closing = true;
-      await prisma.$disconnect();
-      await Promise.all([pool.end(), bulkPool.end()]);
+      await Promise.all([...new Set([prisma, readPrisma])].map((client) => client.$disconnect()));
+      await Promise.all([...new Set([pool, readPool, bulkPool])].map((each) => each.end()));
     },
   };
 }
@@ -234,6 +275,7 @@ function openPGlite(dataDir: string, bulkReaders: number): Database {
     location: inMemory ? dataDir : path.resolve(dataDir),
     prisma,
     query: session.query,
+    reads: { prisma, query: session.query, replica: false, lag: async () => null },
     withSession: (work) => work(session),
     withOwnerSession: (work) => work(session),
     bulkReaders,

@@ -140,7 +140,7 @@ export async function planExport(
   // A format with a limit counts one past it (enough to refuse); CSV and JSON lines count exactly, for
   // the confirmation and the export's record. Plain SQL: Prisma's count orders by id (event-sql.ts).
   const maxRows = FORMAT_INFO[format].maxRows;
-  const rows = await countWhere(getDb(), where, maxRows === null ? undefined : maxRows + 1);
+  const rows = await countWhere(getDb().reads, where, maxRows === null ? undefined : maxRows + 1);
   const range = instantRange(search, timeZone, now);
   const fileName = exportFileName(tabId, filterSlug(tab, search, range, timeZone), now, timeZone, format);
   const plan: ExportPlan = { tab: tabId, format, rows, fileName, refusal: limitRefusal(format, rows), busy: exportRefusal(principal.userId) };

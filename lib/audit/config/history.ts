@@ -47,7 +47,7 @@ export async function listConfigHistory(input: unknown): Promise<ListResult<Conf
   await requireAuditReader("Reading the configuration history");
   const window = configHistoryWindowSchema.parse(input);
   const db = getDb();
-  const { prisma } = db;
+  const { prisma } = db.reads;
   const page = await pageOfEvents(
     WHERE,
     [{ createdAt: "desc" }, { id: "desc" }],

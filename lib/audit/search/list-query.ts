@@ -111,9 +111,9 @@ export async function countWhere(db: Pick<Database, "query">, where: AuditWhere,
   return Number(row?.count ?? 0);
 }
 
-/** The capped count and the rows through `db`: the count in plain SQL, the rows through Prisma. */
+/** The capped count and the rows through `db`'s read side: the count in plain SQL, the rows through `find`. */
 export function eventQuery<Record>(db: Database, find: EventQuery<Record>["find"]): EventQuery<Record> {
-  return { count: (where, cap) => countWhere(db, where, cap), find };
+  return { count: (where, cap) => countWhere(db.reads, where, cap), find };
 }
 
 /** One page of the events `where` selects, in `orderBy` order, as rows. */
@@ -124,7 +124,8 @@ export async function pageOfEventRows(
   window: ListWindow,
   options: EventRowOptions = {},
 ): Promise<ListResult<EventRow>> {
-  const { prisma } = db;
+  // Reads go to the replica when there is one (lib/db/database.ts ReadSide).
+  const { prisma } = db.reads;
   const page = await pageOfEvents(
     where,
     orderBy,
@@ -133,7 +134,7 @@ export async function pageOfEventRows(
       // The page's ids from the index alone, then its rows by id: a rare filter combination costs
       // index entries, not a table page for every candidate row.
       const { sql, params } = selectEventIds(args);
-      const keys = await db.query<{ id: string | bigint; category: AuditCategory; createdAt: Date }>(sql, params);
+      const keys = await db.reads.query<{ id: string | bigint; category: AuditCategory; createdAt: Date }>(sql, params);
       if (keys.length === 0) return [];
       // With the page's categories and times the lookup reads only their month partitions: by id
       // alone, PostgreSQL plans a probe of every partition (20 ms of planning at 36 partitions).
