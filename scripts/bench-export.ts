@@ -36,6 +36,8 @@ const argValue = (name: string, fallback: number) => {
   return index > 0 ? Number(process.argv[index + 1].replace(/m$/i, "000000").replace(/k$/i, "000")) : fallback;
 };
 const format = (value: number) => Math.round(value).toLocaleString("en-US");
+/** Rows per cursor read: the exports' own (run-export.ts), or --batch N to try another. */
+const batchSize = argValue("--batch", EXPORT_BATCH_SIZE.cursor);
 
 async function* firstRows(batches: AsyncIterable<ExportEvent[]>, limit: number): AsyncGenerator<ExportEvent[]> {
   let left = limit;
@@ -69,7 +71,7 @@ async function* floorChunks(floor: Floor, rows: number): AsyncGenerator<Uint8Arr
     const cursor = client.query(new Cursor<Record<string, unknown>>(sql, params));
     const writer = new ChunkWriter();
     for (;;) {
-      const batch = await cursor.read(EXPORT_BATCH_SIZE.cursor);
+      const batch = await cursor.read(batchSize);
       if (floor === "floor-csv") {
         for (const row of batch) {
           writer.write(
@@ -82,7 +84,7 @@ async function* floorChunks(floor: Floor, rows: number): AsyncGenerator<Uint8Arr
           if (writer.hasFull()) yield* writer.take();
         }
       } else if (batch.length > 0) yield new Uint8Array(batch.length);
-      if (batch.length < EXPORT_BATCH_SIZE.cursor) break;
+      if (batch.length < batchSize) break;
     }
     yield* writer.take(true);
     await cursor.close();
@@ -106,7 +108,11 @@ async function runOne(exportFormat: ExportFormat | Floor, rows: number): Promise
   try {
     const now = new Date();
     // Every event (all categories), newest first, as the Artifacts tab's columns show them.
-    const batches = firstRows(eventBatches(await ExportLease.open(), { createdAt: { lte: now } }, [{ createdAt: "desc" }, { id: "desc" }]), rows);
+    const floor = FLOORS.find((each) => each === exportFormat);
+    // A floor reads through a connection of its own: no lease (it would hold the bulk pool open).
+    const batches = floor
+      ? (async function* (): AsyncGenerator<ExportEvent[]> {})()
+      : firstRows(eventBatches(await ExportLease.open(), { createdAt: { lte: now } }, [{ createdAt: "desc" }, { id: "desc" }], batchSize), rows);
     let written = 0;
     const counted = (async function* () {
       for await (const batch of batches) {
@@ -124,7 +130,6 @@ async function runOne(exportFormat: ExportFormat | Floor, rows: number): Promise
       rows,
       batches: counted,
     };
-    const floor = FLOORS.find((each) => each === exportFormat);
     const chunks = floor ? floorChunks(floor, rows) : formatChunks(exportFormat as ExportFormat, context);
     let bytes = 0;
     let lines = 0;
@@ -197,7 +202,7 @@ async function main(): Promise<void> {
     // react-server: the condition under which server-only modules load, as in the server itself.
     const output = execFileSync(
       process.execPath,
-      [...SERVER_NODE_FLAGS, "--conditions=react-server", bundle, "--child", exportFormat, "--rows", String(count)],
+      [...SERVER_NODE_FLAGS, "--conditions=react-server", bundle, "--child", exportFormat, "--rows", String(count), "--batch", String(batchSize)],
       {
         encoding: "utf8",
         maxBuffer: 1 << 24,
