@@ -10,8 +10,8 @@
 /** The partitioned tables between AuditEvent and its months: Prisma's schema cannot describe them (prisma.config.ts). */
 export const PARTITION_PARENTS = ["AuditEvent_expiring", "AuditEvent_kept"] as const;
 
-export const RETENTION_CLASSES = { expiring: ["LOGIN", "WORK_ITEM", "ARTIFACT"], kept: ["PERMISSION", "SYSTEM"] } as const;
-export type RetentionClass = keyof typeof RETENTION_CLASSES;
+/** expiring: the categories the remover deletes (PURGED_CATEGORIES); kept: the others (the migration's LIST bounds). */
+export type RetentionClass = "expiring" | "kept";
 
 /** Months made ahead of time, so that the events of the coming months never land in a default partition. */
 export const MONTHS_AHEAD = 3;

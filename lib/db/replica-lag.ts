@@ -1,7 +1,7 @@
 // What a page says when its reads come from a replica that is behind the primary. Pure.
 
 /** Below this the replica counts as current: streaming replication is usually well under a second behind. */
-export const REPLICA_LAG_NOTICE_SECONDS = 2;
+const REPLICA_LAG_NOTICE_SECONDS = 2;
 
 function duration(seconds: number): string {
   if (seconds < 90) return `${Math.round(seconds)} s`;

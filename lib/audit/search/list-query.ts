@@ -30,7 +30,7 @@ export interface EventQuery<Record> {
 type Positioned = { id: bigint; createdAt: Date };
 
 /** The same order the other way round (nulls too), for reading a list from its end. */
-export function reversedOrder(orderBy: readonly AuditOrderBy[]): AuditOrderBy[] {
+function reversedOrder(orderBy: readonly AuditOrderBy[]): AuditOrderBy[] {
   const flip = (direction: "asc" | "desc") => (direction === "asc" ? "desc" : "asc");
   return orderBy.map((entry) => {
     const [column, spec] = Object.entries(entry)[0] as [string, "asc" | "desc" | { sort: "asc" | "desc"; nulls?: "first" | "last" }];
