@@ -1,4 +1,4 @@
-// npm run bench:export -- [--rows N] [--pdf-rows N] [--runs N]: writes the newest N seeded events (default
+// npm run bench:export -- [--rows N] [--pdf-rows N] [--runs N] [--formats csv,floor-read,...]: writes the newest N seeded events (default
 // 1,000,000) to each streaming format (CSV, JSON lines, Excel), and a PDF at its row limit, through
 // the same readers and writers as the export routes; prints rows/s, peak RSS and the longest the
 // export held the event loop (what a page would have waited for) per format. On PostgreSQL it first
@@ -198,7 +198,9 @@ async function main(): Promise<void> {
     ["xlsx", rows],
     ["pdf", pdfRows],
   ];
-  for (const [exportFormat, count] of runs.flatMap((run) => Array.from({ length: repeats }, () => run))) {
+  const only = process.argv.includes("--formats") ? new Set(process.argv[process.argv.indexOf("--formats") + 1].split(",")) : null;
+  const chosen = runs.filter(([exportFormat]) => !only || only.has(exportFormat));
+  for (const [exportFormat, count] of chosen.flatMap((run) => Array.from({ length: repeats }, () => run))) {
     // react-server: the condition under which server-only modules load, as in the server itself.
     const output = execFileSync(
       process.execPath,

@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type BulkReader, type Database } from "@/lib/db/database";
+import { EVENT_ROW_SELECT } from "@/lib/audit/events/event-rows";
+import { eventRecordFromText, selectEvents } from "@/lib/audit/search/event-sql";
 import { testDatabases } from "@/lib/test/databases";
+import { FIXTURE_EVENTS } from "@/lib/test/tab-fixture";
+import { useTabFixture } from "@/lib/test/tab-fixture-hooks";
 
 // More rounds than the bulk pool has connections: a round that kept its connections would hang the next ones.
 const ROUNDS = 12;
@@ -74,5 +78,32 @@ describe.each(testDatabases().filter((database) => database.name !== "PGlite"))(
       );
     }
     expect(await db.withSession((session) => session.query<{ ok: number }>("SELECT 1 AS ok"))).toEqual([{ ok: 1 }]);
+  });
+});
+
+describe.each(testDatabases().filter((database) => database.name !== "PGlite"))("events read as text on $name", ({ open }) => {
+  const fixture = useTabFixture(open);
+
+  it("are the records Prisma reads, field for field, in a session of any time zone and date style", async () => {
+    // Microseconds and odd characters where the fixture has none: the text reader must read both.
+    await fixture.db.query(
+      `UPDATE "AuditEvent" SET "createdAt" = "createdAt" + interval '123456 microseconds', "message" = E'Zoë, "quoted"\\ttab\\nline' WHERE id = (SELECT min(id) FROM "AuditEvent")`,
+    );
+    const orderBy = [{ createdAt: "desc" as const }, { id: "desc" as const }];
+    const expected = await fixture.db.prisma.auditEvent.findMany({ select: EVENT_ROW_SELECT, orderBy });
+    // A database whose sessions write times in another zone and style: the bulk reader's own settings win.
+    await fixture.db.query(
+      `DO $$ BEGIN EXECUTE format('ALTER DATABASE %I SET TimeZone = %L', current_database(), 'Asia/Kathmandu'); EXECUTE format('ALTER DATABASE %I SET DateStyle = %L', current_database(), 'SQL, DMY'); END $$`,
+    );
+    const reader = await fixture.db.openBulkReader();
+    try {
+      const { sql, params } = selectEvents({ where: {}, orderBy });
+      const read: unknown[] = [];
+      for await (const batch of reader.cursorBatches!(sql, params, 4, { fromText: eventRecordFromText })) read.push(...batch);
+      expect(read).toEqual(expected);
+      expect(read.length).toBe(FIXTURE_EVENTS.length);
+    } finally {
+      reader.release();
+    }
   });
 });

@@ -3,7 +3,6 @@
 // The tabs read through the replica; when its replay stops, the page lags and says so.
 import { execFileSync } from "node:child_process";
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -15,6 +14,7 @@ import { setDb } from "@/lib/db";
 import { openDatabase, type Database } from "./database";
 import { migrate } from "./migrate";
 import { replicaLagNotice } from "./replica-lag";
+import { freePort } from "@/scripts/lib/serve";
 
 const ADMIN: Principal = { userId: 1, username: "ada", displayName: "Ada Admin", role: "ADMIN", sessionId: null };
 
@@ -25,17 +25,6 @@ function serverBin(): string {
   const bin = versions.map((version) => path.join(root, version, "bin")).find((dir) => existsSync(path.join(dir, "initdb")));
   if (!bin) throw new Error("the replica test needs PostgreSQL's server programs (Debian: postgresql), as TEST_DATABASE_URL does");
   return bin;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** Runs a PostgreSQL program as the postgres OS user when this is root (initdb refuses root). */

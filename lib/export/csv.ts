@@ -21,6 +21,18 @@ export function csvField(value: string | number | null | undefined): string {
   return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
+const constantFields = new Map<string, string>();
+
+/** csvField of one of the product's own labels ("Work Item Update"), made once per label. */
+export function csvConstant(label: string): string {
+  let field = constantFields.get(label);
+  if (field === undefined) {
+    field = csvField(label);
+    constantFields.set(label, field);
+  }
+  return field;
+}
+
 /** One record, ended by CRLF as RFC 4180 says (or by `end`). */
 export function csvLine(values: ReadonlyArray<string | number | null | undefined>, end = "\r\n"): string {
   const fields = new Array<string>(values.length);

@@ -16,7 +16,7 @@ import { getDb } from "@/lib/db";
 import type { UserOption } from "@/lib/audit/events/user-refs";
 import type { ExportContext } from "./export-context";
 import { addUsers, toExportEvent, type ExportEvent } from "./export-event";
-import { selectEvents } from "@/lib/audit/search/event-sql";
+import { eventRecordFromText, selectEvents } from "@/lib/audit/search/event-sql";
 import { countWhere } from "@/lib/audit/search/list-query";
 import { FORMAT_INFO, limitRefusal, type ExportFormat } from "./export-formats";
 import { ExportLease } from "./export-lease";
@@ -79,7 +79,7 @@ export async function* eventBatches(lease: ExportLease, where: AuditWhere, order
     let batches: AsyncIterable<EventRowRecord[]>;
     if (cursorBatches) {
       const { sql, params } = selectEvents({ where, orderBy });
-      batches = cursorBatches<EventRowRecord>(sql, params, batchSize ?? EXPORT_BATCH_SIZE.cursor);
+      batches = cursorBatches<EventRowRecord>(sql, params, batchSize ?? EXPORT_BATCH_SIZE.cursor, { fromText: eventRecordFromText });
     } else {
       const find: BatchQuery<EventRowRecord>["find"] = (args) => {
         const { sql, params } = selectEvents(args);

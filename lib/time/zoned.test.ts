@@ -1,5 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { formatDateTime, formatIsoWithOffset, formatOffset, isValidTimeZone, wallClock, zoneName } from "./zoned";
+import { formatDateTime, formatDay, formatIsoWithOffset, formatOffset, isValidTimeZone, wallClock, zoneName } from "./zoned";
 
 describe("times in the admin's zone", () => {
   const winter = new Date("2026-01-15T12:00:00.250Z");
@@ -23,6 +24,27 @@ describe("times in the admin's zone", () => {
     expect(formatOffset(summer, "America/New_York")).toBe("UTC-04:00");
     expect(formatIsoWithOffset(winter, "Europe/Berlin")).toBe("2026-01-15T13:00:00.250+01:00");
     expect(formatIsoWithOffset(winter, "UTC")).toBe("2026-01-15T12:00:00.250Z");
+  });
+
+  it("writes every ISO timestamp as the zone's wall clock and offset say, across changes of offset and odd offsets", () => {
+    const zones = ["UTC", "Europe/Berlin", "America/New_York", "America/St_Johns", "Asia/Kolkata", "Asia/Kathmandu", "Australia/Lord_Howe", "Pacific/Chatham"];
+    const two = (value: number) => String(value).padStart(2, "0");
+    // From 1960 to 2060, and often within a day of the spring and autumn changes of 2026.
+    const instants = fc.oneof(
+      fc.integer({ min: Date.UTC(1960, 0, 1), max: Date.UTC(2060, 0, 1) }),
+      fc.integer({ min: Date.UTC(2026, 2, 28), max: Date.UTC(2026, 2, 30) }),
+      fc.integer({ min: Date.UTC(2026, 9, 24), max: Date.UTC(2026, 10, 2) }),
+    );
+    fc.assert(
+      fc.property(instants, fc.constantFrom(...zones), (ms, zone) => {
+        const instant = new Date(ms);
+        const wall = wallClock(instant, zone);
+        const offset = formatOffset(instant, zone).slice(3);
+        const expected = `${formatDay(wall)}T${two(wall.hour)}:${two(wall.minute)}:${two(wall.second)}.${String(instant.getUTCMilliseconds()).padStart(3, "0")}${offset === "+00:00" ? "Z" : offset}`;
+        expect(formatIsoWithOffset(instant, zone)).toBe(expected);
+      }),
+      { numRuns: 5000 },
+    );
   });
 
   it("accepts only real IANA zones", () => {

@@ -159,10 +159,35 @@ export function formatOffset(instant: Date, timeZone: string): string {
   return `UTC${sign}${pad(Math.floor(Math.abs(minutes) / 60))}:${pad(Math.abs(minutes) % 60)}`;
 }
 
-/** ISO 8601 with the zone's offset: "2026-11-23T08:15:02.123+01:00" (JSON lines, API). */
+const TWO_DIGITS = Array.from({ length: 60 }, (_, value) => pad(value));
+const THREE_DIGITS = Array.from({ length: 1000 }, (_, value) => pad(value, 3));
+// "2026-11-23T08:" per local hour, and "+01:00" per offset: an export formats a million times, mostly
+// within the same few thousand hours.
+const hourPrefixes = new Map<number, string>();
+const offsetTexts = new Map<number, string>();
+
+/** ISO 8601 with the zone's offset: "2026-11-23T08:15:02.123+01:00" (CSV, JSON lines, API). */
 export function formatIsoWithOffset(instant: Date, timeZone: string): string {
-  const wall = wallClock(instant, timeZone);
-  const millis = pad(instant.getUTCMilliseconds(), 3);
-  const offset = formatOffset(instant, timeZone).slice(3);
-  return `${formatDay(wall)}T${pad(wall.hour)}:${pad(wall.minute)}:${pad(wall.second)}.${millis}${offset === "+00:00" ? "Z" : offset}`;
+  const ms = instant.getTime();
+  const offset = zoneOffset(instant, timeZone);
+  // The wall clock as wallClock() has it: whole seconds, moved by the offset.
+  const local = Math.floor(ms / 1000) * 1000 + offset;
+  const hour = Math.floor(local / HOUR);
+  let prefix = hourPrefixes.get(hour);
+  if (prefix === undefined) {
+    const start = new Date(hour * HOUR);
+    prefix = `${formatDay({ year: start.getUTCFullYear(), month: start.getUTCMonth() + 1, day: start.getUTCDate() })}T${TWO_DIGITS[start.getUTCHours()]}:`;
+    if (hourPrefixes.size > MAX_CACHED_HOURS) hourPrefixes.clear();
+    hourPrefixes.set(hour, prefix);
+  }
+  let offsetText = offsetTexts.get(offset);
+  if (offsetText === undefined) {
+    offsetText = formatOffset(instant, timeZone).slice(3);
+    if (offsetText === "+00:00") offsetText = "Z";
+    offsetTexts.set(offset, offsetText);
+  }
+  const inHour = local - hour * HOUR;
+  const minute = Math.floor(inHour / 60_000);
+  const second = Math.floor((inHour - minute * 60_000) / 1000);
+  return `${prefix}${TWO_DIGITS[minute]}:${TWO_DIGITS[second]}.${THREE_DIGITS[instant.getUTCMilliseconds()]}${offsetText}`;
 }
