@@ -1,0 +1,104 @@
+// npm run bench:export:http -- [--tab logins] [--query range=Last_365_Days] [--formats csv,xlsx] [--runs N]:
+// downloads exports from the production build (npm run build) served over DATABASE_URL, as a browser
+// would: signed in as the demo admin, through HTTP on loopback. Each download gets a server of its
+// own, so that its peak RSS (the kernel's high-water mark of the server process) is the export's.
+// Prints events/s (the X-Export-Rows header over the time to the last byte) and the server's peak.
+// Seed first: npm run db:seed -- --events 10m (a year of Logins is about 4.3M events at 10M).
+import { readFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { freePort, startNext, waitForHttp } from "./lib/serve";
+
+const { values: args } = parseArgs({
+  options: {
+    tab: { type: "string", default: "logins" },
+    /** the tab's URL query: its filters, as the page's address has them */
+    query: { type: "string", default: "range=Last_365_Days" },
+    formats: { type: "string", default: "csv,xlsx" },
+    runs: { type: "string", default: "1" },
+    user: { type: "string", default: "admin" },
+    password: { type: "string", default: "demo-admin" },
+  },
+});
+const format = (value: number) => Math.round(value).toLocaleString("en-US");
+
+/** The server's resident memory now and its high-water mark, in MB, from /proc. */
+function memoryOf(pid: number): { rss: number; peak: number } {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  const kb = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, "m").exec(status)?.[1] ?? 0);
+  return { rss: kb("VmRSS") / 1024, peak: kb("VmHWM") / 1024 };
+}
+
+/** Signs in through next-auth's credentials callback; returns the Cookie header of the session. */
+async function signIn(url: string): Promise<string> {
+  const jar = new Map<string, string>();
+  const keep = (response: Response) => {
+    for (const cookie of response.headers.getSetCookie()) {
+      const [pair] = cookie.split(";");
+      const at = pair.indexOf("=");
+      jar.set(pair.slice(0, at), pair.slice(at + 1));
+    }
+  };
+  const header = () => [...jar].map(([name, value]) => `${name}=${value}`).join("; ");
+  const csrf = await fetch(`${url}/api/auth/csrf`);
+  keep(csrf);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const answer = await fetch(`${url}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: header() },
+    body: new URLSearchParams({ csrfToken, username: args.user, password: args.password, json: "true" }),
+  });
+  keep(answer);
+  if (![...jar.keys()].some((name) => name.includes("session-token"))) throw new Error(`signing in as ${args.user} failed (HTTP ${answer.status})`);
+  return header();
+}
+
+async function downloadOnce(exportFormat: string): Promise<void> {
+  const port = await freePort();
+  const url = `http://localhost:${port}`;
+  const server = startNext({ port, ownLifetime: true, env: { NEXTAUTH_URL: url, NEXTAUTH_SECRET: "bench-secret-not-for-production", NODE_ENV: "production" } });
+  try {
+    await waitForHttp(`${url}/login`, server);
+    const cookie = await signIn(url);
+    const pid = server.pid as number;
+    const before = memoryOf(pid);
+    const start = performance.now();
+    const response = await fetch(`${url}/api/export/${args.tab}.${exportFormat}?${new URLSearchParams(args.query)}`, { headers: { Cookie: cookie } });
+    if (!response.ok || !response.body) throw new Error(`${exportFormat}: HTTP ${response.status} ${await response.text()}`);
+    const rows = Number(response.headers.get("X-Export-Rows"));
+    let bytes = 0;
+    let firstByte = 0;
+    const reader = response.body.getReader();
+    for (let read = await reader.read(); !read.done; read = await reader.read()) {
+      if (bytes === 0) firstByte = performance.now() - start;
+      bytes += read.value.length;
+    }
+    const seconds = (performance.now() - start) / 1000;
+    const after = memoryOf(pid);
+    console.log(
+      `${exportFormat.padEnd(6)} ${format(rows).padStart(10)} ${(bytes / 1_048_576).toFixed(1).padStart(8)} ${seconds.toFixed(1).padStart(8)} ${format(rows / seconds).padStart(9)} ${`${format(firstByte)} ms`.padStart(9)} ${`${format(before.rss)} MB`.padStart(9)} ${`${format(after.peak)} MB`.padStart(9)}`,
+    );
+  } finally {
+    await new Promise<void>((resolve) => {
+      if (server.exitCode !== null) return resolve();
+      server.once("exit", () => resolve());
+      server.kill("SIGTERM");
+    });
+  }
+}
+
+async function main(): Promise<void> {
+  if (!process.env.DATABASE_URL) throw new Error("set DATABASE_URL to a seeded PostgreSQL database (npm run db:seed -- --events 10m)");
+  console.log(`${args.tab}?${args.query}, from the build served on loopback; each download a fresh server`);
+  console.log(
+    `${"format".padEnd(6)} ${"events".padStart(10)} ${"MB".padStart(8)} ${"seconds".padStart(8)} ${"events/s".padStart(9)} ${"1st byte".padStart(9)} ${"idle RSS".padStart(9)} ${"peak RSS".padStart(9)}`,
+  );
+  for (const exportFormat of args.formats.split(",")) {
+    for (let run = 0; run < Number(args.runs); run += 1) await downloadOnce(exportFormat);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(`bench:export:http failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+});
