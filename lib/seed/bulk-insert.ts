@@ -154,6 +154,8 @@ export async function withEventIndexesDeferred<T>(session: SqlSession, work: () 
   for (const index of indexes) await session.query(`DROP INDEX "${index.name}"`);
   const result = await work();
   if (indexes.length) onRebuild();
-  for (const index of indexes) await session.query(index.definition);
+  // A partitioned table's definitions read "ON ONLY": as written they would index the parent alone
+  // and leave it invalid, with no index on any partition. Without ONLY, each builds on every partition.
+  for (const index of indexes) await session.query(index.definition.replace(" ON ONLY ", " ON "));
   return result;
 }

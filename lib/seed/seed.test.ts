@@ -58,6 +58,17 @@ describe("seedDemoData", () => {
     expect(times.filter((time, index) => index > 0 && time < times[index - 1])).toEqual([]);
   });
 
+  it("leaves the event table's indexes built on every partition, as the migrations made them", async () => {
+    const indexes = await query<{ table: string; indexes: number; invalid: number }>(
+      `SELECT tree.relid::regclass::text AS "table", count(index.indexrelid)::int AS "indexes", count(*) FILTER (WHERE NOT index.indisvalid)::int AS "invalid"
+       FROM pg_partition_tree('"AuditEvent"') AS tree LEFT JOIN pg_index AS index ON index.indrelid = tree.relid
+       WHERE tree.isleaf OR tree.level = 0 GROUP BY tree.relid`,
+    );
+    const parent = indexes.find((table) => table.table === '"AuditEvent"');
+    expect(parent?.indexes).toBeGreaterThan(5);
+    expect(indexes.filter((table) => table.indexes !== parent?.indexes || table.invalid > 0)).toEqual([]);
+  });
+
   it("creates the users, including non-ASCII names, disabled users and avatars", async () => {
     const users = await query<{ username: string; displayName: string; enabled: boolean; avatarUrl: string | null; passwordHash: string | null }>(
       `SELECT username, "displayName", enabled, "avatarUrl", "passwordHash" FROM "User"`,
