@@ -2,7 +2,8 @@
 // The performance targets of DESIGN.md, measured on PostgreSQL (DATABASE_URL): every search tab
 // under every mix of its filters (none, one, several; common and rare values; 1 day to 1 year), the
 // page as the server makes it (rows and count beside each other) and the count alone; page 1,000 by
-// offset and by keyset; the last page; exports against their raw floors (bench-export.ts); with
+// offset and by keyset; the last page; exports against their raw floors (bench-export.ts) and over
+// HTTP from the build (bench-export-http.ts, which builds first when the build is stale); with
 // --purge, the remover (deletes for real). Seeds an empty database with --events first, and reuses
 // a seeded one. Prints a markdown table with the worst cases' EXPLAIN, and writes JSON.
 import { execFileSync } from "node:child_process";
@@ -23,6 +24,7 @@ import { openDatabase, type Database } from "@/lib/db/database";
 import { migrate } from "@/lib/db/migrate";
 import { parseCount } from "@/lib/seed/cli";
 import { isDatabaseEmpty, seedDemoData } from "@/lib/seed/seed";
+import { ensureBuild } from "./lib/build-stamp";
 
 const { values: args } = parseArgs({
   options: {
@@ -268,6 +270,11 @@ async function main(): Promise<void> {
           encoding: "utf8",
         }).trim(),
       );
+      say("```");
+      say("\n## Exports downloaded over HTTP from the build, a year of Logins (npm run bench:export:http)\n");
+      ensureBuild();
+      say("```");
+      say(execFileSync("npx", ["tsx", "scripts/bench-export-http.ts", "--formats", "csv,jsonl"], { encoding: "utf8" }).trim());
       say("```");
     }
     if (args.purge) {

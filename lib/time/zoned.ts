@@ -62,9 +62,13 @@ const MAX_CACHED_HOURS = 100_000;
 const hourOffsets = new Map<string, Map<number, number>>();
 
 /** Offset of `timeZone` from UTC at `instant`, in milliseconds (CET: +3,600,000). */
+// The last hour asked for: an export asks for the same hour hundreds of times in a row.
+let lastOffset = { timeZone: "", hour: Number.NaN, offset: 0 };
+
 export function zoneOffset(instant: Date, timeZone: string): number {
   const ms = instant.getTime();
   const hour = Math.floor(ms / HOUR);
+  if (hour === lastOffset.hour && timeZone === lastOffset.timeZone) return lastOffset.offset;
   let hours = hourOffsets.get(timeZone);
   if (!hours || hours.size > MAX_CACHED_HOURS) {
     hours = new Map();
@@ -76,7 +80,9 @@ export function zoneOffset(instant: Date, timeZone: string): number {
     offset = start === intlZoneOffset(hour * HOUR + HOUR - 1, timeZone) ? start : Number.NaN;
     hours.set(hour, offset);
   }
-  return Number.isNaN(offset) ? intlZoneOffset(ms, timeZone) : offset;
+  if (Number.isNaN(offset)) return intlZoneOffset(ms, timeZone);
+  lastOffset = { timeZone, hour, offset };
+  return offset;
 }
 
 /** The wall clock in `timeZone` at `instant`. */
@@ -165,6 +171,7 @@ const THREE_DIGITS = Array.from({ length: 1000 }, (_, value) => pad(value, 3));
 // within the same few thousand hours.
 const hourPrefixes = new Map<number, string>();
 const offsetTexts = new Map<number, string>();
+let lastPrefix = { hour: Number.NaN, prefix: "" };
 
 /** ISO 8601 with the zone's offset: "2026-11-23T08:15:02.123+01:00" (CSV, JSON lines, API). */
 export function formatIsoWithOffset(instant: Date, timeZone: string): string {
@@ -173,12 +180,16 @@ export function formatIsoWithOffset(instant: Date, timeZone: string): string {
   // The wall clock as wallClock() has it: whole seconds, moved by the offset.
   const local = Math.floor(ms / 1000) * 1000 + offset;
   const hour = Math.floor(local / HOUR);
-  let prefix = hourPrefixes.get(hour);
-  if (prefix === undefined) {
-    const start = new Date(hour * HOUR);
-    prefix = `${formatDay({ year: start.getUTCFullYear(), month: start.getUTCMonth() + 1, day: start.getUTCDate() })}T${TWO_DIGITS[start.getUTCHours()]}:`;
-    if (hourPrefixes.size > MAX_CACHED_HOURS) hourPrefixes.clear();
-    hourPrefixes.set(hour, prefix);
+  let prefix = lastPrefix.prefix;
+  if (hour !== lastPrefix.hour) {
+    prefix = hourPrefixes.get(hour) ?? "";
+    if (prefix === "") {
+      const start = new Date(hour * HOUR);
+      prefix = `${formatDay({ year: start.getUTCFullYear(), month: start.getUTCMonth() + 1, day: start.getUTCDate() })}T${TWO_DIGITS[start.getUTCHours()]}:`;
+      if (hourPrefixes.size > MAX_CACHED_HOURS) hourPrefixes.clear();
+      hourPrefixes.set(hour, prefix);
+    }
+    lastPrefix = { hour, prefix };
   }
   let offsetText = offsetTexts.get(offset);
   if (offsetText === undefined) {

@@ -8,9 +8,11 @@ import { createServer } from "node:net";
  * together). A heap cap under 2 GB also makes V8 collect sooner: with none (4 GB on this machine)
  * V8 lets its heap grow to four times what is live between full collections, which put a 1M-row
  * Excel export at 274-343 MB; under 1.5 GB it grows to about 1.8 times, 210-249 MB. Left 1.5 GB
- * to spend: a PDF at its row limit takes about 250 MB of it.
+ * to spend: a PDF at its row limit takes about 250 MB of it. A young generation of 8 MB semi-spaces
+ * (16 by default) kept a 1.01M-row Excel download at 257-300 MB peak RSS in five runs, against
+ * 303-308 MB (npm run bench:export:http); CSV kept its speed (167-175k events/s).
  */
-export const SERVER_NODE_FLAGS = ["--max-old-space-size=1536"];
+export const SERVER_NODE_FLAGS = ["--max-old-space-size=1536", "--max-semi-space-size=8"];
 
 /** The console's server: Next.js's request handler, told each request's socket address. */
 export const SERVER_SCRIPT = "scripts/server.mjs";
