@@ -14,6 +14,7 @@ import type { Database } from "@/lib/db";
 import { seedDemoData } from "@/lib/seed/seed";
 import { testDatabases } from "@/lib/test/databases";
 import { selectEventIds, selectEvents } from "./event-sql";
+import { afterRow, sortKeys } from "./keyset";
 import { countWhere } from "./list-query";
 
 const NOW = new Date("2026-03-16T09:30:00Z");
@@ -159,6 +160,16 @@ describe.each(testDatabases())("Prisma and the export's SQL on $name", ({ open }
         // The pages' count in plain SQL: the same events, stopping at its cap.
         expect(await countWhere(db, where)).toBe(counted);
         expect(capped).toBe(Math.min(counted, 50));
+        // The rows after one of them, as Next and an export's keyset batches ask: the SQL says a list
+        // by time with a row comparison where Prisma has an OR.
+        const [last] = await db.prisma.auditEvent.findMany({ where, orderBy, skip: 3, take: 1 });
+        if (last) {
+          const after: AuditWhere = { AND: [where, afterRow(sortKeys(orderBy), last)] };
+          const expected = await throughPrisma(after, orderBy);
+          expect(await idsThroughSql(after, orderBy, 0)).toEqual(expected);
+          expect(await throughSql(after, orderBy)).toEqual(expected);
+          expect(expected).toEqual((await throughPrisma(where, orderBy, 4)).slice(0, expected.length));
+        }
         if (prisma.length > 0) nonEmpty += 1;
       }),
       { numRuns: RUNS_PER_TAB, seed: Number(process.env.INTERPRETER_SEED ?? 20261127) },
