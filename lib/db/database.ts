@@ -5,12 +5,11 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
-import Cursor from "pg-cursor";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { lockDataFolder } from "./folder-lock";
-import { TEXT_SESSION_OPTIONS, TEXT_TYPES } from "./pg-text";
-import { readAhead } from "./read-ahead";
+import { cursorBatches, type CursorOptions } from "./cursor-batches";
+import { TEXT_SESSION_OPTIONS } from "./pg-text";
 
 /** One connection: what the migration runner and bulk writers need (advisory locks, scripts). */
 export interface SqlSession {
@@ -34,14 +33,6 @@ export interface BulkReader {
   /** A short query beside the cursor (the users its rows name), on the reader's second connection. */
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
   release(): void;
-}
-
-export interface CursorOptions<T> {
-  /**
-   * Reads each row as an array of PostgreSQL's text (lib/db/pg-text.ts) and makes it a `T`: cheaper
-   * than the driver's parsers and an object per row, where a million rows are read.
-   */
-  fromText?: (values: Array<string | null>) => T;
 }
 
 /**
@@ -75,6 +66,8 @@ export interface Database {
   withOwnerSession<T>(work: (session: SqlSession) => Promise<T>): Promise<T>;
   /** How many bulk readers may be open at once (EXPORT_CONCURRENCY); the caller keeps count (lib/export/export-slots.ts). */
   bulkReaders: number;
+  /** Where bulk reads connect (the replica when there is one), for a worker thread's own connections; null on PGlite. */
+  bulkUrl: string | null;
   /** Opens a bulk reader; on PostgreSQL its pool holds two connections for each of `bulkReaders`. */
   openBulkReader(): Promise<BulkReader>;
   close(): Promise<void>;
@@ -194,6 +187,7 @@ function openPostgres(url: string, bulkReaders: number, replicaUrl?: string): Da
       }
     },
     bulkReaders,
+    bulkUrl: replicaUrl ?? url,
     openBulkReader: () => openPostgresBulkReader(bulkPool),
     async close() {
       closing = true;
@@ -244,27 +238,6 @@ async function openPostgresBulkReader(pool: pg.Pool): Promise<BulkReader> {
   };
 }
 
-/**
- * One SELECT read through a pg-cursor, `size` rows at a time. Reading a million rows this way left
- * next to nothing in V8's old generation, where the same rows read by a query per batch (a pg Query,
- * Result and promise each) were mostly promoted: 202 MB per 300,000 events, which let V8 grow the heap
- * to four times what was live. It also takes a third less CPU, and the file is one snapshot.
- */
-async function* cursorBatches<T>(client: pg.PoolClient, sql: string, params: unknown[], size: number, options: CursorOptions<T> = {}): AsyncGenerator<T[]> {
-  const { fromText } = options;
-  const cursor = client.query(new Cursor<T>(sql, params, fromText ? { rowMode: "array", types: TEXT_TYPES } : {}));
-  const read = fromText ? async () => ((await cursor.read(size)) as unknown as Array<Array<string | null>>).map(fromText) : () => cursor.read(size);
-  let failed = false;
-  try {
-    yield* readAhead<T>((last) => (last === null || last.length === size ? read() : null));
-  } catch (error) {
-    failed = true;
-    throw error;
-  } finally {
-    if (!failed) await cursor.close();
-  }
-}
-
 function openPGlite(dataDir: string, bulkReaders: number): Database {
   const inMemory = dataDir.startsWith("memory://");
   let release = () => {};
@@ -291,6 +264,7 @@ function openPGlite(dataDir: string, bulkReaders: number): Database {
     withSession: (work) => work(session),
     withOwnerSession: (work) => work(session),
     bulkReaders,
+    bulkUrl: null,
     // Bulk reads take turns with the pages on the one connection, a keyset SELECT at a time.
     openBulkReader: async () => ({ cursorBatches: null, query: session.query, release() {} }),
     async close() {

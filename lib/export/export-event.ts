@@ -31,6 +31,15 @@ export async function addUsers(query: LookupQuery, users: Map<number, UserOption
   for (const user of found) users.set(user.id, user);
 }
 
+/** Records as export events, batch by batch, each user looked up once per export (addUsers). */
+export async function* exportEvents(batches: AsyncIterable<EventRowRecord[]>, query: LookupQuery): AsyncGenerator<ExportEvent[]> {
+  const users = new Map<number, UserOption>();
+  for await (const records of batches) {
+    await addUsers(query, users, records);
+    yield records.map((record) => toExportEvent(record, users));
+  }
+}
+
 /** The tabs' row of the event, plus its whole change list. */
 export function toExportEvent(record: EventRowRecord, users: ReadonlyMap<number, UserOption> = new Map()): ExportEvent {
   const { changes } = parseChanges(record.changes);

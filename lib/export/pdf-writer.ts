@@ -2,20 +2,15 @@
 // a worker thread (pdf-worker.ts), because jsPDF lays out the whole table in one synchronous call
 // that takes seconds at the PDF's row limit, and on the server's own thread every page and API call
 // would wait for it. One PDF is laid out at a time; the next waits its turn.
-import { existsSync } from "node:fs";
-import path from "node:path";
 import { Worker } from "node:worker_threads";
 import { formatDateTime } from "@/lib/time/zoned";
 import { yieldToEventLoop, type ExportContext } from "./export-context";
 import { renderPdf, type PdfDocumentInput } from "./pdf-document";
+import { workerFile } from "./worker-files";
 
-/**
- * The worker's bundle, made by `npm run build` (scripts/build-workers.ts) next to Next's build, or
- * PDF_WORKER_FILE. Without it (next dev, unit tests) the PDF is laid out on this thread.
- */
+/** The worker's bundle (worker-files.ts), or PDF_WORKER_FILE. */
 export function pdfWorkerFile(): string | null {
-  const file = process.env.PDF_WORKER_FILE || path.join(/*turbopackIgnore: true*/ process.cwd(), ".next", "audit-workers", "pdf-worker.mjs");
-  return existsSync(/*turbopackIgnore: true*/ file) ? file : null;
+  return workerFile("pdf-worker", "PDF_WORKER_FILE");
 }
 
 // A PDF at its row limit peaks at about 420 MB: room for that, and a bound past which the worker,

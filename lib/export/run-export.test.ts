@@ -7,6 +7,7 @@ import { NOW } from "@/lib/test/tab-fixture";
 import { AuthError } from "@/lib/auth/guard";
 import { runAs } from "@/lib/auth/principal-context";
 import { testDatabases } from "@/lib/test/databases";
+import { bytesOf } from "@/lib/test/export-bytes";
 import { parseCsv } from "@/lib/test/parse-csv";
 import { zipEntryText } from "@/lib/test/zip-entry";
 import { AUDITOR, useTabFixture } from "@/lib/test/tab-fixture-hooks";
@@ -19,12 +20,6 @@ vi.mock("next-auth", async (importOriginal) => ({
   ...(await importOriginal<typeof import("next-auth")>()),
   getServerSession: async () => null,
 }));
-
-async function bytesOf(chunks: AsyncIterable<string | Uint8Array>): Promise<Buffer> {
-  const parts: Buffer[] = [];
-  for await (const chunk of chunks) parts.push(typeof chunk === "string" ? Buffer.from(chunk, "utf8") : Buffer.from(chunk));
-  return Buffer.concat(parts);
-}
 
 describe.each(testDatabases())("exports on $name", ({ open }) => {
   const fixture = useTabFixture(open);

@@ -13,9 +13,8 @@ import { readTabUrl } from "@/lib/audit/tabs/tab-url";
 import { requireAuditReader } from "@/lib/auth/guard";
 import type { RequestInfo } from "@/lib/auth/request-info";
 import { getDb } from "@/lib/db";
-import type { UserOption } from "@/lib/audit/events/user-refs";
 import type { ExportContext } from "./export-context";
-import { addUsers, toExportEvent, type ExportEvent } from "./export-event";
+import { exportEvents, type ExportEvent } from "./export-event";
 import { eventRecordFromText, selectEvents } from "@/lib/audit/search/event-sql";
 import { countWhere } from "@/lib/audit/search/list-query";
 import { FORMAT_INFO, limitRefusal, type ExportFormat } from "./export-formats";
@@ -26,7 +25,14 @@ import { exportFileName } from "./file-name";
 import { filterLines, filterSlug } from "./filter-summary";
 import { keysetBatches, type BatchQuery } from "@/lib/audit/search/keyset";
 import { byteChunks } from "./export-stream";
+import { startTextExport, type TextExportJob } from "./text-export-job";
 import { csvChunks, jsonLinesChunks } from "./text-writers";
+import { workerFile as builtWorker } from "./worker-files";
+
+/** The CSV and JSON lines worker's bundle (worker-files.ts), or TEXT_EXPORT_WORKER_FILE. */
+export function textExportWorkerFile(): string | null {
+  return builtWorker("text-export-worker", "TEXT_EXPORT_WORKER_FILE");
+}
 
 /**
  * Events per read. PostgreSQL: rows per cursor read. Batches of 500 were kept alive through two
@@ -75,7 +81,6 @@ export async function* eventBatches(lease: ExportLease, where: AuditWhere, order
   if (!lease.begin()) return;
   try {
     const { cursorBatches, query } = lease.reader;
-    const users = new Map<number, UserOption>();
     let batches: AsyncIterable<EventRowRecord[]>;
     if (cursorBatches) {
       const { sql, params } = selectEvents({ where, orderBy });
@@ -87,10 +92,7 @@ export async function* eventBatches(lease: ExportLease, where: AuditWhere, order
       };
       batches = keysetBatches<EventRowRecord>(where, orderBy, { find }, batchSize ?? EXPORT_BATCH_SIZE.keyset);
     }
-    for await (const records of batches) {
-      await addUsers(query, users, records);
-      yield records.map((record) => toExportEvent(record, users));
-    }
+    yield* exportEvents(batches, query);
   } finally {
     lease.giveBack();
   }
@@ -192,9 +194,28 @@ export async function planExport(
         batches: eventBatches(lease, where, orderBy, options.batchSize),
         signal: ended.signal,
       };
+      // CSV and JSON lines on PostgreSQL: in a worker thread where the build made one (text-export-job.ts).
+      const workerFile = format === "csv" || format === "jsonl" ? textExportWorkerFile() : null;
+      const connectionString = getDb().bulkUrl;
       async function* chunks(): AsyncGenerator<string | Uint8Array> {
         try {
-          yield* formatChunks(format, context);
+          if (workerFile && connectionString) {
+            const { sql, params } = selectEvents({ where, orderBy });
+            const job = {
+              format: format as TextExportJob["format"],
+              connectionString,
+              sql,
+              params,
+              batchSize: options.batchSize ?? EXPORT_BATCH_SIZE.cursor,
+              timeZone,
+            };
+            const thread = await startTextExport(workerFile, job);
+            // The worker reads through its own connections: the lease's go back (the slot stays held).
+            lease.abandon();
+            yield* thread.chunks();
+          } else {
+            yield* formatChunks(format, context);
+          }
         } finally {
           release();
         }

@@ -75,14 +75,17 @@ async function* lineChunks<Event>(
   yield* writer.take(true);
 }
 
-export function csvChunks(context: ExportContext): AsyncGenerator<Uint8Array> {
+/** What the text formats read of an export's context (a worker thread has no more). */
+export type TextExportInput = Pick<ExportContext, "batches" | "timeZone">;
+
+export function csvChunks(context: TextExportInput): AsyncGenerator<Uint8Array> {
   const { timeZone } = context;
   return lineChunks(context.batches, UTF8_BOM + csvLine(BLUEPRINT_HEADERS), (event, writer) => {
     for (const line of blueprintLines(event, timeZone)) writer.write(line);
   });
 }
 
-export function jsonLinesChunks(context: ExportContext): AsyncGenerator<Uint8Array> {
+export function jsonLinesChunks(context: TextExportInput): AsyncGenerator<Uint8Array> {
   return lineChunks(context.batches, "", (event, writer) => {
     writer.write(`${JSON.stringify(jsonLineObject(event, context.timeZone))}\n`);
   });

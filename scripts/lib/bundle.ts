@@ -1,10 +1,15 @@
 // Bundles for plain Node made with esbuild: the worker threads' (beside Next's build in .next/,
-// which `next build` empties first; the PDF export lays out its documents in one,
-// lib/export/pdf-writer.ts) and bench:export's own. npm packages stay in node_modules, as for the server.
+// which `next build` empties first: the PDF export lays out its documents in one,
+// lib/export/pdf-writer.ts; CSV and JSON lines on PostgreSQL are made in another,
+// lib/export/text-export-job.ts) and bench:export's own. npm packages stay in node_modules, as for
+// the server.
 import path from "node:path";
 import { build } from "esbuild";
 
-export const WORKERS = [{ entry: "lib/export/pdf-worker.ts", outfile: ".next/audit-workers/pdf-worker.mjs" }] as const;
+export const WORKERS = [
+  { entry: "lib/export/pdf-worker.ts", outfile: ".next/audit-workers/pdf-worker.mjs" },
+  { entry: "lib/export/text-export-worker.ts", outfile: ".next/audit-workers/text-export-worker.mjs" },
+] as const;
 
 /**
  * `entry` as one ES module for plain Node, its npm packages left to node_modules as the server leaves

@@ -1,0 +1,74 @@
+// A CSV or JSON lines export made in a worker thread (text-export-worker.ts): at a million rows the
+// server's one thread was the limit, reading rows, writing lines and writing the socket, while the
+// machine's second core stood partly idle. The worker reads through connections of its own and
+// hands back finished byte chunks (moved, not copied); the server's thread only sends them.
+import { Worker } from "node:worker_threads";
+
+export interface TextExportJob {
+  format: "csv" | "jsonl";
+  /** the bulk reads' database (lib/db/database.ts Database.bulkUrl) */
+  connectionString: string;
+  /** selectEvents' SELECT and its parameters */
+  sql: string;
+  params: unknown[];
+  batchSize: number;
+  timeZone: string;
+}
+
+/** What the worker says: connected, a chunk, the end, or why it failed. */
+export type TextExportMessage = { ready: true } | { chunk: Uint8Array } | { done: true } | { error: string };
+
+/** Chunks the worker may make ahead of the download: 1 MB at 256 KB a chunk. */
+export const CHUNKS_AHEAD = 4;
+// Its rows go by in batches; a line is a few hundred bytes: room for the largest change lists. The
+// young generation as small as the server's own (scripts/lib/serve.ts: 8 MB semi-spaces): each
+// worker's memory is the server's too.
+const WORKER_LIMITS = { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 24 };
+
+export interface TextExportThread {
+  /** The file's bytes, in order; stopping early (or reading to the end) ends the worker. */
+  chunks(): AsyncGenerator<Uint8Array>;
+}
+
+/** Starts the worker; resolves once it has connected to the database, rejects when it could not. */
+export async function startTextExport(file: string, job: TextExportJob): Promise<TextExportThread> {
+  const worker = new Worker(file, { workerData: job, resourceLimits: WORKER_LIMITS });
+  const inbox: TextExportMessage[] = [];
+  let wake: (() => void) | null = null;
+  const receive = (message: TextExportMessage) => {
+    inbox.push(message);
+    wake?.();
+    wake = null;
+  };
+  worker.on("message", receive);
+  worker.on("error", (error) => receive({ error: error.message }));
+  worker.on("exit", (code) => receive({ error: `The export's worker stopped (exit code ${code}) before the file was done.` }));
+  async function next(): Promise<TextExportMessage> {
+    while (inbox.length === 0) await new Promise<void>((resolve) => (wake = resolve));
+    return inbox.shift() as TextExportMessage;
+  }
+  const first = await next();
+  if (!("ready" in first)) {
+    await worker.terminate();
+    throw new Error("error" in first ? first.error : "The export's worker did not start.");
+  }
+  return {
+    async *chunks() {
+      try {
+        for (;;) {
+          const message = await next();
+          if ("chunk" in message) {
+            yield message.chunk;
+            worker.postMessage("more");
+          } else if ("done" in message) {
+            return;
+          } else if ("error" in message) {
+            throw new Error(message.error);
+          }
+        }
+      } finally {
+        await worker.terminate();
+      }
+    },
+  };
+}

@@ -1,0 +1,87 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { selectEvents } from "@/lib/audit/search/event-sql";
+import { runAs } from "@/lib/auth/principal-context";
+import { testDatabases } from "@/lib/test/databases";
+import { bytesOf } from "@/lib/test/export-bytes";
+import { NOW } from "@/lib/test/tab-fixture";
+import { AUDITOR, useTabFixture } from "@/lib/test/tab-fixture-hooks";
+import { buildWorkers } from "@/scripts/lib/bundle";
+import type { ExportFormat } from "./export-formats";
+import { planExport } from "./run-export";
+import { startTextExport } from "./text-export-job";
+
+vi.mock("next-auth", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("next-auth")>()),
+  getServerSession: async () => null,
+}));
+
+// CSV and JSON lines on PostgreSQL are made in a worker thread when the build made one: the same
+// bytes as on the server's own thread, and the worker's connections end with the download.
+
+describe.each(testDatabases().filter((database) => database.name !== "PGlite"))("exports in a worker thread on $name", ({ open }) => {
+  const fixture = useTabFixture(open);
+  const saved = process.env.TEXT_EXPORT_WORKER_FILE;
+  let folder: string;
+  let workerFile: string;
+  beforeAll(async () => {
+    // Inside the project, as in the build: the worker finds pg in the project's node_modules.
+    mkdirSync(".data", { recursive: true });
+    folder = mkdtempSync(path.join(process.cwd(), ".data", "workers-"));
+    workerFile = (await buildWorkers(process.cwd(), folder)).find((file) => file.endsWith("text-export-worker.mjs")) as string;
+  });
+  afterAll(() => {
+    if (saved === undefined) delete process.env.TEXT_EXPORT_WORKER_FILE;
+    else process.env.TEXT_EXPORT_WORKER_FILE = saved;
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  /** The export's bytes, made by the worker in `file` or (no such file) on this thread. */
+  async function exported(format: ExportFormat, file: string): Promise<Buffer> {
+    process.env.TEXT_EXPORT_WORKER_FILE = file;
+    return runAs(AUDITOR, async () => {
+      const plan = await planExport("artifacts", format, new URLSearchParams("range=custom&from=2026-01-01&to=2026-03-16"), {
+        timeZone: "Europe/Berlin",
+        now: NOW,
+      });
+      return bytesOf((await plan.prepare()).chunks());
+    });
+  }
+
+  it.each(["csv", "jsonl"] as const)("writes the same %s in the worker as on this thread", async (format) => {
+    const here = await exported(format, path.join(folder, "none.mjs"));
+    const there = await exported(format, workerFile);
+    expect(here.length).toBeGreaterThan(500);
+    expect(there.equals(here)).toBe(true);
+    // The worker's file is what makes the bytes: a broken one breaks the export.
+    const broken = path.join(folder, "broken.mjs");
+    writeFileSync(broken, 'throw new Error("a broken worker");');
+    await expect(exported(format, broken)).rejects.toThrow(/a broken worker/);
+  });
+
+  it("ends its connections when the download stops early, and says why a read failed", async () => {
+    const sessions = async () =>
+      (await fixture.db.query<{ count: number }>(`SELECT count(*)::int AS "count" FROM pg_stat_activity WHERE datname = current_database()`))[0].count;
+    const before = await sessions();
+    const { sql, params } = selectEvents({ where: {}, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
+    const connectionString = fixture.db.bulkUrl as string;
+    const thread = await startTextExport(workerFile, { format: "csv", connectionString, sql, params, batchSize: 2, timeZone: "UTC" });
+    expect(await sessions()).toBe(before + 2);
+    await thread.chunks().return(undefined);
+    await vi.waitFor(async () => expect(await sessions()).toBe(before), { timeout: 5_000 });
+
+    const broken = await startTextExport(workerFile, { format: "csv", connectionString, sql: "SELECT 1 / 0", params: [], batchSize: 2, timeZone: "UTC" });
+    await expect(bytesOf(broken.chunks())).rejects.toThrow(/division by zero/);
+    await expect(
+      startTextExport(workerFile, {
+        format: "csv",
+        connectionString: connectionString.replace(/\/[^/]+$/, "/no_such_database"),
+        sql,
+        params,
+        batchSize: 2,
+        timeZone: "UTC",
+      }),
+    ).rejects.toThrow(/no_such_database/);
+  });
+});

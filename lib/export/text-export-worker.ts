@@ -1,0 +1,48 @@
+// A worker thread's whole life: one CSV or JSON lines export (text-export-job.ts), read through two
+// connections of its own (the cursor, and the users its rows name) and written as byte chunks that
+// move to the server's thread, at most CHUNKS_AHEAD ahead of the download. Bundled by
+// scripts/lib/bundle.ts; started by run-export.ts.
+import { parentPort, workerData } from "node:worker_threads";
+import pg from "pg";
+import { eventRecordFromText } from "@/lib/audit/search/event-sql";
+import { cursorBatches } from "@/lib/db/cursor-batches";
+import { TEXT_SESSION_OPTIONS } from "@/lib/db/pg-text";
+import { exportEvents } from "./export-event";
+import { CHUNKS_AHEAD, type TextExportJob, type TextExportMessage } from "./text-export-job";
+import { csvChunks, jsonLinesChunks } from "./text-writers";
+
+const job = workerData as TextExportJob;
+const port = parentPort as NonNullable<typeof parentPort>;
+let credit = CHUNKS_AHEAD;
+let onCredit: (() => void) | null = null;
+port.on("message", () => {
+  credit += 1;
+  onCredit?.();
+  onCredit = null;
+});
+const say = (message: TextExportMessage, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
+
+async function run(): Promise<void> {
+  const clients = [0, 1].map(() => new pg.Client({ connectionString: job.connectionString, options: TEXT_SESSION_OPTIONS }));
+  const [cursorClient, lookupClient] = clients;
+  try {
+    await Promise.all(clients.map((client) => client.connect()));
+    say({ ready: true });
+    const records = cursorBatches(cursorClient, job.sql, job.params, job.batchSize, { fromText: eventRecordFromText });
+    const query = async <T>(sql: string, params: unknown[]) => (await lookupClient.query(sql, params)).rows as T[];
+    const input = { batches: exportEvents(records, query), timeZone: job.timeZone };
+    for await (const chunk of job.format === "csv" ? csvChunks(input) : jsonLinesChunks(input)) {
+      if (credit === 0) await new Promise<void>((resolve) => (onCredit = resolve));
+      credit -= 1;
+      // A chunk is the only view of its buffer (text-writers.ts ChunkWriter starts a new one after
+      // each): the buffer moves. One from Node's pool of small buffers shares it: that one is copied.
+      const own = chunk.buffer.byteLength > Buffer.poolSize ? chunk : new Uint8Array(chunk);
+      say({ chunk: own }, [own.buffer as ArrayBuffer]);
+    }
+    say({ done: true });
+  } finally {
+    await Promise.all(clients.map((client) => client.end().catch(() => undefined)));
+  }
+}
+
+run().catch((error: unknown) => say({ error: error instanceof Error ? error.message : String(error) }));
