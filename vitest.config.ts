@@ -16,5 +16,8 @@ export default defineConfig({
     hookTimeout: 120_000,
     // PGlite instances are heavy: keep parallel files to the cores we have.
     maxWorkers: 2,
+    // The exports' worker threads only where a test builds them (pdf-writer.test.ts,
+    // text-export-worker.test.ts): never a build's, which may be older than the code under test.
+    env: { PDF_WORKER_FILE: "none", TEXT_EXPORT_WORKER_FILE: "none" },
   },
 });

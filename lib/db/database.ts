@@ -48,6 +48,12 @@ export interface ReadSide {
   lag(): Promise<number | null>;
 }
 
+/** A connection a bulk read opens itself: where, and how long it may wait to connect (DATABASE_POOL_TIMEOUT_MS). */
+export interface BulkConnection {
+  connectionString: string;
+  connectionTimeoutMillis: number;
+}
+
 export interface Database {
   kind: "pglite" | "postgres";
   /** where the data lives, for messages: a folder or a URL without its password */
@@ -66,8 +72,8 @@ export interface Database {
   withOwnerSession<T>(work: (session: SqlSession) => Promise<T>): Promise<T>;
   /** How many bulk readers may be open at once (EXPORT_CONCURRENCY); the caller keeps count (lib/export/export-slots.ts). */
   bulkReaders: number;
-  /** Where bulk reads connect (the replica when there is one), for a worker thread's own connections; null on PGlite. */
-  bulkUrl: string | null;
+  /** How bulk reads connect (to the replica when there is one), for a worker thread's own connections; null on PGlite. */
+  bulkConnection: BulkConnection | null;
   /** Opens a bulk reader; on PostgreSQL its pool holds two connections for each of `bulkReaders`. */
   openBulkReader(): Promise<BulkReader>;
   close(): Promise<void>;
@@ -187,7 +193,7 @@ function openPostgres(url: string, bulkReaders: number, replicaUrl?: string): Da
       }
     },
     bulkReaders,
-    bulkUrl: replicaUrl ?? url,
+    bulkConnection: { connectionString: replicaUrl ?? url, ...timeout },
     openBulkReader: () => openPostgresBulkReader(bulkPool),
     async close() {
       closing = true;
@@ -264,7 +270,7 @@ function openPGlite(dataDir: string, bulkReaders: number): Database {
     withSession: (work) => work(session),
     withOwnerSession: (work) => work(session),
     bulkReaders,
-    bulkUrl: null,
+    bulkConnection: null,
     // Bulk reads take turns with the pages on the one connection, a keyset SELECT at a time.
     openBulkReader: async () => ({ cursorBatches: null, query: session.query, release() {} }),
     async close() {

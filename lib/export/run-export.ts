@@ -196,14 +196,14 @@ export async function planExport(
       };
       // CSV and JSON lines on PostgreSQL: in a worker thread where the build made one (text-export-job.ts).
       const workerFile = format === "csv" || format === "jsonl" ? textExportWorkerFile() : null;
-      const connectionString = getDb().bulkUrl;
+      const connection = getDb().bulkConnection;
       async function* chunks(): AsyncGenerator<string | Uint8Array> {
         try {
-          if (workerFile && connectionString) {
+          if (workerFile && connection) {
             const { sql, params } = selectEvents({ where, orderBy });
             const job = {
               format: format as TextExportJob["format"],
-              connectionString,
+              connection,
               sql,
               params,
               batchSize: options.batchSize ?? EXPORT_BATCH_SIZE.cursor,

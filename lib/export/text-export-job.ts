@@ -3,11 +3,12 @@
 // machine's second core stood partly idle. The worker reads through connections of its own and
 // hands back finished byte chunks (moved, not copied); the server's thread only sends them.
 import { Worker } from "node:worker_threads";
+import type { BulkConnection } from "@/lib/db/database";
 
 export interface TextExportJob {
   format: "csv" | "jsonl";
-  /** the bulk reads' database (lib/db/database.ts Database.bulkUrl) */
-  connectionString: string;
+  /** the bulk reads' database (lib/db/database.ts Database.bulkConnection) */
+  connection: BulkConnection;
   /** selectEvents' SELECT and its parameters */
   sql: string;
   params: unknown[];

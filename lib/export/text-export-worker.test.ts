@@ -65,18 +65,18 @@ describe.each(testDatabases().filter((database) => database.name !== "PGlite"))(
       (await fixture.db.query<{ count: number }>(`SELECT count(*)::int AS "count" FROM pg_stat_activity WHERE datname = current_database()`))[0].count;
     const before = await sessions();
     const { sql, params } = selectEvents({ where: {}, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
-    const connectionString = fixture.db.bulkUrl as string;
-    const thread = await startTextExport(workerFile, { format: "csv", connectionString, sql, params, batchSize: 2, timeZone: "UTC" });
+    const connection = fixture.db.bulkConnection as NonNullable<typeof fixture.db.bulkConnection>;
+    const thread = await startTextExport(workerFile, { format: "csv", connection, sql, params, batchSize: 2, timeZone: "UTC" });
     expect(await sessions()).toBe(before + 2);
     await thread.chunks().return(undefined);
     await vi.waitFor(async () => expect(await sessions()).toBe(before), { timeout: 5_000 });
 
-    const broken = await startTextExport(workerFile, { format: "csv", connectionString, sql: "SELECT 1 / 0", params: [], batchSize: 2, timeZone: "UTC" });
+    const broken = await startTextExport(workerFile, { format: "csv", connection, sql: "SELECT 1 / 0", params: [], batchSize: 2, timeZone: "UTC" });
     await expect(bytesOf(broken.chunks())).rejects.toThrow(/division by zero/);
     await expect(
       startTextExport(workerFile, {
         format: "csv",
-        connectionString: connectionString.replace(/\/[^/]+$/, "/no_such_database"),
+        connection: { ...connection, connectionString: connection.connectionString.replace(/\/[^/]+$/, "/no_such_database") },
         sql,
         params,
         batchSize: 2,

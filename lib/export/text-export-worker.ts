@@ -23,7 +23,7 @@ port.on("message", () => {
 const say = (message: TextExportMessage, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
 
 async function run(): Promise<void> {
-  const clients = [0, 1].map(() => new pg.Client({ connectionString: job.connectionString, options: TEXT_SESSION_OPTIONS }));
+  const clients = [0, 1].map(() => new pg.Client({ ...job.connection, options: TEXT_SESSION_OPTIONS }));
   const [cursorClient, lookupClient] = clients;
   try {
     await Promise.all(clients.map((client) => client.connect()));
