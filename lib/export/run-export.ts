@@ -25,14 +25,8 @@ import { exportFileName } from "./file-name";
 import { filterLines, filterSlug } from "./filter-summary";
 import { keysetBatches, type BatchQuery } from "@/lib/audit/search/keyset";
 import { byteChunks } from "./export-stream";
-import { startTextExport, type TextExportJob } from "./text-export-job";
+import { startTextExport, textExportWorkerFile, type TextExportJob } from "./text-export-job";
 import { csvChunks, jsonLinesChunks } from "./text-writers";
-import { workerFile as builtWorker } from "./worker-files";
-
-/** The CSV and JSON lines worker's bundle (worker-files.ts), or TEXT_EXPORT_WORKER_FILE. */
-export function textExportWorkerFile(): string | null {
-  return builtWorker("text-export-worker", "TEXT_EXPORT_WORKER_FILE");
-}
 
 /**
  * Events per read. PostgreSQL: rows per cursor read. Batches of 500 were kept alive through two

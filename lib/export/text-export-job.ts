@@ -4,6 +4,12 @@
 // hands back finished byte chunks (moved, not copied); the server's thread only sends them.
 import { Worker } from "node:worker_threads";
 import type { BulkConnection } from "@/lib/db/database";
+import { workerFile } from "./worker-files";
+
+/** The worker's bundle (worker-files.ts), or TEXT_EXPORT_WORKER_FILE. */
+export function textExportWorkerFile(): string | null {
+  return workerFile("text-export-worker", "TEXT_EXPORT_WORKER_FILE");
+}
 
 export interface TextExportJob {
   format: "csv" | "jsonl";

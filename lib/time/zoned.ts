@@ -167,9 +167,8 @@ export function formatOffset(instant: Date, timeZone: string): string {
 
 const TWO_DIGITS = Array.from({ length: 60 }, (_, value) => pad(value));
 const THREE_DIGITS = Array.from({ length: 1000 }, (_, value) => pad(value, 3));
-// "2026-11-23T08:" per local hour, and "+01:00" per offset: an export formats a million times, mostly
-// within the same few thousand hours.
-const hourPrefixes = new Map<number, string>();
+// "+01:00" per offset, and the last local hour's "2026-11-23T08:": an export formats a million
+// times, hundreds of them in a row within the same hour.
 const offsetTexts = new Map<number, string>();
 let lastPrefix = { hour: Number.NaN, prefix: "" };
 
@@ -180,17 +179,12 @@ export function formatIsoWithOffset(instant: Date, timeZone: string): string {
   // The wall clock as wallClock() has it: whole seconds, moved by the offset.
   const local = Math.floor(ms / 1000) * 1000 + offset;
   const hour = Math.floor(local / HOUR);
-  let prefix = lastPrefix.prefix;
   if (hour !== lastPrefix.hour) {
-    prefix = hourPrefixes.get(hour) ?? "";
-    if (prefix === "") {
-      const start = new Date(hour * HOUR);
-      prefix = `${formatDay({ year: start.getUTCFullYear(), month: start.getUTCMonth() + 1, day: start.getUTCDate() })}T${TWO_DIGITS[start.getUTCHours()]}:`;
-      if (hourPrefixes.size > MAX_CACHED_HOURS) hourPrefixes.clear();
-      hourPrefixes.set(hour, prefix);
-    }
-    lastPrefix = { hour, prefix };
+    const start = new Date(hour * HOUR);
+    const day = formatDay({ year: start.getUTCFullYear(), month: start.getUTCMonth() + 1, day: start.getUTCDate() });
+    lastPrefix = { hour, prefix: `${day}T${TWO_DIGITS[start.getUTCHours()]}:` };
   }
+  const { prefix } = lastPrefix;
   let offsetText = offsetTexts.get(offset);
   if (offsetText === undefined) {
     offsetText = formatOffset(instant, timeZone).slice(3);
