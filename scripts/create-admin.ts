@@ -128,7 +128,7 @@ async function readPassword(username: string): Promise<string> {
 
 async function saveAccount(database: Database, options: Options, passwordHash: string): Promise<string> {
   const { prisma } = database;
-  const existing = await prisma.user.findUnique({ where: { username: options.username } });
+  const existing = await prisma.user.findFirst({ where: { username: options.username, source: null } });
   const actor = { id: null, name: `create-admin (${userInfo().username})` };
   const roleLabel = ROLE_LABELS[options.role];
   if (!existing) {

@@ -16,7 +16,7 @@ interface PlaceMultiSelectProps<Option> {
   width?: number;
 }
 
-const unknownProject = (id: number): ProjectOption => ({ id, key: "", name: `Unknown project #${id}` });
+const unknownProject = (id: number): ProjectOption => ({ id, key: null, name: `Unknown project #${id}` });
 const unknownTracker = (id: number): TrackerOption => ({ id, name: `Unknown tracker #${id}`, projectId: 0, projectName: "" });
 
 export function ProjectMultiSelect(props: PlaceMultiSelectProps<ProjectOption>) {

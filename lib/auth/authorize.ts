@@ -128,7 +128,7 @@ export async function authorizeCredentials(credentials: Record<string, unknown> 
   await checkAccountLock(username, request, now);
 
   const { prisma } = getDb();
-  const user = await prisma.user.findUnique({ where: { username } });
+  const user = await prisma.user.findFirst({ where: { username, source: null } });
   if (!user?.passwordHash) {
     await spendHashTime(password);
     return refuse(username, request, now);

@@ -1,6 +1,7 @@
 // Multi-row inserts: one INSERT ... SELECT FROM unnest($1::type[], ...) per batch, a parameter per
 // column, which costs a few microseconds a row where createMany costs about 200. Works the same on
 // PostgreSQL and PGlite; enum, json and timestamp columns travel as text arrays and are cast.
+import { DEMO_SOURCE } from "@/lib/audit/events/sources";
 import type { SqlSession } from "@/lib/db/database";
 import type { EventRow } from "./event-row";
 import type { SeedGroup, SeedItem, SeedProject, SeedTracker, SeedUser } from "./world";
@@ -32,10 +33,13 @@ export async function allocateIds(session: SqlSession, table: string, count: num
 
 const iso = (time: number) => new Date(time).toISOString();
 
+const isConsoleAccount = (user: SeedUser) => user.consoleRole !== "NONE" || user.password !== null;
+
 export async function insertDirectory(
   session: SqlSession,
   data: { users: SeedUser[]; passwordHashes: Map<string, string>; groups: SeedGroup[]; projects: SeedProject[]; trackers: SeedTracker[] },
 ): Promise<void> {
+  await session.query(`INSERT INTO "EventSource" (name) VALUES ($1) ON CONFLICT DO NOTHING`, [DEMO_SOURCE]);
   await insertRows<SeedUser>(
     session,
     "User",
@@ -49,6 +53,9 @@ export async function insertDirectory(
       ["consoleRole", '"ConsoleRole"', (user) => user.consoleRole],
       ["passwordHash", "text", (user) => data.passwordHashes.get(user.username) ?? null],
       ["createdAt", "timestamptz", (user) => iso(user.createdAt)],
+      // console accounts sign in, so they belong to no sending system; everyone else is the demo ALM's
+      ["source", "text", (user) => (isConsoleAccount(user) ? null : DEMO_SOURCE)],
+      ["sourceId", "text", (user) => (isConsoleAccount(user) ? null : String(user.id))],
     ],
     data.users,
   );
@@ -80,6 +87,8 @@ export async function insertDirectory(
       ["key", "text", (project) => project.spec.key],
       ["name", "text", (project) => project.spec.name],
       ["createdAt", "timestamptz", (project) => iso(project.createdAt)],
+      ["source", "text", () => DEMO_SOURCE],
+      ["sourceId", "text", (project) => String(project.id)],
     ],
     data.projects,
   );
@@ -90,6 +99,8 @@ export async function insertDirectory(
       ["id", "int", (tracker) => tracker.id],
       ["projectId", "int", (tracker) => tracker.project.id],
       ["name", "text", (tracker) => tracker.name],
+      ["source", "text", () => DEMO_SOURCE],
+      ["sourceId", "text", (tracker) => String(tracker.id)],
     ],
     data.trackers,
   );
@@ -108,6 +119,8 @@ export async function insertItems(session: SqlSession, items: SeedItem[]): Promi
       ["trackerId", "int", (item) => item.tracker?.id ?? null],
       ["state", '"ArtifactState"', (item) => item.state],
       ["createdAt", "timestamptz", (item) => iso(item.createdAt)],
+      ["source", "text", () => DEMO_SOURCE],
+      ["sourceId", "text", (item) => String(item.id)],
     ],
     items,
   );
@@ -132,6 +145,8 @@ const EVENT_COLUMNS: Column<EventRow>[] = [
   ["ip", "text", (row) => row.ip],
   ["userAgent", "text", (row) => row.userAgent],
   ["createdAt", "timestamptz", (row) => iso(row.createdAt)],
+  // the console's own events (exports, configuration changes) come from no sending system
+  ["source", "text", (row) => (row.category === "SYSTEM" ? null : DEMO_SOURCE)],
 ];
 
 export function insertEvents(session: SqlSession, rows: readonly EventRow[]): Promise<void> {

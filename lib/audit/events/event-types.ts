@@ -33,6 +33,8 @@ export const EVENT_TYPES = {
   AUDIT_CONFIG_CHANGE: { label: "Audit Config Change", category: "SYSTEM" },
   AUDIT_EXPORT: { label: "Audit Export", category: "SYSTEM" },
   AUDIT_PURGE: { label: "Audit Purge", category: "SYSTEM" },
+  API_TOKEN_CREATE: { label: "API Token Create", category: "SYSTEM" },
+  API_TOKEN_REVOKE: { label: "API Token Revoke", category: "SYSTEM" },
 } as const satisfies Record<AuditEventType, EventTypeInfo>;
 
 export const ALL_EVENT_TYPES = Object.keys(EVENT_TYPES) as AuditEventType[];

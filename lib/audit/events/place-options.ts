@@ -5,7 +5,8 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 
 export interface ProjectOption {
   id: number;
-  key: string;
+  /** the demo seed's project key; null for a project a sending system named */
+  key: string | null;
   name: string;
 }
 
