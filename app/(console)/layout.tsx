@@ -19,7 +19,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
   const { principal } = viewer;
   const [timeZone, account] = await Promise.all([
     getAdminTimeZone(),
-    getDb().prisma.user.findUnique({ where: { id: principal.userId }, select: { avatarUrl: true } }),
+    principal.userId === null ? null : getDb().prisma.user.findUnique({ where: { id: principal.userId }, select: { avatarUrl: true } }),
   ]);
   const now = new Date();
   const zone = zoneName(now, timeZone);

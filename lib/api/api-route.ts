@@ -1,21 +1,32 @@
 // Every route handler of the console's API is declared through apiRoute: per method, the role it
 // needs, what it does (for the refusal), and the zod schema of its JSON body. The wrapper refuses a
-// change from another site, checks the role before anything else, reads and validates the body, and
-// turns every refusal into the one error shape (api-error.ts). A method the route does not declare
-// answers 405 in that shape, not Next's empty one.
+// change from another site, checks the caller before anything else (a console session, or an API
+// token sent as Bearer or as the password of Basic), reads and validates the body, and turns every
+// refusal into the one error shape (api-error.ts). A method the route does not declare answers 405
+// in that shape, not Next's empty one.
 import type { z } from "zod";
-import { requireAdmin, requireAuditReader } from "@/lib/auth/guard";
+import { authenticateToken, requireScope, type TokenCaller, tokenPrincipal } from "@/lib/auth/api-tokens/api-tokens";
+import { credentialsOf } from "@/lib/auth/api-tokens/token-secret";
+import { AuthError, requireAdmin, requireAuditReader } from "@/lib/auth/guard";
 import type { Principal } from "@/lib/auth/principal";
+import { runAs } from "@/lib/auth/principal-context";
+import { clientIp } from "@/lib/auth/request-info";
 import { apiError } from "./api-error";
 import { InputError, inputError } from "./input-error";
 import { refusalAnswer, unexpectedAnswer } from "./refusals";
 
-/** Who may call: audit readers (administrators and auditors), or administrators only. */
-export type ApiRole = "reader" | "admin";
+/**
+ * Who may call: audit readers (administrators, auditors, API tokens with the read scope),
+ * administrators only (signed in: never a token), or API tokens with the ingest scope only.
+ */
+export type ApiRole = "reader" | "admin" | "ingest";
 
 export interface ApiCall<Body> {
   request: Request;
+  /** the signed-in user, or an API token as a reader (tokenPrincipal) */
   principal: Principal;
+  /** the API token the call came with; null for a console session */
+  token: TokenCaller | null;
   /** the JSON body, validated; undefined for a method that declares none */
   body: Body;
   /** the route's dynamic segments */
@@ -84,18 +95,45 @@ async function readJsonBody(request: Request): Promise<unknown> {
   }
 }
 
+const READ_ONLY_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/** The caller: a token when the request carries one (never falling back to the session), else the session. */
+async function callerOf(request: Request, method: ApiMethod<unknown>): Promise<{ principal: Principal; token: TokenCaller | null }> {
+  const credentials = credentialsOf(request.headers.get("authorization"));
+  if (credentials.kind === "malformed") throw new AuthError(401, `The Authorization header is not usable: ${credentials.reason}.`);
+  if (credentials.kind === "token") {
+    const token = await authenticateToken(credentials.secret, clientIp(request.headers));
+    if (method.role === "admin") {
+      throw new AuthError(403, `${method.action} needs an administrator signed in to the console; an API token may only send events or read.`);
+    }
+    requireScope(token, method.role === "ingest" ? "ingest" : "read", method.action);
+    return { principal: tokenPrincipal(token), token };
+  }
+  if (method.role === "ingest") {
+    throw new AuthError(
+      401,
+      `${method.action} needs an API token with the ingest scope, sent as "Authorization: Bearer <token>" or as the password of HTTP Basic.`,
+    );
+  }
+  const principal = await (method.role === "admin" ? requireAdmin(method.action) : requireAuditReader(method.action));
+  return { principal, token: null };
+}
+
 function run<Body>(method: ApiMethod<Body>): RouteHandler {
   return async (request, context) => {
     try {
-      if (method.body && !isSameOrigin(request)) throw new CrossOriginError();
-      const principal = await (method.role === "admin" ? requireAdmin(method.action) : requireAuditReader(method.action));
+      // Basic credentials a browser remembers travel with cross-site requests as cookies do.
+      if (!READ_ONLY_METHODS.has(request.method) && !isSameOrigin(request)) throw new CrossOriginError();
+      const { principal, token } = await callerOf(request, method as ApiMethod<unknown>);
       let body = undefined as Body;
       if (method.body) {
         const parsed = method.body.safeParse(await readJsonBody(request));
         if (!parsed.success) throw inputError(parsed.error, method.labels);
         body = parsed.data;
       }
-      return await method.handle({ request, principal, body, params: (await context?.params) ?? {} });
+      const call = { request, principal, token, body, params: (await context?.params) ?? {} };
+      // The data functions check the caller again (requireAuditReader): a token's principal is set for them.
+      return await (token ? runAs(principal, () => method.handle(call)) : method.handle(call));
     } catch (error) {
       if (error instanceof CrossOriginError) return apiError(403, "cross_origin", error.message);
       return refusalAnswer(error) ?? unexpectedAnswer(error, `${request.method} ${new URL(request.url).pathname}`);

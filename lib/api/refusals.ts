@@ -12,7 +12,11 @@ const DATABASE_BUSY_RETRY_SECONDS = 5;
 
 /** The answer to one of the console's refusals, or null for an error nobody expected (a 500 for the caller to log). */
 export function refusalAnswer(error: unknown): Response | null {
-  if (error instanceof AuthError) return apiError(error.status, error.status === 401 ? "unauthenticated" : "forbidden", error.message);
+  if (error instanceof AuthError) {
+    const answer = apiError(error.status, error.status === 401 ? "unauthenticated" : "forbidden", error.message);
+    if (error.status === 401) answer.headers.set("WWW-Authenticate", 'Bearer realm="Audit Console"');
+    return answer;
+  }
   if (error instanceof FilterValidationError) return apiError(400, "invalid_filter", error.message, { field: error.field });
   if (error instanceof InputError) return apiError(400, "invalid_input", error.message, { field: error.field });
   if (error instanceof ExportBusyError) return apiError(429, "too_many_exports", error.message, { retryAfterSeconds: error.retryAfterSeconds });

@@ -4,12 +4,15 @@
 export type ConsoleAccessRole = "ADMIN" | "AUDITOR";
 
 export interface Principal {
-  userId: number;
+  /** the console account; null for an API token */
+  userId: number | null;
   username: string;
   displayName: string;
   role: ConsoleAccessRole;
   /** the ConsoleSession behind the request; null for scripts and jobs running under runAs */
   sessionId: string | null;
+  /** the API token a call came with (lib/auth/api-tokens): read rights only, within its source */
+  apiToken?: { id: number; name: string; source: string };
 }
 
 export const ROLE_LABELS: Record<ConsoleAccessRole, string> = {

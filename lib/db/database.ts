@@ -65,6 +65,11 @@ export interface Database {
   reads: ReadSide;
   withSession<T>(work: (session: SqlSession) => Promise<T>): Promise<T>;
   /**
+   * One transaction on one connection (PGlite's, held from other callers until it ends): commits
+   * when `work` resolves, rolls back when it throws. For bulk writes in SQL (ingestion).
+   */
+  withTransaction<T>(work: (session: SqlSession) => Promise<T>): Promise<T>;
+  /**
    * One connection as the database owner (DATABASE_OWNER_URL, else DATABASE_URL), opened for the
    * work and closed after it: partition maintenance and the remover, which the application's own role
    * may not be allowed (it may only add and read events). PGlite has one role: its one connection.
@@ -182,6 +187,23 @@ function openPostgres(url: string, bulkReaders: number, replicaUrl?: string): Da
         client.release();
       }
     },
+    async withTransaction(work) {
+      const client = await pool.connect();
+      let broken = false;
+      try {
+        await client.query("BEGIN");
+        const result = await work(clientSession(client));
+        await client.query("COMMIT");
+        return result;
+      } catch (error) {
+        await client.query("ROLLBACK").catch(() => {
+          broken = true;
+        });
+        throw error;
+      } finally {
+        client.release(broken);
+      }
+    },
     async withOwnerSession(work) {
       const client = new pg.Client({ connectionString: process.env.DATABASE_OWNER_URL || url, connectionTimeoutMillis: timeout.connectionTimeoutMillis });
       client.on("error", (error) => console.warn(`PostgreSQL closed the owner's connection: ${error.message}`));
@@ -268,6 +290,15 @@ function openPGlite(dataDir: string, bulkReaders: number): Database {
     query: session.query,
     reads: { prisma, query: session.query, replica: false, lag: async () => null },
     withSession: (work) => work(session),
+    withTransaction: (work) =>
+      pglite.transaction((tx) =>
+        work({
+          query: async (sql, params) => (await tx.query(sql, params as unknown[])).rows as never[],
+          exec: async (script) => {
+            await tx.exec(script);
+          },
+        }),
+      ),
     withOwnerSession: (work) => work(session),
     bulkReaders,
     bulkConnection: null,

@@ -29,7 +29,7 @@ export interface ExportSlot {
 }
 
 interface SlotState {
-  running: Map<number, number>;
+  running: Map<ExportCaller, number>;
   total: number;
 }
 
@@ -38,6 +38,13 @@ const holder = globalThis as { __auditConsoleExportSlots?: SlotState };
 function state(): SlotState {
   holder.__auditConsoleExportSlots ??= { running: new Map(), total: 0 };
   return holder.__auditConsoleExportSlots;
+}
+
+/** Whose exports share the per-user limit: a console account, or an API token. */
+export type ExportCaller = number | `token:${number}`;
+
+export function exportCallerOf(principal: { userId: number | null; apiToken?: { id: number } }): ExportCaller {
+  return principal.apiToken ? `token:${principal.apiToken.id}` : (principal.userId ?? 0);
 }
 
 function exportLimits(): { total: number; perUser: number } {
@@ -57,11 +64,11 @@ export function exportsRunning(): number {
   return state().total;
 }
 
-/** Why an export by `userId` would be refused now, or null when a slot is free. */
-export function exportRefusal(userId: number): string | null {
+/** Why an export by `caller` (a console account's id, or "token:<id>") would be refused now, or null when a slot is free. */
+export function exportRefusal(caller: ExportCaller): string | null {
   const { total, perUser } = exportLimits();
   const { running } = state();
-  if ((running.get(userId) ?? 0) >= perUser) {
+  if ((running.get(caller) ?? 0) >= perUser) {
     return `You already have ${plural(perUser, "export")} running, as many as one user may. Wait until one has finished downloading, then try again.`;
   }
   if (state().total >= total) {
@@ -70,13 +77,13 @@ export function exportRefusal(userId: number): string | null {
   return null;
 }
 
-/** Takes a slot for an export by `userId`, or throws ExportBusyError saying why not. */
-export function acquireExportSlot(userId: number): ExportSlot {
-  const refusal = exportRefusal(userId);
+/** Takes a slot for an export by `caller`, or throws ExportBusyError saying why not. */
+export function acquireExportSlot(caller: ExportCaller): ExportSlot {
+  const refusal = exportRefusal(caller);
   if (refusal) throw new ExportBusyError(refusal);
   const slots = state();
   slots.total += 1;
-  slots.running.set(userId, (slots.running.get(userId) ?? 0) + 1);
+  slots.running.set(caller, (slots.running.get(caller) ?? 0) + 1);
   let holders = 1;
   return {
     hold() {
@@ -87,9 +94,9 @@ export function acquireExportSlot(userId: number): ExportSlot {
       holders -= 1;
       if (holders > 0) return;
       slots.total -= 1;
-      const left = (slots.running.get(userId) ?? 1) - 1;
-      if (left > 0) slots.running.set(userId, left);
-      else slots.running.delete(userId);
+      const left = (slots.running.get(caller) ?? 1) - 1;
+      if (left > 0) slots.running.set(caller, left);
+      else slots.running.delete(caller);
     },
   };
 }

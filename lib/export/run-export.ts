@@ -19,7 +19,7 @@ import { eventRecordFromText, selectEvents } from "@/lib/audit/search/event-sql"
 import { countWhere } from "@/lib/audit/search/list-query";
 import { FORMAT_INFO, limitRefusal, type ExportFormat } from "./export-formats";
 import { ExportLease } from "./export-lease";
-import { acquireExportSlot, exportRefusal, type ExportSlot } from "./export-slots";
+import { acquireExportSlot, exportCallerOf, exportRefusal, type ExportSlot } from "./export-slots";
 import { EXPORT_COLUMNS } from "./export-tabs";
 import { exportFileName } from "./file-name";
 import { filterLines, filterSlug } from "./filter-summary";
@@ -139,12 +139,12 @@ export async function planExport(
   const rows = await countWhere(getDb().reads, where, maxRows === null ? undefined : maxRows + 1);
   const range = instantRange(search, timeZone, now);
   const fileName = exportFileName(tabId, filterSlug(tab, search, range, timeZone), now, timeZone, format);
-  const plan: ExportPlan = { tab: tabId, format, rows, fileName, refusal: limitRefusal(format, rows), busy: exportRefusal(principal.userId) };
+  const plan: ExportPlan = { tab: tabId, format, rows, fileName, refusal: limitRefusal(format, rows), busy: exportRefusal(exportCallerOf(principal)) };
 
   async function prepare(): Promise<PreparedExport> {
     if (plan.refusal) throw new RangeError(plan.refusal);
     // Refused (ExportBusyError) before anything is recorded; given back by the download's end.
-    const slot = acquireExportSlot(principal.userId);
+    const slot = acquireExportSlot(exportCallerOf(principal));
     try {
       return await prepareIn(slot);
     } catch (error) {

@@ -1,0 +1,178 @@
+// Stores a validated batch of one source's events: all of it or none, in one transaction. Each
+// event is stored once per (source, sender's id), however often it is sent and however many
+// requests race with it: the key table's primary key decides (a racing request waits for the
+// first to commit, then finds its keys taken). Events of types switched off are counted as dropped;
+// events older than the retention period are acknowledged as expired and not stored, so a resend
+// of a purged event does not bring it back.
+import "server-only";
+import type { FieldChange } from "@/lib/audit/events/changes";
+import { categoryOf } from "@/lib/audit/events/event-types";
+import { loadEnabledEventTypes } from "@/lib/audit/config/event-switches";
+import { loadRetention } from "@/lib/audit/config/retention-settings";
+import { PURGED_CATEGORIES } from "@/lib/audit/retention/purge-shapes";
+import { getDb } from "@/lib/db";
+import type { SqlSession } from "@/lib/db/database";
+import { type Column, insertRows } from "@/lib/db/unnest-insert";
+import type { AuditEventType } from "@/lib/generated/prisma/enums";
+import { type DirectoryIds, updateDirectory } from "./directory";
+import type { IngestEvent } from "./ingest-schema";
+import { addTally } from "./source-tally";
+
+export interface IngestResult {
+  /** stored now */
+  accepted: number;
+  /** stored before (or earlier in the same request): not stored again */
+  duplicates: number;
+  /** of a type switched off on the Config tab: counted there, not stored */
+  dropped: number;
+  /** older than the retention period: not stored */
+  expired: number;
+}
+
+const DAY_MS = 86_400_000;
+const PURGED = new Set<string>(PURGED_CATEGORIES);
+const DEADLOCK = "40P01";
+const ATTEMPTS = 3;
+
+interface StoredEvent {
+  id: string;
+  event: IngestEvent;
+}
+
+const iso = (date: Date) => date.toISOString();
+
+/** A user named in a change list ({ id, name }) carries the sender's id: the directory's id replaces it. */
+function linkChangeUsers(changes: readonly FieldChange[] | null | undefined, users: Map<string, number>): string | null {
+  if (!changes?.length) return null;
+  const linked = changes.map((change) => {
+    if (change.kind !== "user") return change;
+    const link = (value: FieldChange["old"]) =>
+      value && typeof value === "object" && "name" in value && !Array.isArray(value)
+        ? { id: value.id === null ? null : (users.get(String(value.id)) ?? null), name: value.name }
+        : value;
+    return { ...change, old: link(change.old), new: link(change.new) };
+  });
+  return JSON.stringify(linked);
+}
+
+function changeUserIds(events: readonly StoredEvent[]): string[] {
+  const ids = new Set<string>();
+  for (const { event } of events) {
+    for (const change of event.changes ?? []) {
+      if (change.kind !== "user") continue;
+      for (const value of [change.old, change.new]) {
+        if (value && typeof value === "object" && "name" in value && value.id !== null) ids.add(String(value.id));
+      }
+    }
+  }
+  return [...ids];
+}
+
+function eventColumns(source: string, ids: DirectoryIds, changeUsers: Map<string, number>): Column<StoredEvent>[] {
+  const look = (map: Map<string, number>, sid: string | undefined) => (sid === undefined ? null : (map.get(sid) ?? null));
+  return [
+    ["id", "bigint", (row) => row.id],
+    ["category", '"AuditCategory"', (row) => categoryOf(row.event.type)],
+    ["eventType", '"AuditEventType"', (row) => row.event.type],
+    ["actorId", "int", (row) => look(ids.users, row.event.actor.id)],
+    ["actorName", "text", (row) => row.event.actor.username],
+    ["targetUserId", "int", (row) => look(ids.users, row.event.targetUser?.id)],
+    ["targetUserName", "text", (row) => row.event.targetUser?.username ?? null],
+    ["projectId", "int", (row) => look(ids.projects, row.event.project?.id)],
+    ["projectName", "text", (row) => row.event.project?.name ?? null],
+    ["trackerId", "int", (row) => look(ids.trackers, row.event.tracker?.id)],
+    ["trackerName", "text", (row) => row.event.tracker?.name ?? null],
+    ["artifactId", "int", (row) => look(ids.artifacts, row.event.artifact?.id)],
+    ["artifactName", "text", (row) => row.event.artifact?.name ?? null],
+    ["artifactKind", '"ArtifactKind"', (row) => row.event.artifact?.kind ?? null],
+    ["message", "text", (row) => row.event.message ?? null],
+    ["changes", "json", (row) => linkChangeUsers(row.event.changes, changeUsers)],
+    ["details", "jsonb", (row) => (row.event.details ? JSON.stringify(row.event.details) : null)],
+    ["ip", "text", (row) => row.event.ip ?? null],
+    ["userAgent", "text", (row) => row.event.userAgent ?? null],
+    ["createdAt", "timestamptz", (row) => iso(row.event.createdAt)],
+    ["source", "text", () => source],
+    ["sourceEventId", "text", (row) => row.event.id],
+  ];
+}
+
+async function store(session: SqlSession, source: string, candidates: readonly IngestEvent[], droppedByType: Map<AuditEventType, number>, now: Date) {
+  let fresh: StoredEvent[] = [];
+  if (candidates.length > 0) {
+    const ids = await session.query<{ id: string }>(
+      `SELECT nextval(pg_get_serial_sequence('"AuditEvent"', 'id'))::text AS id FROM generate_series(1, $1::int)`,
+      [candidates.length],
+    );
+    const keyed = candidates.map((event, index) => ({ id: ids[index]!.id, event }));
+    const taken = await session.query<{ sourceEventId: string }>(
+      `INSERT INTO "IngestedEventKey" ("source", "sourceEventId", "eventId", "receivedAt")
+       SELECT $1, k.key, k.event, $4 FROM unnest($2::text[], $3::bigint[]) AS k(key, event) ORDER BY k.key
+       ON CONFLICT DO NOTHING RETURNING "sourceEventId"`,
+      [source, keyed.map((row) => row.event.id), keyed.map((row) => row.id), iso(now)],
+    );
+    const won = new Set(taken.map((row) => row.sourceEventId));
+    fresh = keyed.filter((row) => won.has(row.event.id));
+  }
+  if (fresh.length > 0) {
+    const directory = await updateDirectory(
+      session,
+      source,
+      fresh.map((row) => row.event),
+    );
+    const changeUsers = new Map(directory.users);
+    const unknown = changeUserIds(fresh).filter((sid) => !changeUsers.has(sid));
+    if (unknown.length > 0) {
+      const rows = await session.query<{ sourceId: string; id: number }>(
+        `SELECT "sourceId", id FROM "User" WHERE "source" = $1 AND "sourceId" = ANY($2::text[])`,
+        [source, unknown],
+      );
+      for (const row of rows) changeUsers.set(row.sourceId, Number(row.id));
+    }
+    await insertRows(session, "AuditEvent", eventColumns(source, directory, changeUsers), fresh, fresh.length);
+  }
+  for (const [type, count] of droppedByType) {
+    await session.query(
+      `INSERT INTO "DroppedEventCount" ("eventType", "count", "firstDroppedAt", "lastDroppedAt") VALUES ($1::"AuditEventType", $2, $3, $3)
+       ON CONFLICT ("eventType") DO UPDATE SET "count" = "DroppedEventCount"."count" + EXCLUDED."count",
+         "lastDroppedAt" = GREATEST("DroppedEventCount"."lastDroppedAt", EXCLUDED."lastDroppedAt")`,
+      [type, count, iso(now)],
+    );
+  }
+  return fresh.length;
+}
+
+/** Stores `events` (validated, of `source`) and says what became of them. */
+export async function ingestEvents(source: string, events: readonly IngestEvent[], now = new Date()): Promise<IngestResult> {
+  const db = getDb();
+  const [retention, enabled] = await Promise.all([loadRetention(db.prisma), loadEnabledEventTypes(db.prisma)]);
+  const cutoff = now.getTime() - retention.days * DAY_MS;
+  const seen = new Set<string>();
+  const candidates: IngestEvent[] = [];
+  const droppedByType = new Map<AuditEventType, number>();
+  const result: IngestResult = { accepted: 0, duplicates: 0, dropped: 0, expired: 0 };
+  for (const event of events) {
+    if (seen.has(event.id)) {
+      result.duplicates++;
+      continue;
+    }
+    seen.add(event.id);
+    if (PURGED.has(categoryOf(event.type)) && event.createdAt.getTime() < cutoff) result.expired++;
+    else if (!enabled.has(event.type)) {
+      result.dropped++;
+      droppedByType.set(event.type, (droppedByType.get(event.type) ?? 0) + 1);
+    } else candidates.push(event);
+  }
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const accepted = await db.withTransaction(async (session) => {
+        const stored = await store(session, source, candidates, droppedByType, now);
+        await addTally(session, source, { ...result, accepted: stored, duplicates: result.duplicates + candidates.length - stored }, now);
+        return stored;
+      });
+      return { ...result, accepted, duplicates: result.duplicates + candidates.length - accepted };
+    } catch (error) {
+      // Two requests naming the same people in another order can deadlock; PostgreSQL ends one of them.
+      if ((error as { code?: string }).code !== DEADLOCK || attempt === ATTEMPTS) throw error;
+    }
+  }
+}
