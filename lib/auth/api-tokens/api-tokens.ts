@@ -6,7 +6,7 @@ import "server-only";
 import { recordEvent, type EntityRef } from "@/lib/audit/events/record-event";
 import { getDb } from "@/lib/db";
 import type { ApiScope } from "@/lib/generated/prisma/enums";
-import { AuthError } from "../guard";
+import { AuthError, requireAdmin } from "../guard";
 import type { Principal } from "../principal";
 import { type ApiScopeName, type ApiTokenSpec, SCOPE_LABELS } from "./api-token-schema";
 import { hashTokenSecret, newTokenSecret, shownPrefix } from "./token-secret";
@@ -56,8 +56,11 @@ const SUMMARY_SELECT = {
   lastUsedIp: true,
 } as const;
 
-/** Makes a token; the secret is in the answer and nowhere else. The Console event commits with it. */
-export async function saveApiToken(spec: ApiTokenSpec, actor: EntityRef, now = new Date()): Promise<{ token: ApiTokenSummary; secret: string }> {
+const actorOf = (principal: Principal): EntityRef => ({ id: principal.userId, name: principal.username });
+
+/** Makes a token (administrators only); the secret is in the answer and nowhere else. The Console event commits with it. */
+export async function createApiToken(spec: ApiTokenSpec, now = new Date()): Promise<{ token: ApiTokenSummary; secret: string }> {
+  const actor = actorOf(await requireAdmin("Creating an API token"));
   const secret = newTokenSecret();
   const expiresAt = new Date(now.getTime() + spec.expiresInDays * DAY_MS);
   const token = await getDb().prisma.$transaction(async (tx) => {
@@ -91,8 +94,9 @@ export async function saveApiToken(spec: ApiTokenSpec, actor: EntityRef, now = n
   return { token: { ...token, scopes: toScopeNames(token.scopes) }, secret };
 }
 
-/** Revokes a token for good; false when it was revoked already. Unknown ids throw a 404-worthy error. */
-export async function revokeApiToken(id: number, actor: EntityRef, now = new Date()): Promise<boolean> {
+/** Revokes a token for good (administrators only); false when it was revoked already. Unknown ids throw UnknownTokenError. */
+export async function revokeApiToken(id: number, now = new Date()): Promise<boolean> {
+  const actor = actorOf(await requireAdmin("Revoking an API token"));
   return getDb().prisma.$transaction(async (tx) => {
     const token = await tx.apiToken.findUnique({ where: { id }, select: SUMMARY_SELECT });
     if (!token) throw new UnknownTokenError(id);
@@ -121,6 +125,7 @@ export class UnknownTokenError extends Error {
 
 /** Every token, newest first, revoked ones included (they stay listed as the record of who had access). */
 export async function listApiTokens(): Promise<ApiTokenSummary[]> {
+  await requireAdmin("Listing API tokens");
   const tokens = await getDb().prisma.apiToken.findMany({ select: SUMMARY_SELECT, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
   return tokens.map((token) => ({ ...token, scopes: toScopeNames(token.scopes) }));
 }

@@ -1,5 +1,8 @@
 import { describe, expect, it, vi } from "vitest";
-import { saveApiToken } from "@/lib/auth/api-tokens/api-tokens";
+import { createApiToken } from "@/lib/auth/api-tokens/api-tokens";
+import type { ApiTokenSpec } from "@/lib/auth/api-tokens/api-token-schema";
+import type { Principal } from "@/lib/auth/principal";
+import { runAs } from "@/lib/auth/principal-context";
 import { useAppDatabase } from "@/lib/test/app-database";
 import { testDatabases } from "@/lib/test/databases";
 import { GET as exportGet } from "../../export/[file]/route";
@@ -13,7 +16,8 @@ vi.mock("next-auth", async (importOriginal) => ({
 }));
 vi.mock("@/lib/time/admin-time-zone", () => ({ getAdminTimeZone: async () => "UTC" }));
 
-const ADMIN_REF = { id: null, name: "test-admin" };
+const ADMIN: Principal = { userId: null, username: "test-admin", displayName: "Test Admin", role: "ADMIN", sessionId: null };
+const saveApiToken = (spec: ApiTokenSpec) => runAs(ADMIN, () => createApiToken(spec));
 const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
 
 function login(id: string, username = "jdoe", extra: Record<string, unknown> = {}) {
@@ -30,7 +34,7 @@ function post(secret: string | null, body: unknown, contentType = "application/j
 describe.each(testDatabases())("POST /api/audit/events on $name", ({ open }) => {
   const state = useAppDatabase(open);
   const token = async (scopes: ("ingest" | "read")[] = ["ingest"], source = "alm-prod", expiresInDays = 90) =>
-    (await saveApiToken({ name: `t-${Math.random()}`, source, scopes, expiresInDays }, ADMIN_REF)).secret;
+    (await saveApiToken({ name: `t-${Math.random()}`, source, scopes, expiresInDays })).secret;
   const stored = (source = "alm-prod") => state.db.prisma.auditEvent.count({ where: { source } });
 
   it("stores a batch, says what became of each event, and stores a resend once", async () => {
@@ -201,7 +205,7 @@ describe.each(testDatabases())("POST /api/audit/events on $name", ({ open }) => 
   });
 
   it("takes a token as Bearer or as the Basic password, and refuses revoked, expired, unknown and wrong-scope tokens", async () => {
-    const ingest = await saveApiToken({ name: "sender", source: "auth-src", scopes: ["ingest"], expiresInDays: 1 }, ADMIN_REF);
+    const ingest = await saveApiToken({ name: "sender", source: "auth-src", scopes: ["ingest"], expiresInDays: 1 });
     const basic = `Basic ${Buffer.from(`jira:${ingest.secret}`).toString("base64")}`;
     const viaBasic = await POST(
       new Request("http://console.test/api/audit/events", {
