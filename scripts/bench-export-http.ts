@@ -4,10 +4,9 @@
 // own, so that its peak RSS (the kernel's high-water mark of the server process) is the export's.
 // Prints events/s (the X-Export-Rows header over the time to the last byte) and the server's peak.
 // Seed first: npm run db:seed -- --events 10m (a year of Logins is about 4.3M events at 10M).
-import { readFileSync } from "node:fs";
 import { get } from "node:http";
 import { parseArgs } from "node:util";
-import { freePort, startNext, waitForHttp } from "./lib/serve";
+import { freePort, memoryOf, startNext, waitForHttp } from "./lib/serve";
 
 const { values: args } = parseArgs({
   options: {
@@ -23,13 +22,6 @@ const { values: args } = parseArgs({
   },
 });
 const format = (value: number) => Math.round(value).toLocaleString("en-US");
-
-/** The server's resident memory now and its high-water mark, in MB, from /proc. */
-function memoryOf(pid: number): { rss: number; peak: number } {
-  const status = readFileSync(`/proc/${pid}/status`, "utf8");
-  const kb = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, "m").exec(status)?.[1] ?? 0);
-  return { rss: kb("VmRSS") / 1024, peak: kb("VmHWM") / 1024 };
-}
 
 /** Signs in through next-auth's credentials callback; returns the Cookie header of the session. */
 async function signIn(url: string): Promise<string> {

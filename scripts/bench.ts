@@ -25,6 +25,7 @@ import { migrate } from "@/lib/db/migrate";
 import { parseCount } from "@/lib/seed/cli";
 import { isDatabaseEmpty, seedDemoData } from "@/lib/seed/seed";
 import { ensureBuild } from "./lib/build-stamp";
+import { percentile } from "./lib/percentile";
 
 const { values: args } = parseArgs({
   options: {
@@ -55,10 +56,6 @@ interface CaseResult {
   count: Timing;
 }
 
-function percentile(sorted: number[], q: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
-}
-
 /** p50 and p95 of `runs` timed runs after one warm-up. */
 async function timed(work: () => Promise<unknown>, runs = RUNS): Promise<Timing> {
   await work();
@@ -74,20 +71,14 @@ async function timed(work: () => Promise<unknown>, runs = RUNS): Promise<Timing>
 
 const ms = (value: number) => (value < 10 ? value.toFixed(2) : value.toFixed(1));
 
-/** The column an id field filters ("actorId"), read from the condition it makes. */
-function columnOf(tab: AnySearchTab, key: string): string {
-  const field = tab.fields.find((each) => each.key === key);
-  return Object.keys(field?.where([1]) ?? {})[0];
-}
-
 interface Values {
-  common: number[];
-  rare: number[];
+  common: Array<number | string>;
+  rare: Array<number | string>;
 }
 
 /** The most and the least frequent values of `column` among a sample of the tab's events. */
 async function valuesOf(db: Database, tab: AnySearchTab, column: string): Promise<Values> {
-  const rows = await db.query<{ value: number; n: number }>(
+  const rows = await db.query<{ value: number | string; n: number }>(
     `SELECT "${column}" AS "value", count(*)::int AS "n" FROM "AuditEvent" TABLESAMPLE SYSTEM (2)
      WHERE "category"::text = ANY($1) AND "${column}" IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1`,
     [[...tab.categories]],
@@ -109,7 +100,7 @@ async function mixesOf(db: Database, tab: AnySearchTab): Promise<Array<{ name: s
   const mixes: Array<{ name: string; filters: Record<string, unknown> }> = [{ name: "no filter", filters: {} }];
   const values: Record<string, Values> = {};
   for (const field of tab.fields) {
-    values[field.key] = await valuesOf(db, tab, columnOf(tab, field.key));
+    values[field.key] = await valuesOf(db, tab, field.column);
     const { common, rare } = values[field.key];
     mixes.push({ name: `${field.key}: 1 common`, filters: { [field.key]: common.slice(0, 1) } });
     mixes.push({ name: `${field.key}: 1 rare`, filters: { [field.key]: rare.slice(-1) } });

@@ -201,14 +201,14 @@ export async function updateDirectory(session: SqlSession, source: string, event
   const trackerIds = await upsert(session, TRACKERS, source, [...trackers.bySid.values()]);
   const artifacts = new Entries();
   for (const event of events) {
-    if (!event.artifact) continue;
+    if (event.artifact?.id === undefined) continue;
     const state = artifactState(event.type);
     artifacts.note(
       event.artifact.id,
       event.createdAt.getTime(),
       {
         name: event.artifact.name,
-        kind: event.artifact.kind satisfies ArtifactKind,
+        kind: event.artifact.kind satisfies ArtifactKind | null,
         projectId: event.project ? projectIds.get(event.project.id) : null,
         trackerId: event.tracker ? trackerIds.get(event.tracker.id) : null,
       },

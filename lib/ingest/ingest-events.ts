@@ -34,7 +34,7 @@ const PURGED = new Set<string>(PURGED_CATEGORIES);
 const DEADLOCK = "40P01";
 const ATTEMPTS = 3;
 
-interface StoredEvent {
+export interface StoredEvent {
   id: string;
   event: IngestEvent;
 }
@@ -68,7 +68,7 @@ function changeUserIds(events: readonly StoredEvent[]): string[] {
   return [...ids];
 }
 
-function eventColumns(source: string, ids: DirectoryIds, changeUsers: Map<string, number>): Column<StoredEvent>[] {
+export function eventColumns(source: string, ids: DirectoryIds, changeUsers: Map<string, number>): Column<StoredEvent>[] {
   const look = (map: Map<string, number>, sid: string | undefined) => (sid === undefined ? null : (map.get(sid) ?? null));
   return [
     ["id", "bigint", (row) => row.id],

@@ -34,8 +34,9 @@ const placeSchema = z.strictObject({ id: senderId, name });
 
 const ARTIFACT_KINDS = { work_item: "WORK_ITEM", workitem: "WORK_ITEM", artifact: "ARTIFACT" } as const satisfies Record<string, ArtifactKind>;
 
+/** An artifact with an id is kept in the directory; one without (a permission's target, "Tracker: Bugs") is a name only. */
 const artifactSchema = z.strictObject({
-  id: senderId,
+  id: senderId.optional(),
   name,
   kind: z
     .string()
@@ -116,6 +117,9 @@ export function ingestEventSchema(now: () => number = Date.now) {
       const label = eventTypeLabel(event.type);
       if (needs.target && !event.targetUser) context.addIssue({ code: "custom", path: ["targetUser"], message: `is required for ${label} events` });
       if (needs.artifact && !event.artifact) context.addIssue({ code: "custom", path: ["artifact"], message: `is required for ${label} events` });
+      if (needs.artifact && event.artifact && event.artifact.id === undefined && !event.type.startsWith("ARTIFACT_PERMISSION_")) {
+        context.addIssue({ code: "custom", path: ["artifact", "id"], message: `is required for ${label} events` });
+      }
       if (needs.artifact === "WORK_ITEM" && event.artifact?.kind === "ARTIFACT") {
         context.addIssue({ code: "custom", path: ["artifact", "kind"], message: `must be WORK_ITEM for ${label} events` });
       }
@@ -126,7 +130,9 @@ export function ingestEventSchema(now: () => number = Date.now) {
     })
     .transform((event) => ({
       ...event,
-      artifact: event.artifact ? { ...event.artifact, kind: event.artifact.kind ?? NEEDS[event.type]?.artifact ?? "ARTIFACT" } : null,
+      artifact: event.artifact
+        ? { ...event.artifact, kind: event.artifact.kind ?? (event.artifact.id === undefined ? null : (NEEDS[event.type]?.artifact ?? "ARTIFACT")) }
+        : null,
     }));
 }
 

@@ -1,6 +1,7 @@
 // Starts the console's server (scripts/server.mjs: Next.js, production or dev) on a port with the console's environment and waits until it
 // answers. Used by the demo command and by the end-to-end test server.
 import { spawn, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { createServer } from "node:net";
 
 /**
@@ -68,4 +69,11 @@ export function startNext(options: { port: number; dev?: boolean; env: NodeJS.Pr
   }
   child.on("exit", (code) => process.exit(code ?? 0));
   return child;
+}
+
+/** A process's resident memory now and its high-water mark, in MB, from /proc (the benches' server figures). */
+export function memoryOf(pid: number): { rss: number; peak: number } {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  const kb = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, "m").exec(status)?.[1] ?? 0);
+  return { rss: kb("VmRSS") / 1024, peak: kb("VmHWM") / 1024 };
 }
