@@ -13,7 +13,7 @@ import { openDatabase, type Database } from "../lib/db/database";
 import { migrate } from "../lib/db/migrate";
 import { insertRows } from "../lib/db/unnest-insert";
 import { postEvents } from "../lib/ingest/ingest-client";
-import { eventColumns, type StoredEvent } from "../lib/ingest/ingest-events";
+import { eventColumns } from "../lib/ingest/ingest-events";
 import { validateEvents } from "../lib/ingest/ingest-request";
 import type { IngestEventInput } from "../lib/ingest/ingest-schema";
 import { senderEvents } from "../lib/seed/sender-events";
@@ -128,7 +128,8 @@ async function main(): Promise<void> {
       const before = memoryOf(server.pid!);
       let accepted = 0;
       const run = await drive(batches, async (batch) => {
-        accepted += (await postEvents(url, secret, batch)).accepted;
+        const answer = await postEvents(url, secret, batch);
+        accepted += answer.accepted;
       });
       const after = memoryOf(server.pid!);
       httpRate = total / run.seconds;
@@ -155,10 +156,8 @@ async function main(): Promise<void> {
   // The floor: the same rows, as ingestion would write them, by unnest insert alone.
   const floor = await freshDatabase(serverUrl, "floor");
   try {
-    const columns = eventColumns(SOURCE, { users: new Map(), projects: new Map(), trackers: new Map(), artifacts: new Map() }, new Map()).filter(
-      ([name]) => name !== "id",
-    );
-    const rows = batches.map((batch) => validateEvents(batch).map((event): StoredEvent => ({ id: "", event })));
+    const columns = eventColumns(SOURCE, { users: new Map(), projects: new Map(), trackers: new Map(), artifacts: new Map() }, new Map());
+    const rows = batches.map((batch) => validateEvents(batch));
     const run = await drive(rows, (batch) => floor.database.withTransaction((session) => insertRows(session, "AuditEvent", columns, batch, batch.length)));
     const floorRate = total / run.seconds;
     line("unnest floor", total, run, "");

@@ -34,11 +34,6 @@ const PURGED = new Set<string>(PURGED_CATEGORIES);
 const DEADLOCK = "40P01";
 const ATTEMPTS = 3;
 
-export interface StoredEvent {
-  id: string;
-  event: IngestEvent;
-}
-
 const iso = (date: Date) => date.toISOString();
 
 /** A user named in a change list ({ id, name }) carries the sender's id: the directory's id replaces it. */
@@ -55,9 +50,9 @@ function linkChangeUsers(changes: readonly FieldChange[] | null | undefined, use
   return JSON.stringify(linked);
 }
 
-function changeUserIds(events: readonly StoredEvent[]): string[] {
+function changeUserIds(events: readonly IngestEvent[]): string[] {
   const ids = new Set<string>();
-  for (const { event } of events) {
+  for (const event of events) {
     for (const change of event.changes ?? []) {
       if (change.kind !== "user") continue;
       for (const value of [change.old, change.new]) {
@@ -68,57 +63,48 @@ function changeUserIds(events: readonly StoredEvent[]): string[] {
   return [...ids];
 }
 
-export function eventColumns(source: string, ids: DirectoryIds, changeUsers: Map<string, number>): Column<StoredEvent>[] {
+export function eventColumns(source: string, ids: DirectoryIds, changeUsers: Map<string, number>): Column<IngestEvent>[] {
   const look = (map: Map<string, number>, sid: string | undefined) => (sid === undefined ? null : (map.get(sid) ?? null));
   return [
-    ["id", "bigint", (row) => row.id],
-    ["category", '"AuditCategory"', (row) => categoryOf(row.event.type)],
-    ["eventType", '"AuditEventType"', (row) => row.event.type],
-    ["actorId", "int", (row) => look(ids.users, row.event.actor.id)],
-    ["actorName", "text", (row) => row.event.actor.username],
-    ["targetUserId", "int", (row) => look(ids.users, row.event.targetUser?.id)],
-    ["targetUserName", "text", (row) => row.event.targetUser?.username ?? null],
-    ["projectId", "int", (row) => look(ids.projects, row.event.project?.id)],
-    ["projectName", "text", (row) => row.event.project?.name ?? null],
-    ["trackerId", "int", (row) => look(ids.trackers, row.event.tracker?.id)],
-    ["trackerName", "text", (row) => row.event.tracker?.name ?? null],
-    ["artifactId", "int", (row) => look(ids.artifacts, row.event.artifact?.id)],
-    ["artifactName", "text", (row) => row.event.artifact?.name ?? null],
-    ["artifactKind", '"ArtifactKind"', (row) => row.event.artifact?.kind ?? null],
-    ["message", "text", (row) => row.event.message ?? null],
-    ["changes", "json", (row) => linkChangeUsers(row.event.changes, changeUsers)],
-    ["details", "jsonb", (row) => (row.event.details ? JSON.stringify(row.event.details) : null)],
-    ["ip", "text", (row) => row.event.ip ?? null],
-    ["userAgent", "text", (row) => row.event.userAgent ?? null],
-    ["createdAt", "timestamptz", (row) => iso(row.event.createdAt)],
+    ["category", '"AuditCategory"', (event) => categoryOf(event.type)],
+    ["eventType", '"AuditEventType"', (event) => event.type],
+    ["actorId", "int", (event) => look(ids.users, event.actor.id)],
+    ["actorName", "text", (event) => event.actor.username],
+    ["targetUserId", "int", (event) => look(ids.users, event.targetUser?.id)],
+    ["targetUserName", "text", (event) => event.targetUser?.username ?? null],
+    ["projectId", "int", (event) => look(ids.projects, event.project?.id)],
+    ["projectName", "text", (event) => event.project?.name ?? null],
+    ["trackerId", "int", (event) => look(ids.trackers, event.tracker?.id)],
+    ["trackerName", "text", (event) => event.tracker?.name ?? null],
+    ["artifactId", "int", (event) => look(ids.artifacts, event.artifact?.id)],
+    ["artifactName", "text", (event) => event.artifact?.name ?? null],
+    ["artifactKind", '"ArtifactKind"', (event) => event.artifact?.kind ?? null],
+    ["message", "text", (event) => event.message ?? null],
+    ["changes", "json", (event) => linkChangeUsers(event.changes, changeUsers)],
+    ["details", "jsonb", (event) => (event.details ? JSON.stringify(event.details) : null)],
+    ["ip", "text", (event) => event.ip ?? null],
+    ["userAgent", "text", (event) => event.userAgent ?? null],
+    ["createdAt", "timestamptz", (event) => iso(event.createdAt)],
     ["source", "text", () => source],
-    ["sourceEventId", "text", (row) => row.event.id],
+    ["sourceEventId", "text", (event) => event.id],
   ];
 }
 
 async function store(session: SqlSession, source: string, candidates: readonly IngestEvent[], droppedByType: Map<AuditEventType, number>, now: Date) {
-  let fresh: StoredEvent[] = [];
+  let fresh: IngestEvent[] = [];
   if (candidates.length > 0) {
-    const ids = await session.query<{ id: string }>(
-      `SELECT nextval(pg_get_serial_sequence('"AuditEvent"', 'id'))::text AS id FROM generate_series(1, $1::int)`,
-      [candidates.length],
-    );
-    const keyed = candidates.map((event, index) => ({ id: ids[index]!.id, event }));
+    // The event's id comes from the table's own default: only the keys decide what is new.
     const taken = await session.query<{ sourceEventId: string }>(
-      `INSERT INTO "IngestedEventKey" ("source", "sourceEventId", "eventId", "receivedAt")
-       SELECT $1, k.key, k.event, $4 FROM unnest($2::text[], $3::bigint[]) AS k(key, event) ORDER BY k.key
+      `INSERT INTO "IngestedEventKey" ("source", "sourceEventId", "receivedAt")
+       SELECT $1, k.key, $3 FROM unnest($2::text[]) AS k(key) ORDER BY k.key
        ON CONFLICT DO NOTHING RETURNING "sourceEventId"`,
-      [source, keyed.map((row) => row.event.id), keyed.map((row) => row.id), iso(now)],
+      [source, candidates.map((event) => event.id), iso(now)],
     );
     const won = new Set(taken.map((row) => row.sourceEventId));
-    fresh = keyed.filter((row) => won.has(row.event.id));
+    fresh = candidates.filter((event) => won.has(event.id));
   }
   if (fresh.length > 0) {
-    const directory = await updateDirectory(
-      session,
-      source,
-      fresh.map((row) => row.event),
-    );
+    const directory = await updateDirectory(session, source, fresh);
     const changeUsers = new Map(directory.users);
     const unknown = changeUserIds(fresh).filter((sid) => !changeUsers.has(sid));
     if (unknown.length > 0) {

@@ -2,6 +2,7 @@
 // (application/x-ndjson), at most MAX_EVENTS_PER_REQUEST events and MAX_REQUEST_BYTES. Read with
 // a cap, so a client cannot make the server buffer more than the limit; validated all or nothing.
 import { InputError } from "@/lib/api/input-error";
+import { plainIngestEvent } from "./plain-event";
 import { fieldPath, type IngestEvent, ingestEventSchema, MAX_EVENTS_PER_REQUEST, MAX_REQUEST_BYTES } from "./ingest-schema";
 
 /** A request over a limit: 413, or 415 for a body in a format the route does not read. */
@@ -105,7 +106,13 @@ export function validateEvents(raw: readonly unknown[], now: () => number = Date
   const events: IngestEvent[] = [];
   let firstError: InputError | null = null;
   let bad = 0;
+  const at = now();
   raw.forEach((candidate, index) => {
+    const plain = plainIngestEvent(candidate, at);
+    if (plain) {
+      events.push(plain);
+      return;
+    }
     const parsed = schema.safeParse(candidate);
     if (parsed.success) {
       events.push(parsed.data);

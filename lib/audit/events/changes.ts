@@ -56,7 +56,7 @@ function plainChangeValue(value: unknown): ChangeValue | undefined {
  * 2.6 µs a list of three, a second and a half for a million-event export); undefined for anything
  * else, which zod then reads. A property test holds the two to the same answers.
  */
-function plainChangeList(value: unknown): FieldChange[] | undefined {
+export function plainChangeList(value: unknown): FieldChange[] | undefined {
   if (!Array.isArray(value)) return undefined;
   const changes = new Array<FieldChange>(value.length);
   for (let index = 0; index < value.length; index += 1) {

@@ -92,7 +92,6 @@ CREATE TABLE "ApiToken" (
 CREATE TABLE "IngestedEventKey" (
     "source" TEXT NOT NULL,
     "sourceEventId" TEXT NOT NULL,
-    "eventId" BIGINT NOT NULL,
     "receivedAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "IngestedEventKey_pkey" PRIMARY KEY ("source","sourceEventId")
