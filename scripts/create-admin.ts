@@ -2,16 +2,13 @@
 // Creates a console account, or resets an existing one: new password, enabled, role set, and every
 // open session ended. The password comes from ADMIN_PASSWORD or a hidden prompt.
 import { userInfo } from "node:os";
-import { parseArgs } from "node:util";
 import { recordEvent, type NewFieldChange } from "../lib/audit/events/record-event";
 import { normalizeUsername } from "../lib/auth/authorize";
 import { hashPassword } from "../lib/auth/password";
 import { ROLE_LABELS, isConsoleAccessRole, type ConsoleAccessRole } from "../lib/auth/principal";
 import { revokeUserSessions } from "../lib/auth/sessions";
-import { openDatabase, type Database } from "../lib/db/database";
-import { DataFolderBusyError } from "../lib/db/folder-lock";
-import { setDb } from "../lib/db";
-import { migrate } from "../lib/db/migrate";
+import type { Database } from "../lib/db/database";
+import { parseFlags, runScript, UsageError, withScriptDatabase } from "./lib/cli";
 
 const MIN_PASSWORD_LENGTH = 12;
 const MAX_PASSWORD_LENGTH = 1024;
@@ -21,15 +18,6 @@ const USAGE = `Usage: npm run create-admin -- --username NAME [--display-name "F
 Creates a console account, or resets an existing one (new password, enabled, role set, open sessions ended).
 The password is read from ADMIN_PASSWORD, or asked for twice at a hidden prompt.
 Works on the embedded database (.data/pglite, or PGLITE_DATA_DIR) or on DATABASE_URL.`;
-
-class UsageError extends Error {
-  constructor(
-    message: string,
-    readonly showUsage = false,
-  ) {
-    super(message);
-  }
-}
 
 interface Options {
   username: string;
@@ -46,16 +34,8 @@ const OPTIONS = {
   help: { type: "boolean", short: "h" },
 } as const;
 
-function parseOptions() {
-  try {
-    return parseArgs({ options: OPTIONS, strict: true }).values;
-  } catch (error) {
-    throw new UsageError((error as Error).message, true);
-  }
-}
-
 function readOptions(): Options {
-  const values = parseOptions();
+  const values = parseFlags(OPTIONS);
   if (values.help) {
     console.log(USAGE);
     process.exit(0);
@@ -187,26 +167,9 @@ async function main(): Promise<void> {
   const options = readOptions();
   const password = await readPassword(options.username);
   const passwordHash = await hashPassword(password);
-  const database = openDatabase();
-  setDb(database);
-  try {
-    const migrations = await database.withSession((session) => migrate(session));
-    if (migrations.applied.length > 0) console.log(`Applied ${migrations.applied.length} migration(s) to ${database.location}.`);
+  await withScriptDatabase(async (database) => {
     console.log(`${await saveAccount(database, options, passwordHash)} Database: ${database.location}`);
-  } finally {
-    setDb(undefined);
-    await database.close();
-  }
+  });
 }
 
-main().catch((error: unknown) => {
-  if (error instanceof UsageError) {
-    console.error(`create-admin: ${error.message}`);
-    if (error.showUsage) console.error(`\n${USAGE}`);
-  } else if (error instanceof DataFolderBusyError) {
-    console.error(`create-admin: ${error.message}`);
-  } else {
-    console.error("create-admin failed:", error instanceof Error ? error.message : error);
-  }
-  process.exitCode = 1;
-});
+runScript("create-admin", USAGE, main);
