@@ -118,8 +118,78 @@ function personNames(person: IngestPerson): Record<string, unknown> {
   return { username: person.username, displayName: person.displayName ?? null, email: person.email ?? null };
 }
 
-async function upsert(session: SqlSession, spec: TableSpec, source: string, entries: Entry[]): Promise<Map<string, number>> {
-  if (entries.length === 0) return new Map();
+/** A directory row as this process last saw it in the database: its id and the columns ingestion sets. */
+interface KnownRow {
+  id: number;
+  values: Record<string, unknown>;
+  seenAt: number;
+}
+
+/**
+ * What the directory holds for the entries this process wrote or read lately, so that a batch
+ * naming the same people and items as the last (the usual case) costs no statement for them. An
+ * entry is trusted for MEMO_TTL_MS only: another process (a second server, a direct import) may
+ * have renamed it since. Filled only from committed transactions (stage, then commit).
+ */
+export class DirectoryMemo {
+  private readonly rows = new Map<string, KnownRow>();
+
+  constructor(
+    private readonly limit = 200_000,
+    private readonly ttlMs = 60_000,
+  ) {}
+
+  get(key: string, now: number): KnownRow | undefined {
+    const row = this.rows.get(key);
+    return row && now - row.seenAt < this.ttlMs ? row : undefined;
+  }
+
+  /** A transaction's rows, to learn once it commits. */
+  begin(): DirectoryWrite {
+    return { memo: this, staged: new Map() };
+  }
+
+  /** The staged rows are what the database holds now: their transaction committed. */
+  commit(write: DirectoryWrite): void {
+    for (const [key, row] of write.staged) {
+      this.rows.delete(key);
+      this.rows.set(key, row);
+    }
+    // the oldest entries go first (a Map keeps insertion order)
+    for (const key of this.rows.keys()) {
+      if (this.rows.size <= this.limit) break;
+      this.rows.delete(key);
+    }
+  }
+}
+
+/** What one transaction read and wrote of the directory; the memo learns it only if it commits. */
+export interface DirectoryWrite {
+  memo: DirectoryMemo;
+  staged: Map<string, KnownRow>;
+}
+
+/** True when writing `entry` would change nothing the memo says the row holds. */
+function unchanged(entry: Entry, known: KnownRow, spec: TableSpec): boolean {
+  for (const [column] of spec.named) {
+    const value = entry.named[column];
+    if (value !== null && value !== undefined && value !== known.values[column]) return false;
+  }
+  if (entry.statusAt === null) return true;
+  return spec.status.every(([column]) => entry.status[column] === known.values[column]);
+}
+
+async function upsert(session: SqlSession, spec: TableSpec, source: string, all: Entry[], { memo, staged }: DirectoryWrite): Promise<Map<string, number>> {
+  const ids = new Map<string, number>();
+  const now = Date.now();
+  const keyOf = (sid: string) => `${spec.table}\u0000${source}\u0000${sid}`;
+  const entries = all.filter((entry) => {
+    const known = memo.get(keyOf(entry.sid), now);
+    if (!known || !unchanged(entry, known, spec)) return true;
+    ids.set(entry.sid, known.id);
+    return false;
+  });
+  if (entries.length === 0) return ids;
   entries.sort((a, b) => (a.sid < b.sid ? -1 : a.sid > b.sid ? 1 : 0));
   const columns = [...spec.named, ...spec.status];
   const arrays: unknown[] = [
@@ -142,16 +212,25 @@ async function upsert(session: SqlSession, spec: TableSpec, source: string, entr
   };
   const table = `"${spec.table}"`;
   const hasStatus = spec.status.length > 0;
-  const inserted = await session.query<{ sourceId: string; id: number }>(
+  const returned = `"sourceId", id, ${columns.map(([column]) => `"${column}"`).join(", ")}`;
+  const remember = (rows: Array<Record<string, unknown>>) => {
+    for (const row of rows) {
+      const id = Number(row.id);
+      ids.set(String(row.sourceId), id);
+      staged.set(keyOf(String(row.sourceId)), { id, values: row, seenAt: now });
+    }
+  };
+  const inserted = await session.query<Record<string, unknown>>(
     `INSERT INTO ${table} ("source", "sourceId", ${spec.createdAt ? `"createdAt", ` : ""}"namedAt", ${hasStatus ? `"statusAt", ` : ""}${columns.map(([column]) => `"${column}"`).join(", ")})
      SELECT $1, i."sid", ${spec.createdAt ? `i."firstAt", ` : ""}i."namedAt", ${hasStatus ? `i."statusAt", ` : ""}${columns.map(([column]) => insertValue(column)).join(", ")}
      FROM ${input} ORDER BY i."sid"
      ON CONFLICT ("source", "sourceId") DO NOTHING
-     RETURNING "sourceId", id`,
+     RETURNING ${returned}`,
     [source, ...arrays],
   );
-  const ids = new Map(inserted.map((row) => [row.sourceId, Number(row.id)]));
-  if (ids.size === entries.length) return ids;
+  remember(inserted);
+  if (inserted.length === entries.length) return ids;
+  const insertedSids = new Set(inserted.map((row) => String(row.sourceId)));
   const newerNames = `(t."namedAt" IS NULL OR i."namedAt" >= t."namedAt")`;
   const newerStatus = `(i."statusAt" IS NOT NULL AND (t."statusAt" IS NULL OR i."statusAt" >= t."statusAt"))`;
   const value = (column: string, newer: string) => `CASE WHEN ${newer} THEN COALESCE(i."${column}", t."${column}") ELSE t."${column}" END`;
@@ -172,16 +251,17 @@ async function upsert(session: SqlSession, spec: TableSpec, source: string, entr
      WHERE t."source" = $1 AND t."sourceId" = i."sid" AND (${differs(spec.named, newerNames)} OR ${differs(spec.status, newerStatus)})`,
     [source, ...arrays],
   );
-  const existing = await session.query<{ sourceId: string; id: number }>(
-    `SELECT "sourceId", id FROM ${table} WHERE "source" = $1 AND "sourceId" = ANY($2::text[])`,
-    [source, entries.filter((entry) => !ids.has(entry.sid)).map((entry) => entry.sid)],
-  );
-  for (const row of existing) ids.set(row.sourceId, Number(row.id));
+  // After the update: what the rows hold now, for the memo.
+  const existing = await session.query<Record<string, unknown>>(`SELECT ${returned} FROM ${table} WHERE "source" = $1 AND "sourceId" = ANY($2::text[])`, [
+    source,
+    entries.filter((entry) => !insertedSids.has(entry.sid)).map((entry) => entry.sid),
+  ]);
+  remember(existing);
   return ids;
 }
 
 /** Brings the directory up to date with `events` of `source`, and gives the ids the events link to. */
-export async function updateDirectory(session: SqlSession, source: string, events: readonly IngestEvent[]): Promise<DirectoryIds> {
+export async function updateDirectory(session: SqlSession, source: string, events: readonly IngestEvent[], memo: DirectoryWrite): Promise<DirectoryIds> {
   const users = new Entries();
   const projects = new Entries();
   for (const event of events) {
@@ -191,14 +271,14 @@ export async function updateDirectory(session: SqlSession, source: string, event
     if (event.project) projects.note(event.project.id, at, { name: event.project.name }, null);
   }
   // Projects first: trackers and artifacts point at them, trackers before artifacts likewise.
-  const userIds = await upsert(session, USERS, source, [...users.bySid.values()]);
-  const projectIds = await upsert(session, PROJECTS, source, [...projects.bySid.values()]);
+  const userIds = await upsert(session, USERS, source, [...users.bySid.values()], memo);
+  const projectIds = await upsert(session, PROJECTS, source, [...projects.bySid.values()], memo);
   const trackers = new Entries();
   for (const event of events) {
     if (!event.tracker || !event.project) continue;
     trackers.note(event.tracker.id, event.createdAt.getTime(), { name: event.tracker.name, projectId: projectIds.get(event.project.id) }, null);
   }
-  const trackerIds = await upsert(session, TRACKERS, source, [...trackers.bySid.values()]);
+  const trackerIds = await upsert(session, TRACKERS, source, [...trackers.bySid.values()], memo);
   const artifacts = new Entries();
   for (const event of events) {
     if (event.artifact?.id === undefined) continue;
@@ -215,6 +295,6 @@ export async function updateDirectory(session: SqlSession, source: string, event
       state ? { state } : null,
     );
   }
-  const artifactIds = await upsert(session, ARTIFACTS, source, [...artifacts.bySid.values()]);
+  const artifactIds = await upsert(session, ARTIFACTS, source, [...artifacts.bySid.values()], memo);
   return { users: userIds, projects: projectIds, trackers: trackerIds, artifacts: artifactIds };
 }

@@ -14,7 +14,8 @@ import { getDb } from "@/lib/db";
 import type { SqlSession } from "@/lib/db/database";
 import { type Column, insertRows } from "@/lib/db/unnest-insert";
 import type { AuditEventType } from "@/lib/generated/prisma/enums";
-import { type DirectoryIds, updateDirectory } from "./directory";
+import type { Database } from "@/lib/db/database";
+import { type DirectoryIds, DirectoryMemo, type DirectoryWrite, updateDirectory } from "./directory";
 import type { IngestEvent } from "./ingest-schema";
 import { addTally } from "./source-tally";
 
@@ -90,7 +91,23 @@ export function eventColumns(source: string, ids: DirectoryIds, changeUsers: Map
   ];
 }
 
-async function store(session: SqlSession, source: string, candidates: readonly IngestEvent[], droppedByType: Map<AuditEventType, number>, now: Date) {
+/** One memo per database (tests open many in one process). */
+const memos = new WeakMap<Database, DirectoryMemo>();
+
+function memoOf(db: Database): DirectoryMemo {
+  let memo = memos.get(db);
+  if (!memo) memos.set(db, (memo = new DirectoryMemo()));
+  return memo;
+}
+
+async function store(
+  session: SqlSession,
+  source: string,
+  candidates: readonly IngestEvent[],
+  droppedByType: Map<AuditEventType, number>,
+  now: Date,
+  memo: DirectoryWrite,
+) {
   let fresh: IngestEvent[] = [];
   if (candidates.length > 0) {
     // The event's id comes from the table's own default: only the keys decide what is new.
@@ -104,7 +121,7 @@ async function store(session: SqlSession, source: string, candidates: readonly I
     fresh = candidates.filter((event) => won.has(event.id));
   }
   if (fresh.length > 0) {
-    const directory = await updateDirectory(session, source, fresh);
+    const directory = await updateDirectory(session, source, fresh, memo);
     const changeUsers = new Map(directory.users);
     const unknown = changeUserIds(fresh).filter((sid) => !changeUsers.has(sid));
     if (unknown.length > 0) {
@@ -148,13 +165,16 @@ export async function ingestEvents(source: string, events: readonly IngestEvent[
       droppedByType.set(event.type, (droppedByType.get(event.type) ?? 0) + 1);
     } else candidates.push(event);
   }
+  const memo = memoOf(db);
   for (let attempt = 1; ; attempt++) {
     try {
+      const write = memo.begin();
       const accepted = await db.withTransaction(async (session) => {
-        const stored = await store(session, source, candidates, droppedByType, now);
+        const stored = await store(session, source, candidates, droppedByType, now, write);
         await addTally(session, source, { ...result, accepted: stored, duplicates: result.duplicates + candidates.length - stored }, now);
         return stored;
       });
+      memo.commit(write);
       return { ...result, accepted, duplicates: result.duplicates + candidates.length - accepted };
     } catch (error) {
       // Two requests naming the same people in another order can deadlock; PostgreSQL ends one of them.
