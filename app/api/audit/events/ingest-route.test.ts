@@ -3,6 +3,7 @@ import { createApiToken } from "@/lib/auth/api-tokens/api-tokens";
 import type { ApiTokenSpec } from "@/lib/auth/api-tokens/api-token-schema";
 import type { Principal } from "@/lib/auth/principal";
 import { runAs } from "@/lib/auth/principal-context";
+import { searchUserOptions } from "@/lib/audit/search/user-lookup";
 import { useAppDatabase } from "@/lib/test/app-database";
 import { testDatabases } from "@/lib/test/databases";
 import { GET as exportGet } from "../../export/[file]/route";
@@ -246,5 +247,28 @@ describe.each(testDatabases())("POST /api/audit/events on $name", ({ open }) => 
     expect(revoked.status).toBe(401);
     expect((await revoked.json()).error.message).toContain("revoked");
     expect(await stored("auth-src")).toBe(1);
+  });
+
+  it("puts a new sender's users in the Users filter, a disabled one marked so it is struck through", async () => {
+    const secret = await token(["ingest"], "filter-src");
+    const events = [
+      {
+        id: "f-1",
+        type: "User Create",
+        createdAt: minutesAgo(30),
+        actor: { id: "root", username: "cb.root" },
+        targetUser: { id: 901, username: "quinn.new", displayName: "Quinn Newcomer" },
+      },
+      {
+        id: "f-2",
+        type: "User Disable",
+        createdAt: minutesAgo(20),
+        actor: { id: "root", username: "cb.root" },
+        targetUser: { id: 901, username: "quinn.new" },
+      },
+    ];
+    expect((await (await post(secret, { events })).json()).accepted).toBe(2);
+    const options = await runAs(ADMIN, () => searchUserOptions("quinn"));
+    expect(options).toEqual([expect.objectContaining({ username: "quinn.new", displayName: "Quinn Newcomer", enabled: false })]);
   });
 });
