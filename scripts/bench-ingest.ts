@@ -8,11 +8,11 @@ import { parseArgs } from "node:util";
 import pg from "pg";
 import { createApiToken } from "../lib/auth/api-tokens/api-tokens";
 import { runAs } from "../lib/auth/principal-context";
+import { eventPoster } from "../lib/import/api-sink";
 import { setDb } from "../lib/db";
 import { openDatabase, type Database } from "../lib/db/database";
 import { migrate } from "../lib/db/migrate";
 import { insertRows } from "../lib/db/unnest-insert";
-import { postEvents } from "../lib/ingest/ingest-client";
 import { eventColumns } from "../lib/ingest/ingest-events";
 import { validateEvents } from "../lib/ingest/ingest-request";
 import type { IngestEventInput } from "../lib/ingest/ingest-schema";
@@ -126,9 +126,10 @@ async function main(): Promise<void> {
     try {
       await waitForHttp(`${url}/login`, server);
       const before = memoryOf(server.pid!);
+      const post = eventPoster({ url, token: secret });
       let accepted = 0;
       const run = await drive(batches, async (batch) => {
-        const answer = await postEvents(url, secret, batch);
+        const answer = await post(batch);
         accepted += answer.accepted;
       });
       const after = memoryOf(server.pid!);

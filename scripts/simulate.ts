@@ -4,7 +4,7 @@
 // events a second, each stamped with the time it is sent. Runs until Ctrl+C or for `seconds`.
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
-import { IngestRefusedError, postEvents } from "../lib/ingest/ingest-client";
+import { eventPoster } from "../lib/import/api-sink";
 import { MAX_EVENTS_PER_REQUEST } from "../lib/ingest/ingest-schema";
 import { type SenderEvent, senderEvents } from "../lib/seed/sender-events";
 
@@ -45,6 +45,7 @@ function options() {
 
 async function main(): Promise<void> {
   const { rate, seconds, token, url, seed } = options();
+  const post = eventPoster({ url, token });
   const run = randomBytes(4).toString("hex");
   const batches = senderEvents({ events: 200_000, seed, idPrefix: `sim-${run}-`, batchSize: MAX_EVENTS_PER_REQUEST });
   let buffer: SenderEvent[] = [];
@@ -66,7 +67,7 @@ async function main(): Promise<void> {
       while (buffer.length < count) buffer = buffer.concat(batches.next().value ?? []);
       const now = new Date().toISOString();
       const events = buffer.splice(0, count).map((event) => ({ ...event, createdAt: now }));
-      const answer = await postEvents(url, token, events);
+      const answer = await post(events);
       totals.sent += count;
       totals.accepted += answer.accepted;
       totals.duplicates += answer.duplicates;
@@ -89,7 +90,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  const message = error instanceof IngestRefusedError || error instanceof Error ? error.message : String(error);
+  const message = error instanceof Error ? error.message : String(error);
   console.error(`simulate: ${message}`);
   process.exitCode = 1;
 });

@@ -45,7 +45,11 @@ async function refusalMessage(response: Response): Promise<string> {
   return `${response.status} ${response.statusText}${body ? `: ${body.slice(0, 500)}` : ""}`;
 }
 
-export function apiSink(options: ApiSinkOptions): ImportSink {
+/**
+ * A function that posts events to the console at options.url and answers what ingestion made of
+ * them: the import's sink, `npm run simulate` and `npm run bench:ingest` send through it.
+ */
+export function eventPoster(options: ApiSinkOptions): (events: IngestEventInput[]) => Promise<IngestResult> {
   const endpoint = eventsEndpoint(options.url);
   const doFetch = options.fetch ?? fetch;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
@@ -85,5 +89,10 @@ export function apiSink(options: ApiSinkOptions): ImportSink {
     return addResults(await sendEvents(events.slice(0, half)), await sendEvents(events.slice(half)));
   }
 
-  return { target: endpoint, send: (batch) => sendEvents(batch.raw) };
+  return sendEvents;
+}
+
+export function apiSink(options: ApiSinkOptions): ImportSink {
+  const post = eventPoster(options);
+  return { target: eventsEndpoint(options.url), send: (batch) => post(batch.raw) };
 }
