@@ -1,8 +1,9 @@
-// Cells more than one list shows: the event type as a colored badge, and an instant in the admin's
-// time zone with the zone named. No hooks: usable in server and client components.
+// Cells more than one list shows: the event type as a colored badge, an instant in the admin's time
+// zone with the zone named, and where an event came from. No hooks: usable in server and client components.
 import { Badge, Text } from "@mantine/core";
 import type { AuditEventType } from "@/lib/generated/prisma/enums";
 import { eventTypeLabel } from "@/lib/audit/events/event-types";
+import { sourceLabel } from "@/lib/audit/events/sources";
 import { formatDateTime, zoneName } from "@/lib/time/zoned";
 
 /** One color per kind of action, the same on every tab. */
@@ -44,6 +45,16 @@ export function DateTimeText({ value, timeZone }: { value: Date; timeZone: strin
       <Text span size="xs" c="dimmed">
         {zoneName(value, timeZone)}
       </Text>
+    </Text>
+  );
+}
+
+/** The system an event came from, quietly: "codebeamer-prod", or "Audit Console" for the console's own. Long names end in "…". */
+export function SourceText({ source }: { source: string | null }) {
+  const label = sourceLabel(source);
+  return (
+    <Text size="xs" c="dimmed" truncate="end" maw={150} title={label}>
+      {label}
     </Text>
   );
 }

@@ -3,11 +3,17 @@
 import type { ReactNode } from "react";
 import { Alert, Group, Paper, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { IconInfoCircle } from "@tabler/icons-react";
+import { sourceReference } from "@/lib/audit/events/sources";
 import { TextLink } from "./text-link";
 
 export interface EntityFact {
   term: string;
   value: ReactNode;
+}
+
+/** Source: "codebeamer-prod · id 4711", the sending system and its id for the entity; "—" when none is recorded. */
+export function sourceFact(entity: { source: string | null; sourceId: string | null }): EntityFact {
+  return { term: "Source", value: sourceReference(entity.source, entity.sourceId) ?? "—" };
 }
 
 interface EntityHeaderProps {

@@ -1,11 +1,11 @@
 "use client";
-// Columns every event list shares (Artifacts, Permissions, entity timelines): one definition each,
+// Columns every event list shares (the search tabs, entity timelines): one definition each,
 // composed by the lists. Ids double as sort fields where the list sorts by them.
 import { Text } from "@mantine/core";
 import type { EventRow } from "@/lib/audit/events/event-rows";
 import { ShowChangesLink } from "@/components/diff/show-changes-link";
 import { UserName } from "@/components/user-name";
-import { DateTimeText, EventTypeBadge } from "./data-table-cells";
+import { DateTimeText, EventTypeBadge, SourceText } from "./data-table-cells";
 import { dataTableColumns, type DataTableColumn, type DataTableColumnMeta } from "./data-table-features";
 import { EntityLink } from "./entity-link";
 
@@ -71,6 +71,16 @@ export function eventColumns<Row extends EventRow>() {
         enableSorting: sortable,
         sortDescFirst: true,
         cell: (info) => <DateTimeText value={info.getValue()} timeZone={timeZone} />,
+        meta: { nowrap: true, ...meta },
+      }),
+
+    /** Not sortable: a filter, not an order, is what the admin wants of it. */
+    source: ({ header, meta }: ColumnOptions): DataTableColumn<Row> =>
+      column.accessor((row) => row.source, {
+        id: "source",
+        header,
+        enableSorting: false,
+        cell: (info) => <SourceText source={info.getValue()} />,
         meta: { nowrap: true, ...meta },
       }),
 

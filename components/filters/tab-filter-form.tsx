@@ -1,17 +1,16 @@
 "use client";
-// A search tab's filter form, from the tab's declaration: its id fields in order (a user picker per
-// users field; Projects and Trackers as the pair in which the chosen projects narrow the trackers:
-// a tab has Trackers only with Projects), then Event Types and the range. A tab with a new field
-// gets it here without a line of its own.
+// A search tab's filter form, from the tab's declaration: its list fields in order (a user picker
+// per users field; Projects and Trackers as the pair in which the chosen projects narrow the
+// trackers: a tab has Trackers only with Projects; a source picker for Sources), then Event Types
+// and the range. A tab with a new field gets it here without a line of its own.
 import type { Control, UseFormSetValue } from "react-hook-form";
 import type { ProjectOption, TrackerOption } from "@/lib/audit/events/place-options";
-import type { UserOption } from "@/lib/audit/events/user-refs";
 import type { SelectedOptions } from "@/lib/audit/search/selected-options";
 import { getSearchTab, type SearchTabId } from "@/lib/audit/tabs/search-tabs";
 import type { TabFilters } from "@/lib/audit/tabs/search-tab";
 import { tabUrlParsers } from "@/lib/audit/tabs/tab-url";
 import { DateRangeField } from "./date-range-field";
-import { EventTypesField, PlaceFields, UsersField } from "./filter-fields";
+import { EventTypesField, ListField, PlaceFields } from "./filter-fields";
 import { FilterPanel } from "./filter-panel";
 import { useFilterForm, type AuditFilterValues } from "./use-filter-form";
 
@@ -22,7 +21,7 @@ interface TabFilterFormProps {
   tab: SearchTabId;
   /** the filters the URL holds now */
   values: TabFilters;
-  /** the options the URL's ids name, by field */
+  /** the options the URL's values name (every choice, for Sources), by field */
   selected: SelectedOptions;
   /** refusals the server found in the URL, by field, without the label */
   errors: Record<string, string>;
@@ -42,14 +41,15 @@ export function TabFilterForm({ tab: id, values, selected, errors, timeZone }: T
   return (
     <FilterPanel label={tab.texts.form} onSubmit={submit} onReset={reset} pending={pending}>
       {tab.fields.map((field) => {
-        if (field.options === "users") {
+        if (field.options === "users" || field.options === "sources") {
           return (
-            <UsersField
+            <ListField
               key={field.key}
               control={control}
-              name={field.key as "users"}
+              name={field.key as never}
               label={field.label}
-              initialOptions={(selected[field.key] ?? []) as UserOption[]}
+              kind={field.options}
+              options={(selected[field.key] ?? []) as never[]}
             />
           );
         }

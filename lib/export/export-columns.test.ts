@@ -32,6 +32,7 @@ const BASE: ExportEvent = {
   changes: [],
   ip: "10.0.0.1",
   userAgent: "Firefox",
+  source: null,
 };
 
 const UPDATE: ExportEvent = {
@@ -50,6 +51,7 @@ const UPDATE: ExportEvent = {
     { field: "Reviewers", kind: "list", old: ["bob"], new: ["bob", "carol"] },
   ],
   changedFields: ["Status", "Reviewers"],
+  source: "codebeamer-prod",
 };
 
 const GROUP_ASSIGN: ExportEvent = {
@@ -68,7 +70,7 @@ const row = (tab: keyof typeof EXPORT_COLUMNS, event: ExportEvent) =>
   Object.fromEntries(EXPORT_COLUMNS[tab].map((column) => [column.header, column.value(event)]));
 
 describe("export columns per tab", () => {
-  it("logins: time, user, name, status, type, address, agent, id", () => {
+  it("logins: time, user, name, status, type, address, agent, source, id", () => {
     expect(row("logins", BASE)).toEqual({
       "Created at": BASE.createdAt,
       User: "zoe",
@@ -77,6 +79,7 @@ describe("export columns per tab", () => {
       "Event Type": "User Login",
       "IP address": "10.0.0.1",
       "User agent": "Firefox",
+      Source: "Audit Console",
       "Event ID": "41",
     });
   });
@@ -90,6 +93,7 @@ describe("export columns per tab", () => {
       Project: "Infusion Pump",
       Tracker: "Bugs",
       Changes: "Status: New → In Progress; Reviewers: +carol",
+      Source: "codebeamer-prod",
     });
     const userColumn = EXPORT_COLUMNS.artifacts.find((column) => column.header === "User");
     expect(userColumn?.user?.(UPDATE)?.enabled).toBe(false);
@@ -139,7 +143,7 @@ describe("Blueprint CSV lines", () => {
       Attribute: "Reviewers",
       NewValue: "bob, carol",
       OldValue: "bob",
-      Details: "EVENT_ID=42 TRACKER=Bugs USER_STATUS=Disabled IP=10.0.0.1",
+      Details: "EVENT_ID=42 SOURCE=codebeamer-prod TRACKER=Bugs USER_STATUS=Disabled IP=10.0.0.1",
     });
   });
 
@@ -149,6 +153,8 @@ describe("Blueprint CSV lines", () => {
     expect(records[0]).toHaveLength(BLUEPRINT_HEADERS.length);
     expect(records[0].slice(0, 4)).toEqual(["2026-11-23T08:15:02.123Z", "7", "zoe", "Instance"]);
     expect(records[0].slice(10, 13)).toEqual(["", "", ""]);
+    // The console's own event: its source as the filters spell it.
+    expect(records[0][13]).toBe("EVENT_ID=41 SOURCE=console USER_STATUS=Enabled IP=10.0.0.1");
   });
 
   it("JSON lines carry the offset and the whole change list", () => {
@@ -157,6 +163,8 @@ describe("Blueprint CSV lines", () => {
       createdAt: "2026-11-23T17:15:02.123+09:00",
       changes: UPDATE.changes,
       user: { username: "lukasz", enabled: false },
+      source: "codebeamer-prod",
     });
+    expect(jsonLineObject(BASE, "UTC").source).toBeNull();
   });
 });

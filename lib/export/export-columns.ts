@@ -1,6 +1,7 @@
 // What the exports show: the columns the tabs choose theirs from (Excel and PDF), and every tab's
 // CSV lines in Blueprint's layout (reference/003: one line per changed field) and JSON lines. Pure.
 import { eventMessage, messageText } from "@/lib/audit/events/message";
+import { CONSOLE_SOURCE, sourceLabel } from "@/lib/audit/events/sources";
 import type { UserRef } from "@/lib/audit/events/user-refs";
 import { formatIsoWithOffset } from "@/lib/time/zoned";
 import { csvConstant, csvField } from "./csv";
@@ -45,6 +46,7 @@ export const COLUMNS = {
   changes: { header: "Changes", width: 50, value: changesSummary },
   ip: { header: "IP address", width: 16, value: (event) => event.ip ?? "" },
   userAgent: { header: "User agent", width: 40, pdf: false, value: (event) => event.userAgent ?? "" },
+  source: { header: "Source", width: 16, value: (event) => sourceLabel(event.source) },
   eventId: { header: "Event ID", width: 10, pdf: false, value: (event) => event.id },
 } satisfies Record<string, ExportColumn>;
 
@@ -74,6 +76,7 @@ function details(event: ExportEvent): string {
   const permission = event.category === "PERMISSION";
   const text =
     pair("EVENT_ID", event.id) +
+    pair("SOURCE", event.source ?? CONSOLE_SOURCE) +
     pair("TRACKER", event.tracker?.name) +
     (permission ? pair("TARGET_USER", event.targetUser?.username) : "") +
     pair("MESSAGE", permission ? messageText(eventMessage(event)) : event.message) +
@@ -126,5 +129,6 @@ export function jsonLineObject(event: ExportEvent, timeZone: string): Record<str
     changes: event.changes,
     ip: event.ip,
     userAgent: event.userAgent,
+    source: event.source,
   };
 }

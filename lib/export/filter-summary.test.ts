@@ -14,9 +14,16 @@ const USERS = [
 describe("filter lines", () => {
   it("names the chosen users, types and the range with its days, as the tab labels them", () => {
     const range = resolveRange({ preset: "Last_30_Days" }, "Europe/Berlin", NOW);
-    const lines = filterLines(loginsTab, { ...loginsTab.defaultFilters, users: [3, 5, 9], types: ["USER_LOGIN"] }, { users: USERS }, range, "Europe/Berlin");
+    const lines = filterLines(
+      loginsTab,
+      { ...loginsTab.defaultFilters, users: [3, 5, 9], sources: ["console", "codebeamer-prod"], types: ["USER_LOGIN"] },
+      { users: USERS },
+      range,
+      "Europe/Berlin",
+    );
     expect(lines).toEqual([
       { label: "Users", value: "Zoë (@zoe), Łukasz (@lukasz, disabled), #9" },
+      { label: "Sources", value: "Audit Console, codebeamer-prod" },
       { label: "Event Types", value: "User Login" },
       { label: "Login range", value: "Last 30 Days: 2026-10-25 to 2026-11-23" },
     ]);
@@ -36,6 +43,7 @@ describe("filter lines", () => {
       { label: "Target Users", value: "All" },
       { label: "Projects", value: "Pump" },
       { label: "Trackers", value: "Pump / Bugs" },
+      { label: "Sources", value: "All" },
       { label: "Event Types", value: "All" },
       { label: "Created at range", value: "2026-01-01 to 2026-03-31" },
     ]);
@@ -49,5 +57,14 @@ describe("file names", () => {
     expect(slug).toBe("last-30-days_2-users_user-login");
     expect(exportFileName("logins", slug, NOW, "Europe/Berlin", "xlsx")).toBe("audit-logins_last-30-days_2-users_user-login_2026-11-23_0915_CET.xlsx");
     expect(exportFileName("logins", "today", NOW, "Asia/Tokyo", "csv")).toMatch(/^audit-logins_today_2026-11-23_1715_(JST|GMTplus9)\.csv$/);
+  });
+
+  it("name one source, dots and underscores as dashes, and count several", () => {
+    const range = resolveRange({ preset: "Today" }, "UTC", NOW);
+    const slug = (sources: string[]) => filterSlug(loginsTab, { ...loginsTab.defaultFilters, range: "Today", sources }, range, "UTC");
+    expect(slug(["alm.eu_2"])).toBe("today_source-alm-eu-2");
+    expect(slug(["console"])).toBe("today_source-console");
+    expect(slug(["console", "demo"])).toBe("today_2-sources");
+    expect(exportFileName("logins", slug(["alm.eu_2"]), NOW, "UTC", "csv")).toBe("audit-logins_today_source-alm-eu-2_2026-11-23_0815_UTC.csv");
   });
 });

@@ -97,8 +97,10 @@ describe.each(testDatabases())("exports on $name", ({ open }) => {
     await workbook.xlsx.load(bytes as never);
     const sheet = workbook.getWorksheet("Artifacts");
     const exported: string[] = [];
+    const headers = (sheet?.getRow(1).values ?? []) as unknown[];
+    const idColumn = headers.indexOf("Event ID");
     sheet?.eachRow((row, number) => {
-      if (number > 1) exported.push(String(row.getCell(11).value));
+      if (number > 1) exported.push(String(row.getCell(idColumn).value));
     });
     const page = await runAs(AUDITOR, () =>
       searchTabEvents(artifactsTab, { ...artifactsTab.defaultSearch, size: 100, sort: "workItem.asc" }, { timeZone: "Europe/Berlin", now: NOW }),

@@ -1,6 +1,7 @@
 // A small known world for the integration tests of the Artifacts and Permissions tabs, the entity
 // timelines and the diff view: four users (bob disabled), two projects, three trackers, three
-// artifacts, and events whose keys (sourceEventId) the tests compare. "Now" is NOW, in UTC.
+// artifacts, and events whose keys (sourceEventId) the tests compare. They come from the source
+// "fixture", one from "demo", and the console's own (a sign-in, an export) from none. "Now" is NOW, in UTC.
 import type { FieldChange } from "../audit/events/changes";
 import type { Database } from "@/lib/db";
 import type { ArtifactKind, AuditEventType } from "@/lib/generated/prisma/enums";
@@ -26,7 +27,11 @@ interface FixtureEvent {
   target?: FixtureUser;
   message?: string;
   changes?: FieldChange[];
+  /** the sending system; FIXTURE_SOURCE unless given, null for the console's own */
+  source?: string | null;
 }
+
+export const FIXTURE_SOURCE = "fixture";
 
 export const DESCRIPTION_BEFORE = "The pump shall raise an alarm within 5 seconds.";
 export const DESCRIPTION_AFTER = "The pump must raise an alarm within 10 seconds under full load.";
@@ -162,10 +167,11 @@ export const FIXTURE_EVENTS: FixtureEvent[] = [
     tracker: "brakeBugs",
     artifact: "pedal",
     changes: [{ field: "Assignee", kind: "user", old: { id: null, name: "nobody" }, new: { id: null, name: "Bob" } }],
+    source: "demo",
   },
   // Other tabs' events, at the same places and times: never on these tabs.
-  { key: "login", type: "USER_LOGIN", actor: "alice", at: "2026-03-16T08:00:00Z" },
-  { key: "export", type: "AUDIT_EXPORT", actor: "admin", at: "2026-03-15T08:00:00Z", project: "pump" },
+  { key: "login", type: "USER_LOGIN", actor: "alice", at: "2026-03-16T08:00:00Z", source: null },
+  { key: "export", type: "AUDIT_EXPORT", actor: "admin", at: "2026-03-15T08:00:00Z", project: "pump", source: null },
 ];
 
 export interface FixtureIds {
@@ -237,7 +243,7 @@ export async function writeFixture(db: Database): Promise<FixtureIds> {
         message: event.message ?? null,
         changes: event.changes ?? undefined,
         createdAt: new Date(event.at),
-        source: "fixture",
+        source: event.source === undefined ? FIXTURE_SOURCE : event.source,
         sourceEventId: event.key,
       },
     });

@@ -40,6 +40,8 @@ export interface EventRow {
   changeSummary?: ChangeSummaryLine[];
   ip: string | null;
   userAgent: string | null;
+  /** the system that sent it ("codebeamer-prod"); null for the console's own events (sources.ts) */
+  source: string | null;
 }
 
 export const EVENT_ROW_SELECT = {
@@ -62,6 +64,7 @@ export const EVENT_ROW_SELECT = {
   ip: true,
   userAgent: true,
   createdAt: true,
+  source: true,
 } as const;
 
 type EventRecord = Awaited<ReturnType<PrismaClient["auditEvent"]["findFirstOrThrow"]>>;
@@ -101,6 +104,7 @@ export function toEventRow(
     changedFields: changes.map((change) => change.field),
     ip: record.ip,
     userAgent: record.userAgent,
+    source: record.source,
   };
   if (options.summaries) row.changeSummary = summarizeChanges(changes, diffModeOf(record.eventType));
   return row;

@@ -23,3 +23,33 @@ export const sourceNameSchema = z
 export function sourceLabel(source: string | null): string {
   return source ?? CONSOLE_SOURCE_LABEL;
 }
+
+/** How a value of the Sources filter reads: "Audit Console" for CONSOLE_SOURCE, else the name. */
+export function sourceFilterLabel(value: string): string {
+  return value === CONSOLE_SOURCE ? CONSOLE_SOURCE_LABEL : value;
+}
+
+/** "codebeamer-prod · id 4711": where a directory entry came from, or null for none. */
+export function sourceReference(source: string | null, sourceId: string | null): string | null {
+  if (source === null) return null;
+  return sourceId === null ? source : `${source} · id ${sourceId}`;
+}
+
+/** One choice of the Sources filter: the URL's value and what the form shows. */
+export interface SourceOption {
+  value: string;
+  label: string;
+}
+
+/**
+ * The Sources filter's choices: the console's own events, the known sources (in the order given:
+ * by name), then any chosen name no source has (a URL may name one never registered: it finds nothing).
+ */
+export function sourceOptionsOf(known: readonly string[], chosen: readonly string[]): SourceOption[] {
+  const unknown = chosen.filter((value) => value !== CONSOLE_SOURCE && !known.includes(value));
+  return [
+    { value: CONSOLE_SOURCE, label: CONSOLE_SOURCE_LABEL },
+    ...known.map((name) => ({ value: name, label: name })),
+    ...unknown.map((name) => ({ value: name, label: `${name} (no such source)` })),
+  ];
+}

@@ -1,15 +1,17 @@
 // The pages read through Prisma, the exports through the SQL of event-sql.ts: two interpreters of
 // one `where` and `orderBy`. Random searches of every tab, built from every field the tab declares
-// (ids that exist and ids that do not, event types, presets and custom ranges in several zones, every
-// sort), must select the same events in the same order through both. A field whose `where` the SQL
-// side cannot say fails here, not in an export.
+// (ids that exist and ids that do not; sources with "console" for the console's own events, alone or
+// with names, known or not; event types, presets and custom ranges in several zones, every sort),
+// must select the same events in the same order through both. A field whose `where` the SQL side
+// cannot say fails here, not in an export.
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DATE_PRESETS } from "@/lib/audit/search/date-range";
 import type { AuditOrderBy, AuditWhere } from "@/lib/audit/search/filter-query";
 import { getSearchTab, SEARCH_TAB_IDS } from "@/lib/audit/tabs/search-tabs";
 import type { AnySearchTab, TabSearch } from "@/lib/audit/tabs/search-tab";
-import type { OptionKind } from "@/lib/audit/tabs/search-field";
+import type { OptionKind, SearchField } from "@/lib/audit/tabs/search-field";
+import { CONSOLE_SOURCE, DEMO_SOURCE } from "@/lib/audit/events/sources";
 import type { Database } from "@/lib/db";
 import { seedDemoData } from "@/lib/seed/seed";
 import { testDatabases } from "@/lib/test/databases";
@@ -29,39 +31,46 @@ function dayBefore(daysAgo: number): string {
   return new Date(NOW.getTime() - daysAgo * DAY).toISOString().slice(0, 10);
 }
 
-/** An event of a tab, as searches are built around it. */
+type Value = number | string;
+
+/** An event of a tab, as searches are built around it: its value of each field (null: none). */
 interface Anchor {
-  values: Record<string, number | null>;
+  values: Record<string, Value | null>;
   eventType: string;
   createdAt: Date;
 }
 
-const COLUMN_OF: Record<string, string> = { users: "actorId", targetUsers: "targetUserId", projects: "projectId", trackers: "trackerId" };
+/** A second sending system beside the seed's, and names no event has. */
+const OTHER_SOURCE = "codebeamer-prod";
+const NO_SUCH = { ids: fc.integer({ min: 900_000, max: 900_010 }), sources: fc.constantFrom("ghost", "ghost.two_3") };
 
 /**
  * A search of `tab` built around one of its events (so that most searches find something): each
- * field its value or not, with other ids (some that no row has); some types, the anchor's among them
+ * field its value or not, with other values (some that no row has); some types, the anchor's among them
  * or not; a preset or a custom range around the anchor's day; any sort; any of several zones.
  */
-function searchOf(tab: AnySearchTab, anchors: Anchor[], pools: Record<OptionKind, number[]>): fc.Arbitrary<{ search: TabSearch; timeZone: string }> {
-  const others = (kind: OptionKind) =>
-    fc.uniqueArray(fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...pools[kind]) }, fc.integer({ min: 900_000, max: 900_010 })), { maxLength: 3 });
+function searchOf(tab: AnySearchTab, anchors: Anchor[], pools: Record<OptionKind, Value[]>): fc.Arbitrary<{ search: TabSearch; timeZone: string }> {
+  const others = (field: SearchField) =>
+    fc.uniqueArray(fc.oneof({ weight: 3, arbitrary: fc.constantFrom<Value>(...pools[field.options]) }, NO_SUCH[field.kind] as fc.Arbitrary<Value>), {
+      maxLength: 3,
+    });
   return fc
     .constantFrom(...anchors)
     .chain((anchor) => {
       const fields = Object.fromEntries(
         tab.fields.map((field) => {
-          const own = anchor.values[field.key];
+          // The console's own events have no source: the filter names them "console".
+          const own = field.kind === "sources" ? (anchor.values[field.key] ?? CONSOLE_SOURCE) : anchor.values[field.key];
           const theirs =
             own === null
-              ? fc.constant<number[]>([])
+              ? fc.constant<Value[]>([])
               : fc.oneof(
                   fc.constant([own]),
-                  others(field.options).map((ids) => [own, ...ids.filter((id) => id !== own)]),
+                  others(field).map((values) => [own, ...values.filter((value) => value !== own)]),
                 );
           return [
             field.key,
-            fc.oneof({ weight: 2, arbitrary: fc.constant<number[]>([]) }, { weight: 2, arbitrary: theirs }, { weight: 1, arbitrary: others(field.options) }),
+            fc.oneof({ weight: 2, arbitrary: fc.constant<Value[]>([]) }, { weight: 2, arbitrary: theirs }, { weight: 1, arbitrary: others(field) }),
           ];
         }),
       );
@@ -85,9 +94,10 @@ function searchOf(tab: AnySearchTab, anchors: Anchor[], pools: Record<OptionKind
     }));
 }
 
-describe.each(testDatabases())("Prisma and the export's SQL on $name", ({ open }) => {
+// 150 searches of several queries each take PGlite past the default minute on a busy machine.
+describe.each(testDatabases())("Prisma and the export's SQL on $name", { timeout: 180_000 }, ({ open }) => {
   let db: Database;
-  const pools: Record<OptionKind, number[]> = { users: [], projects: [], trackers: [] };
+  const pools: Record<OptionKind, Value[]> = { users: [], projects: [], trackers: [], sources: [CONSOLE_SOURCE, DEMO_SOURCE, OTHER_SOURCE] };
 
   beforeAll(async () => {
     db = await open();
@@ -105,14 +115,18 @@ describe.each(testDatabases())("Prisma and the export's SQL on $name", ({ open }
         [NOW],
       ),
     );
+    // The seed's events all come from one source: some of every tab's from another, some the console's own.
+    await db.withSession((session) =>
+      session.query(`UPDATE "AuditEvent" SET "source" = CASE WHEN id % 3 = 0 THEN NULL ELSE $1 END WHERE id % 4 = 1`, [OTHER_SOURCE]),
+    );
   });
   afterAll(() => db?.close());
 
   /** Up to 200 events of the tab's categories, spread over its history: what searches are built around. */
   async function anchorsOf(tab: AnySearchTab): Promise<Anchor[]> {
-    const columns = tab.fields.map((field) => `"${COLUMN_OF[field.key]}" AS "${field.key}"`).join(", ");
+    const columns = tab.fields.map((field) => `"${field.column}" AS "${field.key}"`).join(", ");
     const rows = await db.withSession((session) =>
-      session.query<Record<string, number | null> & { eventType: string; createdAt: Date }>(
+      session.query<Record<string, Value | null> & { eventType: string; createdAt: Date }>(
         `SELECT ${columns}, "eventType", "createdAt" FROM "AuditEvent" WHERE "category"::text = ANY(string_to_array($1, ',')) ORDER BY md5(id::text) LIMIT 200`,
         [tab.categories.join(",")],
       ),
@@ -176,5 +190,31 @@ describe.each(testDatabases())("Prisma and the export's SQL on $name", ({ open }
     );
     // Searches that find nothing prove little: a good share must find events.
     expect(nonEmpty).toBeGreaterThan(RUNS_PER_TAB / 3);
+  });
+
+  it.each(SEARCH_TAB_IDS)("%s: Sources finds the console's own events for console, and one system's for its name", async (id) => {
+    const tab = getSearchTab(id);
+    const search = { ...tab.defaultSearch, range: "Last_365_Days" } as TabSearch;
+    const sourcesOf = async (sources: string[]) => {
+      const where = tab.where({ ...search, sources } as TabSearch, "UTC", NOW);
+      const [ids, counted] = await Promise.all([throughSql(where, tab.orderBy(search.sort)), countWhere(db, where)]);
+      expect(ids).toEqual(await throughPrisma(where, tab.orderBy(search.sort)));
+      const rows = await db.prisma.auditEvent.findMany({ where: { id: { in: ids.map(BigInt) } }, select: { source: true } });
+      return { found: new Set(rows.map((row) => row.source)), counted };
+    };
+    const all = await db.prisma.auditEvent.groupBy({ by: ["source"], where: tab.where(search, "UTC", NOW), _count: true });
+    const countOf = (source: string | null) => all.find((group) => group.source === source)?._count ?? 0;
+
+    const console = await sourcesOf([CONSOLE_SOURCE]);
+    expect(console.counted).toBe(countOf(null));
+    if (console.counted > 0) expect(console.found).toEqual(new Set([null]));
+    const demo = await sourcesOf([DEMO_SOURCE]);
+    expect(demo.counted).toBe(countOf(DEMO_SOURCE));
+    if (demo.counted > 0) expect(demo.found).toEqual(new Set([DEMO_SOURCE]));
+    // Several sources: any of them, the console's own events with the named ones.
+    expect((await sourcesOf([CONSOLE_SOURCE, OTHER_SOURCE])).counted).toBe(countOf(null) + countOf(OTHER_SOURCE));
+    expect((await sourcesOf(["ghost"])).counted).toBe(0);
+    // Every tab has events of each kind here, or the checks above proved nothing.
+    expect(countOf(null) * countOf(OTHER_SOURCE)).toBeGreaterThan(0);
   });
 });

@@ -30,6 +30,7 @@ export const EXPORT_COLUMNS = [
   "ip",
   "userAgent",
   "createdAt",
+  "source",
 ] as const;
 
 /**
@@ -57,10 +58,11 @@ export function eventRecordFromText(values: ReadonlyArray<string | null>): Event
     ip: values[16],
     userAgent: values[17],
     createdAt: timestampFromText(values[18] as string),
+    source: values[19],
   };
 }
 
-const COLUMN_NAMES = new Set<string>([...EXPORT_COLUMNS, "source", "sourceEventId", "details"]);
+const COLUMN_NAMES = new Set<string>([...EXPORT_COLUMNS, "sourceEventId", "details"]);
 
 /** A column name checked against the table, quoted: nothing from outside reaches the SQL text. */
 function column(name: string): string {

@@ -1,5 +1,5 @@
 // The parts of a Prisma `where`/`orderBy` for AuditEvent that every list shares: a tab's scope
-// (categories, event types, date range), keyset cursors and sort orders. A tab's id fields add
+// (categories, event types, date range), keyset cursors and sort orders. A tab's list fields add
 // theirs (tabs/search-field.ts). Pure: no database access.
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ArtifactKind, AuditCategory, AuditEventType } from "@/lib/generated/prisma/enums";

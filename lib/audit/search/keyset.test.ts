@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { AuditEventType } from "@/lib/generated/prisma/enums";
 import { afterRow, keysetBatches, sortKeys } from "./keyset";
 
 describe("afterRow", () => {
@@ -17,9 +18,10 @@ describe("afterRow", () => {
       { AND: [{ projectName: "Pump" }, { eventType: { in: expect.arrayContaining(["USER_LOGOUT", "AUDIT_PURGE"]) } }] },
       { AND: [{ projectName: "Pump" }, { eventType: "USER_LOGIN" }, { id: { lt: 9n } }] },
     ]);
-    // After a null (nulls last), only rows with null and a later tie-breaker follow.
-    expect(afterRow(keys, { projectName: null, eventType: "AUDIT_PURGE", id: 9n }).OR).toEqual([
-      { AND: [{ projectName: null }, { eventType: "AUDIT_PURGE" }, { id: { lt: 9n } }] },
+    // After a null (nulls last) and the last event type, only rows with null, that type and a later tie-breaker follow.
+    const lastType = Object.values(AuditEventType).at(-1);
+    expect(afterRow(keys, { projectName: null, eventType: lastType, id: 9n }).OR).toEqual([
+      { AND: [{ projectName: null }, { eventType: lastType }, { id: { lt: 9n } }] },
     ]);
   });
 });

@@ -7,18 +7,12 @@ import { DEFAULT_TIMELINE_SORT, TIMELINE_SORTS, type TimelineSearch } from "../t
 import { parseDay } from "./date-range";
 import { MAX_PAGE } from "./filter-schema";
 import { decodeCursor, DEFAULT_PAGE_SIZE, LAST_PAGE, PAGE_SIZES } from "./list-result";
-import { MAX_ID } from "../tabs/search-field";
-
-function parseBoundedInt(text: string, max: number): number | null {
-  if (!/^\d{1,10}$/.test(text)) return null;
-  const value = Number(text);
-  return value >= 1 && value <= max ? value : null;
-}
+import { MAX_ID, parseWholeNumber } from "../tabs/search-field";
 
 /** A database id: 1 to 2^31 - 1. */
-export const parseAsId = createParser({ parse: (text) => parseBoundedInt(text, MAX_ID), serialize: String });
+export const parseAsId = createParser({ parse: (text) => parseWholeNumber(text, MAX_ID), serialize: String });
 
-export const parseAsPage = createParser({ parse: (text) => parseBoundedInt(text, MAX_PAGE), serialize: String });
+export const parseAsPage = createParser({ parse: (text) => parseWholeNumber(text, MAX_PAGE), serialize: String });
 
 /** A calendar day, YYYY-MM-DD. */
 export const parseAsDay = createParser({ parse: (text) => (parseDay(text) ? text : null), serialize: (day: string) => day });

@@ -1,4 +1,4 @@
-// A search tab, declared once (tabs/<tab>/<tab>-tab.ts): what it shows, its id fields, its event
+// A search tab, declared once (tabs/<tab>/<tab>-tab.ts): what it shows, its list fields, its event
 // types and sorts. Everything that reads a search is derived here from the declaration: the zod
 // schemas (form, page, export, API), the defaults, the URL reader and writers, the `where` and
 // `orderBy`, and what an export records of the filters. Pure: safe to import from client components.
@@ -19,20 +19,20 @@ import {
   type SortValue,
 } from "../search/filter-schema";
 import { DEFAULT_PAGE_SIZE, type PageSize } from "../search/list-result";
-import type { IdsField } from "./search-field";
+import type { FieldValue, SearchField } from "./search-field";
 
-/** The filter values of a tab: one list of ids per id field, the event types and the date range. */
-export type TabFilters<Fields extends readonly IdsField[] = readonly IdsField[]> = IdValues<Fields> & {
+/** The filter values of a tab: one list per field (ids, or source names), the event types and the date range. */
+export type TabFilters<Fields extends readonly SearchField[] = readonly SearchField[]> = FieldValues<Fields> & {
   types: AuditEventType[];
 } & DateRangeValues;
 
-/** One list of ids per field of a tab; for any tab (its keys not known here), none that can be named. */
-type IdValues<Fields extends readonly IdsField[]> = string extends Fields[number]["key"]
+/** One list per field of a tab; for any tab (its keys not known here), none that can be named. */
+type FieldValues<Fields extends readonly SearchField[]> = string extends Fields[number]["key"]
   ? Record<never, never>
-  : { [Field in Fields[number] as Field["key"]]: number[] };
+  : { [Field in Fields[number] as Field["key"]]: FieldValue<Field>[] };
 
 /** A whole search: the filters, the page and its size, the sort, and a keyset position beside the page. */
-export type TabSearch<Fields extends readonly IdsField[] = readonly IdsField[], Sort extends string = string> = TabFilters<Fields> & {
+export type TabSearch<Fields extends readonly SearchField[] = readonly SearchField[], Sort extends string = string> = TabFilters<Fields> & {
   page: number;
   size: PageSize;
   sort: SortValue<Sort>;
@@ -51,13 +51,13 @@ export interface TabTexts {
   empty: { title: string; description: string };
 }
 
-export interface SearchTabSpec<Id extends string, Fields extends readonly IdsField[], Sort extends string> {
+export interface SearchTabSpec<Id extends string, Fields extends readonly SearchField[], Sort extends string> {
   id: Id;
   /** "Logins": the tab, the PDF title and the sheet name */
   title: string;
   texts: TabTexts;
   categories: readonly AuditCategory[];
-  /** the filter fields before Event Types and the range, in the form's order */
+  /** the list fields before Event Types and the range, in the form's order */
   fields: Fields;
   /** "Login range" */
   rangeLabel: string;
@@ -67,7 +67,7 @@ export interface SearchTabSpec<Id extends string, Fields extends readonly IdsFie
   rowSummaries?: boolean;
 }
 
-export interface SearchTab<Id extends string = string, Fields extends readonly IdsField[] = readonly IdsField[], Sort extends string = string> {
+export interface SearchTab<Id extends string = string, Fields extends readonly SearchField[] = readonly SearchField[], Sort extends string = string> {
   id: Id;
   title: string;
   /** "/audit/logins" */
@@ -95,9 +95,9 @@ export interface SearchTab<Id extends string = string, Fields extends readonly I
 }
 
 /** Any tab, as code that works for every tab takes it. */
-export type AnySearchTab = SearchTab<string, readonly IdsField[], string>;
+export type AnySearchTab = SearchTab<string, readonly SearchField[], string>;
 
-export function defineSearchTab<Id extends string, const Fields extends readonly IdsField[], Sort extends string>(
+export function defineSearchTab<Id extends string, const Fields extends readonly SearchField[], Sort extends string>(
   spec: SearchTabSpec<Id, Fields, Sort>,
 ): SearchTab<Id, Fields, Sort> {
   type Filters = TabFilters<Fields>;
@@ -124,7 +124,7 @@ export function defineSearchTab<Id extends string, const Fields extends readonly
     from: null,
     to: null,
   } as unknown as Filters;
-  const idKeys = spec.fields.map((field) => field.key);
+  const fieldKeys = spec.fields.map((field) => field.key);
   return {
     id: spec.id,
     title: spec.title,
@@ -142,8 +142,8 @@ export function defineSearchTab<Id extends string, const Fields extends readonly
     defaultSearch: { ...defaultFilters, page: 1, size: DEFAULT_PAGE_SIZE, sort: defaultSort } as unknown as Search,
     rowSummaries: spec.rowSummaries ?? false,
     where(filters, timeZone, now) {
-      const ids = filters as unknown as Record<string, number[]>;
-      const parts = spec.fields.map((field) => field.where(ids[field.key] ?? []));
+      const lists = filters as unknown as Record<string, never[]>;
+      const parts = spec.fields.map((field) => field.where(lists[field.key] ?? []));
       return Object.assign(scopeWhere(filters, { categories: spec.categories, eventTypes }, timeZone, now), ...parts);
     },
     orderBy(sort) {
@@ -153,7 +153,7 @@ export function defineSearchTab<Id extends string, const Fields extends readonly
     },
     chosenFilters(search) {
       const values = search as unknown as Record<string, unknown>;
-      return Object.fromEntries([...idKeys, "types", "range", "from", "to", "sort"].map((key) => [key, values[key] ?? null]));
+      return Object.fromEntries([...fieldKeys, "types", "range", "from", "to", "sort"].map((key) => [key, values[key] ?? null]));
     },
   };
 }

@@ -1,4 +1,5 @@
-// The Artifacts, Permissions and Console tabs' schemas and filter-to-query functions, as declared.
+// The Artifacts, Permissions and Console tabs' schemas and filter-to-query functions, as declared,
+// and the Sources field every tab has.
 import { describe, expect, it } from "vitest";
 import { FilterValidationError, parseFilters } from "../search/filter-schema";
 import { artifactsTab } from "./artifacts/artifacts-tab";
@@ -141,7 +142,7 @@ describe("the Permissions where", () => {
 
 describe("the Console tab", () => {
   it("shows the console's own events, by user, type and range, in the declared orders", () => {
-    expect(consoleTab.eventTypes).toEqual(["AUDIT_CONFIG_CHANGE", "AUDIT_EXPORT", "AUDIT_PURGE"]);
+    expect(consoleTab.eventTypes).toEqual(["AUDIT_CONFIG_CHANGE", "AUDIT_EXPORT", "AUDIT_PURGE", "API_TOKEN_CREATE", "API_TOKEN_REVOKE"]);
     expect(consoleTab.where({ ...consoleTab.defaultFilters, users: [2], types: ["AUDIT_EXPORT"], range: "Yesterday" }, "UTC", NOW)).toEqual({
       category: "SYSTEM",
       actorId: { in: [2] },
@@ -149,7 +150,35 @@ describe("the Console tab", () => {
       createdAt: yesterday,
     });
     expect(consoleTab.orderBy("message.asc")[0]).toEqual({ message: { sort: "asc", nulls: "last" } });
-    expect(consoleTab.labels).toMatchObject({ users: "Users", types: "Event Types", range: "Created at range" });
+    expect(consoleTab.labels).toMatchObject({ users: "Users", sources: "Sources", types: "Event Types", range: "Created at range" });
+  });
+});
+
+describe("the Sources field", () => {
+  it("selects a system's events by name, the console's own by source null, several with OR", () => {
+    expect(artifacts({ sources: ["demo", "codebeamer-prod", "demo"] })).toMatchObject({ source: { in: ["demo", "codebeamer-prod"] } });
+    expect(artifacts({ sources: ["console"] })).toMatchObject({ source: null });
+    expect(permissions({ sources: ["console", "demo"], users: [1] })).toEqual({
+      category: "PERMISSION",
+      eventType: undefined,
+      createdAt: yesterday,
+      actorId: { in: [1] },
+      OR: [{ source: null }, { source: { in: ["demo"] } }],
+    });
+    expect(artifacts({ sources: [] })).not.toHaveProperty("source");
+  });
+
+  it("refuses a name no source can have, naming the field", () => {
+    const parse = (sources: string[]) => () => parseFilters(artifactSearchSchema, { ...DEFAULT_ARTIFACT_SEARCH, sources }, ARTIFACT_FIELD_LABELS);
+    expect(refusal(parse(["demo", "Codebeamer Prod"])).message).toBe(
+      'Sources: "Codebeamer Prod" is not a source: use "console" for the Audit Console\'s own events, or a sending system\'s name (lower-case letters, digits, dots, dashes or underscores)',
+    );
+    expect(refusal(parse(["demo", "Codebeamer Prod"])).field).toBe("sources");
+    expect(refusal(parse(Array.from({ length: 101 }, (_, index) => `alm-${index}`))).message).toBe("Sources: choose at most 100 sources");
+    expect(parseFilters(artifactSearchSchema, { ...DEFAULT_ARTIFACT_SEARCH, sources: ["console", "alm.eu_2"] }, ARTIFACT_FIELD_LABELS).sources).toEqual([
+      "console",
+      "alm.eu_2",
+    ]);
   });
 });
 
@@ -158,6 +187,7 @@ describe("every tab", () => {
     const tab = getSearchTab(id);
     expect(tab.searchSchema.parse(tab.defaultSearch)).toEqual(tab.defaultSearch);
     for (const key of [...tab.fields.map((field) => field.key), "types", "range", "page", "size", "sort"]) expect(tab.labels[key]).toBeTruthy();
+    expect(tab.fields.filter((field) => field.kind === "sources").map((field) => field.key)).toEqual(["sources"]);
     expect(tab.sorts).toContain("createdAt.desc");
     expect(tab.eventTypes.length).toBeGreaterThan(0);
   });

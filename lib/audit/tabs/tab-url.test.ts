@@ -25,6 +25,12 @@ describe("reading a tab's URL", () => {
     expect(read("users=3&users=12,40,3&types=USER_LOGIN,USER_SYSTEM_LOGOUT&range=Last_7_Days&page=4&size=100&sort=user.asc").valid).toEqual(expected);
   });
 
+  it("reads sources by name, console for the console's own events", () => {
+    expect(read("sources=console,demo&sources=codebeamer-prod,demo").valid?.sources).toEqual(["console", "demo", "codebeamer-prod"]);
+    // A name no source has is no error: it finds nothing, as an unknown id does.
+    expect(read("sources=alm.eu_2").valid?.sources).toEqual(["alm.eu_2"]);
+  });
+
   it("takes event types as the API spells them too", () => {
     expect(read("types=User_Login,User%20Logout").valid?.types).toEqual(["USER_LOGIN", "USER_LOGOUT"]);
   });
@@ -35,6 +41,12 @@ describe("reading a tab's URL", () => {
     ["users=abc", "users", '"abc" is not a user id (a whole number from 1 to 2147483647)'],
     ["users=7,0", "users", '"0" is not a user id (a whole number from 1 to 2147483647)'],
     ["users=99999999999", "users", '"99999999999" is not a user id (a whole number from 1 to 2147483647)'],
+    [
+      "sources=demo,Demo",
+      "sources",
+      '"Demo" is not a source: use "console" for the Audit Console\'s own events, or a sending system\'s name (lower-case letters, digits, dots, dashes or underscores)',
+    ],
+    ["sources=-demo", "sources", /^"-demo" is not a source: /],
     ["range=Next_Week", "range", /^"Next_Week" is not a range: use Today, Yesterday, .*, or custom with from and to$/],
     ["range=Today&range=Yesterday", "range", 'is given 2 different values ("Today", "Yesterday"); give one'],
     ["range=custom&from=2026-02-30&to=2026-03-01", "range", 'from: "2026-02-30" is not a day (YYYY-MM-DD)'],
@@ -53,9 +65,9 @@ describe("reading a tab's URL", () => {
   });
 
   it("keeps the usable values for the form while it names the bad one", () => {
-    const { values, errors } = read("users=7,x&types=USER_LOGIN&range=Today");
-    expect(errors).toEqual({ users: '"x" is not a user id (a whole number from 1 to 2147483647)' });
-    expect(values).toMatchObject({ users: [7], types: ["USER_LOGIN"], range: "Today" });
+    const { values, errors } = read("users=7,x&sources=demo,DEMO&types=USER_LOGIN&range=Today");
+    expect(errors).toEqual({ users: '"x" is not a user id (a whole number from 1 to 2147483647)', sources: expect.stringMatching(/^"DEMO" is not a source/) });
+    expect(values).toMatchObject({ users: [7], sources: ["demo"], types: ["USER_LOGIN"], range: "Today" });
   });
 
   it("refuses more than 100 ids without keeping them, so no lookup runs on them", () => {
@@ -103,6 +115,7 @@ describe("writing a tab's URL", () => {
       targetUsers: [5],
       projects: [2],
       trackers: [8],
+      sources: ["console", "codebeamer-prod"],
       types: ["GROUP_ASSIGN" as const],
       range: "custom" as const,
       from: "2026-01-01",
@@ -110,7 +123,9 @@ describe("writing a tab's URL", () => {
       page: 3,
     };
     const query = serializeTabSearch(permissionsTab, search);
-    expect(query).toBe("?users=1,2&targetUsers=5&projects=2&trackers=8&types=GROUP_ASSIGN&range=custom&from=2026-01-01&to=2026-01-31&page=3");
+    expect(query).toBe(
+      "?users=1,2&targetUsers=5&projects=2&trackers=8&sources=console,codebeamer-prod&types=GROUP_ASSIGN&range=custom&from=2026-01-01&to=2026-01-31&page=3",
+    );
     expect(readTabUrl(permissionsTab, new URLSearchParams(query.slice(1))).valid).toEqual(search);
   });
 });

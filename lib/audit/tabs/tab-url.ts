@@ -2,13 +2,13 @@
 // field, never a silent default (a misspelled event type would otherwise export every event). Lists
 // may come as repeated parameters, as comma lists, or both. Writing uses nuqs parsers (the forms,
 // the sort headers, the pager, links). Pure: safe to import from client components.
-import { createSerializer, parseAsArrayOf, parseAsStringLiteral } from "nuqs/server";
+import { createParser, createSerializer, parseAsArrayOf, parseAsStringLiteral } from "nuqs/server";
 import { parseEventType } from "../events/event-types";
 import { DATE_PRESETS, DEFAULT_PRESET, parseDay } from "../search/date-range";
 import { checkSearch, CUSTOM_RANGE, MAX_PAGE, RANGE_CHOICES, type DateRangeValues } from "../search/filter-schema";
 import { PAGE_SIZES } from "../search/list-result";
-import { listParsers, parseAsDay, parseAsId } from "../search/list-url";
-import { MAX_ID, MAX_SELECTED_IDS, type IdsField } from "./search-field";
+import { listParsers, parseAsDay } from "../search/list-url";
+import { MAX_SELECTED_IDS, type SearchField } from "./search-field";
 import type { AnySearchTab, SearchTab, TabSearch } from "./search-tab";
 
 /** A URL's query: URLSearchParams, or the `searchParams` object a Next.js page receives. */
@@ -45,9 +45,9 @@ export interface TabUrlReading<Search> {
 
 /**
  * Reads a tab's search from a URL: every value checked, then the whole search through the tab's
- * schema (the one-year rule, at most 100 ids). Names are looked up only for the ids it keeps.
+ * schema (the one-year rule, at most 100 values a field). Names are looked up only for the ids it keeps.
  */
-export function readTabUrl<Fields extends readonly IdsField[], Sort extends string>(
+export function readTabUrl<Fields extends readonly SearchField[], Sort extends string>(
   tab: SearchTab<string, Fields, Sort>,
   query: UrlQuery,
 ): TabUrlReading<TabSearch<Fields, Sort | "createdAt">> {
@@ -59,13 +59,13 @@ export function readTabUrl<Fields extends readonly IdsField[], Sort extends stri
   };
 
   for (const field of tab.fields) {
-    const ids: number[] = [];
+    const chosen: Array<number | string> = [];
     for (const token of listOf(query, field.key)) {
-      const id = /^\d{1,10}$/.test(token) ? Number(token) : NaN;
-      if (id >= 1 && id <= MAX_ID) ids.push(id);
-      else fail(field.key, field.badToken(token));
+      const value = field.parseToken(token);
+      if (value === null) fail(field.key, field.badToken(token));
+      else chosen.push(value);
     }
-    const unique = [...new Set(ids)];
+    const unique = [...new Set(chosen)];
     if (unique.length > MAX_SELECTED_IDS) fail(field.key, `${unique.length} chosen; choose at most ${MAX_SELECTED_IDS}`);
     else values[field.key] = unique;
   }
@@ -125,10 +125,15 @@ export function readTabUrl<Fields extends readonly IdsField[], Sort extends stri
   return { values: search, valid: Object.keys(all).length === 0 ? checked.valid : null, errors: all };
 }
 
+/** A field's values in the URL, one token each as the field reads it. */
+function fieldParser(field: SearchField) {
+  return parseAsArrayOf(createParser<number | string>({ parse: (token) => field.parseToken(token), serialize: String })).withDefault([]);
+}
+
 /** The nuqs parsers that write a tab's URL (forms, sort headers, pager): comma lists, defaults left out. */
 export function tabUrlParsers(tab: AnySearchTab) {
   return {
-    ...Object.fromEntries(tab.fields.map((field) => [field.key, parseAsArrayOf(parseAsId).withDefault([])])),
+    ...Object.fromEntries(tab.fields.map((field) => [field.key, fieldParser(field)])),
     types: parseAsArrayOf(parseAsStringLiteral(tab.eventTypes)).withDefault([]),
     // Written even when it is the default, so that a shared link keeps its range if the default changes.
     range: parseAsStringLiteral(RANGE_CHOICES).withDefault(DEFAULT_PRESET).withOptions({ clearOnDefault: false }),

@@ -1,6 +1,6 @@
 // What the head of an artifact's, project's or tracker's page says about it. Events keep snapshot
-// names beside the ids, so an entity that is gone from the catalogue still has a page: its name as
-// the newest event recorded it, and the plain statement that it no longer exists.
+// names beside the ids, so an entity that is gone from the catalogue still has a page: its name (and
+// the system it came from) as the newest event recorded it, and the plain statement that it no longer exists.
 import "server-only";
 import { requireAuditReader } from "@/lib/auth/guard";
 import { getDb } from "@/lib/db";
@@ -13,6 +13,10 @@ interface Profile {
   name: string;
   /** false: not in the catalogue any more; the name is the newest event's snapshot */
   exists: boolean;
+  /** the sending system it belongs to (the newest event's, when gone), or null */
+  source: string | null;
+  /** its id in that system; null when gone from the catalogue */
+  sourceId: string | null;
 }
 
 /** The event that put an artifact in its current state (created, removed, restored, deleted). */
@@ -67,6 +71,8 @@ export async function getArtifactProfile(id: number): Promise<ArtifactProfile | 
         name: true,
         state: true,
         createdAt: true,
+        source: true,
+        sourceId: true,
         project: { select: { id: true, name: true } },
         tracker: { select: { id: true, name: true } },
       },
@@ -74,7 +80,7 @@ export async function getArtifactProfile(id: number): Promise<ArtifactProfile | 
     prisma.auditEvent.findFirst({
       where: { artifactId: id },
       orderBy: NEWEST,
-      select: { artifactName: true, artifactKind: true, projectId: true, projectName: true, trackerId: true, trackerName: true },
+      select: { artifactName: true, artifactKind: true, projectId: true, projectName: true, trackerId: true, trackerName: true, source: true },
     }),
     prisma.auditEvent.findFirst({
       where: { artifactId: id, eventType: { in: STATE_TYPES } },
@@ -98,6 +104,8 @@ export async function getArtifactProfile(id: number): Promise<ArtifactProfile | 
     id,
     name: snapshot.artifactName ?? `Artifact #${id}`,
     exists: false,
+    source: snapshot.source,
+    sourceId: null,
     kind: snapshot.artifactKind,
     state: null,
     createdAt: null,
@@ -112,24 +120,40 @@ export async function getProjectProfile(id: number): Promise<ProjectProfile | nu
   const { prisma } = getDb();
   const project = await prisma.project.findUnique({
     where: { id },
-    select: { id: true, key: true, name: true, createdAt: true, trackers: { select: { id: true, name: true }, orderBy: { name: "asc" } } },
+    select: {
+      id: true,
+      key: true,
+      name: true,
+      createdAt: true,
+      source: true,
+      sourceId: true,
+      trackers: { select: { id: true, name: true }, orderBy: { name: "asc" } },
+    },
   });
   if (project) return { ...project, exists: true };
-  const newest = await prisma.auditEvent.findFirst({ where: { projectId: id, projectName: { not: null } }, orderBy: NEWEST, select: { projectName: true } });
+  const newest = await prisma.auditEvent.findFirst({
+    where: { projectId: id, projectName: { not: null } },
+    orderBy: NEWEST,
+    select: { projectName: true, source: true },
+  });
   if (!newest?.projectName) return null;
-  return { id, name: newest.projectName, exists: false, key: null, createdAt: null, trackers: [] };
+  return { id, name: newest.projectName, exists: false, source: newest.source, sourceId: null, key: null, createdAt: null, trackers: [] };
 }
 
 export async function getTrackerProfile(id: number): Promise<TrackerProfile | null> {
   await requireAuditReader();
   const { prisma } = getDb();
-  const tracker = await prisma.tracker.findUnique({ where: { id }, select: { id: true, name: true, project: { select: { id: true, name: true } } } });
+  const tracker = await prisma.tracker.findUnique({
+    where: { id },
+    select: { id: true, name: true, source: true, sourceId: true, project: { select: { id: true, name: true } } },
+  });
   if (tracker) return { ...tracker, exists: true };
   const newest = await prisma.auditEvent.findFirst({
     where: { trackerId: id, trackerName: { not: null } },
     orderBy: NEWEST,
-    select: { trackerName: true, projectId: true, projectName: true },
+    select: { trackerName: true, projectId: true, projectName: true, source: true },
   });
   if (!newest?.trackerName) return null;
-  return { id, name: newest.trackerName, exists: false, project: newest.projectName === null ? null : { id: newest.projectId, name: newest.projectName } };
+  const project = newest.projectName === null ? null : { id: newest.projectId, name: newest.projectName };
+  return { id, name: newest.trackerName, exists: false, source: newest.source, sourceId: null, project };
 }

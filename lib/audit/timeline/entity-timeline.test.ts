@@ -54,6 +54,8 @@ describe.each(testDatabases())("entity pages and the diff view on $name", ({ ope
       exists: true,
       kind: "WORK_ITEM",
       state: "DELETED",
+      source: null,
+      sourceId: null,
       project: { id: fixture.ids.projects.pump, name: "Infusion Pump" },
       tracker: { id: fixture.ids.trackers.pumpBugs, name: "Bugs" },
       lastStateEvent: { eventType: "WORK_ITEM_DELETE", actor: { username: "alice" } },
@@ -64,6 +66,7 @@ describe.each(testDatabases())("entity pages and the diff view on $name", ({ ope
     expect(await asAuditor(() => getArtifactProfile(fixture.ids.artifacts.gone))).toMatchObject({
       name: "Gone item",
       exists: false,
+      source: "fixture",
       state: null,
       tracker: { id: fixture.ids.trackers.pumpTasks, name: "Tasks" },
       lastStateEvent: null,
@@ -73,6 +76,8 @@ describe.each(testDatabases())("entity pages and the diff view on $name", ({ ope
       id: fixture.ids.trackers.pumpTasks,
       name: "Tasks",
       exists: false,
+      source: "fixture",
+      sourceId: null,
       project: { id: fixture.ids.projects.pump, name: "Infusion Pump" },
     });
     expect(await asAuditor(() => getProjectProfile(fixture.ids.projects.brake))).toMatchObject({

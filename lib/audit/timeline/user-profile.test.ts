@@ -28,7 +28,11 @@ describe.each(testDatabases())("the user page and the Users filter on $name", ({
     setDb(db);
     const { prisma } = db;
     admin = (await prisma.user.create({ data: { username: "admin", displayName: "Ada Admin", consoleRole: "ADMIN" } })).id;
-    zoe = (await prisma.user.create({ data: { username: "zoe.muller", displayName: "Zoë Müller", email: "zoe@example.com" } })).id;
+    zoe = (
+      await prisma.user.create({
+        data: { username: "zoe.muller", displayName: "Zoë Müller", email: "zoe@example.com", source: "codebeamer-prod", sourceId: "4711" },
+      })
+    ).id;
     lukasz = (await prisma.user.create({ data: { username: "lukasz.zolc", displayName: "Łukasz Żółć", enabled: false } })).id;
     for (let index = 0; index < 25; index++) {
       await prisma.user.create({ data: { username: `filler${index}`, displayName: `Filler Zo ${String(index).padStart(2, "0")}` } });
@@ -76,8 +80,12 @@ describe.each(testDatabases())("the user page and the Users filter on $name", ({
       email: "zoe@example.com",
       enabled: true,
       consoleRole: "NONE",
+      source: "codebeamer-prod",
+      sourceId: "4711",
       groups: [{ name: "Developers" }],
     });
+    // A console account comes from no sending system.
+    expect(await asAuditor(() => getUserProfile(admin))).toMatchObject({ source: null, sourceId: null });
     expect(await asAuditor(() => getUserProfile(999_999))).toBeNull();
   });
 

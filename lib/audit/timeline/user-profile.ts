@@ -13,6 +13,10 @@ export interface UserProfile {
   enabled: boolean;
   consoleRole: ConsoleRole;
   createdAt: Date;
+  /** the sending system the person belongs to; null for a console account */
+  source: string | null;
+  /** the person's id in that system */
+  sourceId: string | null;
   groups: { id: number; name: string }[];
 }
 
@@ -31,6 +35,8 @@ export async function getUserProfile(id: number): Promise<UserProfile | null> {
       enabled: true,
       consoleRole: true,
       createdAt: true,
+      source: true,
+      sourceId: true,
       memberships: { select: { group: { select: { id: true, name: true } } }, orderBy: { group: { name: "asc" } } },
     },
   });

@@ -12,5 +12,6 @@ export const ARTIFACTS_EXPORT_COLUMNS: readonly ExportColumn[] = [
   COLUMNS.project,
   COLUMNS.tracker,
   COLUMNS.changes,
+  COLUMNS.source,
   COLUMNS.eventId,
 ];

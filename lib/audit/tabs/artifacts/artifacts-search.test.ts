@@ -4,7 +4,7 @@ import { runAs } from "@/lib/auth/principal-context";
 import { testDatabases } from "@/lib/test/databases";
 import { AUDITOR, useTabFixture } from "@/lib/test/tab-fixture-hooks";
 import { FilterValidationError } from "../../search/filter-schema";
-import { NOW } from "@/lib/test/tab-fixture";
+import { FIXTURE_SOURCE, NOW } from "@/lib/test/tab-fixture";
 import type { EventRow } from "../../events/event-rows";
 import { searchTabEvents } from "../../search/tab-search";
 import { artifactsTab } from "./artifacts-tab";
@@ -51,6 +51,17 @@ describe.each(testDatabases())("the Artifacts tab's search on $name", ({ open })
     expect(await keys({ projects: [fixture.ids.projects.brake], trackers: [fixture.ids.trackers.brakeBugs] })).toEqual(["pedal-update"]);
   });
 
+  it("filters by sources: a system's events by its name, several with OR, the console's own by console", async () => {
+    expect(await keys({ sources: ["demo"] })).toEqual(["pedal-update"]);
+    expect((await search({ sources: ["demo"] })).rows[0].source).toBe("demo");
+    expect(await keys({ sources: [FIXTURE_SOURCE] })).toEqual(LAST_30_DAYS.slice(1));
+    expect(await keys({ sources: [FIXTURE_SOURCE, "demo"] })).toEqual(LAST_30_DAYS);
+    // No work item or artifact event is the console's own; with a system named, that system's are found.
+    expect(await keys({ sources: ["console"] })).toEqual([]);
+    expect(await keys({ sources: ["console", "demo"] })).toEqual(["pedal-update"]);
+    expect(await keys({ sources: ["no-such-source"] })).toEqual([]);
+  });
+
   it("filters by event types of either category", async () => {
     expect(await keys({ types: ["WORK_ITEM_UPDATE"] })).toEqual(["pedal-update", "alarm-update"]);
     expect(await keys({ types: ["ARTIFACT_CREATE", "WORK_ITEM_REMOVE"] })).toEqual(["plan-create", "alarm-remove"]);
@@ -90,6 +101,7 @@ describe.each(testDatabases())("the Artifacts tab's search on $name", ({ open })
       tracker: { id: fixture.ids.trackers.pumpBugs, name: "Bugs" },
       artifact: { id: fixture.ids.artifacts.alarm, name: "Alarm late", kind: "WORK_ITEM" },
       changedFields: ["Description", "Status"],
+      source: FIXTURE_SOURCE,
     });
     expect(row("plan-create")).toMatchObject({ tracker: null, artifact: { kind: "ARTIFACT", name: "Test Plan" }, changedFields: ["Name"] });
     expect(row("alarm-remove").changedFields).toEqual([]);
@@ -98,6 +110,7 @@ describe.each(testDatabases())("the Artifacts tab's search on $name", ({ open })
   it("refuses bad input with a 400 naming the field, and callers without a principal", async () => {
     await expect(search({ projects: [0] })).rejects.toBeInstanceOf(FilterValidationError);
     await expect(search({ range: "custom", from: "2024-01-01", to: "2026-01-01" })).rejects.toThrow("Created at range: may not exceed one year");
+    await expect(search({ sources: ["demo", "Demo ALM"] })).rejects.toThrow('Sources: "Demo ALM" is not a source: use "console"');
     await expect(searchTabEvents(artifactsTab, artifactsTab.defaultSearch)).rejects.toBeInstanceOf(AuthError);
   });
 });

@@ -9,5 +9,6 @@ export const CONSOLE_EXPORT_COLUMNS: readonly ExportColumn[] = [
   COLUMNS.eventType,
   COLUMNS.message,
   COLUMNS.ip,
+  COLUMNS.source,
   COLUMNS.eventId,
 ];

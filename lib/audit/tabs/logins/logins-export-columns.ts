@@ -9,5 +9,6 @@ export const LOGINS_EXPORT_COLUMNS: readonly ExportColumn[] = [
   COLUMNS.eventType,
   COLUMNS.ip,
   COLUMNS.userAgent,
+  COLUMNS.source,
   COLUMNS.eventId,
 ];

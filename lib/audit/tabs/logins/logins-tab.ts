@@ -1,6 +1,6 @@
 // The Logins tab: who signed in and out, when and from where.
 import { byColumn, byTime } from "../../search/filter-query";
-import { usersField } from "../search-field";
+import { sourcesField, usersField } from "../search-field";
 import { defineSearchTab } from "../search-tab";
 
 export const loginsTab = defineSearchTab({
@@ -10,10 +10,10 @@ export const loginsTab = defineSearchTab({
     table: "Login events",
     form: "Filter login events",
     loading: "Loading login events",
-    empty: { title: "No login events match these filters", description: "Try a longer login range, other users or other event types." },
+    empty: { title: "No login events match these filters", description: "Try a longer login range, other users, sources or event types." },
   },
   categories: ["LOGIN"],
-  fields: [usersField],
+  fields: [usersField, sourcesField],
   rangeLabel: "Login range",
   sorts: { createdAt: byTime, user: byColumn("actorName"), eventType: byColumn("eventType") },
 });

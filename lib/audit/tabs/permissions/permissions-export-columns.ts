@@ -13,5 +13,6 @@ export const PERMISSIONS_EXPORT_COLUMNS: readonly ExportColumn[] = [
   COLUMNS.targetUser,
   COLUMNS.permissionMessage,
   COLUMNS.changes,
+  COLUMNS.source,
   COLUMNS.eventId,
 ];

@@ -1,6 +1,6 @@
 // The Permissions tab: artifact permissions, group membership and accounts, and whom they were about.
 import { byColumn, byTime } from "../../search/filter-query";
-import { projectsField, targetUsersField, trackersField, usersField } from "../search-field";
+import { projectsField, sourcesField, targetUsersField, trackersField, usersField } from "../search-field";
 import { defineSearchTab } from "../search-tab";
 
 export const permissionsTab = defineSearchTab({
@@ -12,11 +12,11 @@ export const permissionsTab = defineSearchTab({
     loading: "Loading permission events",
     empty: {
       title: "No permission events match these filters",
-      description: "Try a longer range, other users, target users, projects, trackers or event types.",
+      description: "Try a longer range, other users, target users, projects, trackers, sources or event types.",
     },
   },
   categories: ["PERMISSION"],
-  fields: [usersField, targetUsersField, projectsField, trackersField],
+  fields: [usersField, targetUsersField, projectsField, trackersField, sourcesField],
   rangeLabel: "Created at range",
   sorts: {
     createdAt: byTime,

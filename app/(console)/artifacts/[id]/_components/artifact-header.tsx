@@ -1,8 +1,8 @@
-// Who the artifact is: kind, state (active, in the trash, deleted), place, and the event that put
-// it in its state; a deleted or unknown artifact says so.
+// Who the artifact is: kind, state (active, in the trash, deleted), place, source, and the event
+// that put it in its state; a deleted or unknown artifact says so.
 import { Badge, Text } from "@mantine/core";
 import { DateTimeText } from "@/components/data-table/data-table-cells";
-import { EntityHeader, type EntityFact } from "@/components/data-table/entity-header";
+import { EntityHeader, sourceFact, type EntityFact } from "@/components/data-table/entity-header";
 import { EntityLink } from "@/components/data-table/entity-link";
 import { UserName } from "@/components/user-name";
 import type { ArtifactProfile } from "@/lib/audit/timeline/entity-profiles";
@@ -31,6 +31,7 @@ export function ArtifactHeader({ artifact, timeZone }: { artifact: ArtifactProfi
     { term: "Project", value: <EntityLink kind="project" entity={artifact.project} /> },
     { term: "Tracker", value: <EntityLink kind="tracker" entity={artifact.tracker} /> },
     { term: "Created", value: artifact.createdAt ? <DateTimeText value={artifact.createdAt} timeZone={timeZone} /> : "—" },
+    sourceFact(artifact),
   ];
   const last = artifact.lastStateEvent;
   if (last) {

@@ -8,4 +8,5 @@ export const ARTIFACT_COLUMN_LABELS = {
   tracker: "Tracker",
   changes: "Changes",
   createdAt: "Created at",
+  source: "Source",
 } as const;

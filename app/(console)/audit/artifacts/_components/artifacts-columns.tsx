@@ -1,6 +1,6 @@
 "use client";
 // The Artifacts table's columns: User, Artifact, Work Item, Event Type, Project, Tracker, Changes,
-// Created at. An event is about an artifact or a work item: the other column stays empty.
+// Created at, Source. An event is about an artifact or a work item: the other column stays empty.
 import { dataTableColumns, type DataTableColumn } from "@/components/data-table/data-table-features";
 import { EntityLink } from "@/components/data-table/entity-link";
 import { eventColumns } from "@/components/data-table/event-columns";
@@ -34,5 +34,6 @@ export function artifactsColumns(timeZone: string): DataTableColumn<EventRow>[] 
     shared.tracker({ header: LABELS.tracker, meta: { width: "8%" } }),
     shared.changes({ header: LABELS.changes, meta: { width: "10%" } }),
     shared.createdAt({ header: LABELS.createdAt }, timeZone),
+    shared.source({ header: LABELS.source }),
   ];
 }

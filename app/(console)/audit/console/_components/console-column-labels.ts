@@ -4,4 +4,5 @@ export const CONSOLE_COLUMN_LABELS = {
   eventType: "Event Type",
   message: "Message",
   createdAt: "Created at",
+  source: "Source",
 } as const;

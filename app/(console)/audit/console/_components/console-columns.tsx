@@ -1,6 +1,6 @@
 "use client";
 // The Console table's columns: User, Event Type, Message (what was changed, exported or purged),
-// Created at. The whole record of an export (its filters, its rows) is on the event's own page.
+// Created at, Source. The whole record of an export (its filters, its rows) is on the event's own page.
 import { Text } from "@mantine/core";
 import { dataTableColumns, type DataTableColumn } from "@/components/data-table/data-table-features";
 import { eventColumns } from "@/components/data-table/event-columns";
@@ -25,5 +25,6 @@ export function consoleColumns(timeZone: string): DataTableColumn<EventRow>[] {
       ),
     }),
     shared.createdAt({ header: LABELS.createdAt }, timeZone),
+    shared.source({ header: LABELS.source }),
   ];
 }

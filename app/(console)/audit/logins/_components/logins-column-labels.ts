@@ -4,4 +4,5 @@ export const LOGIN_COLUMN_LABELS = {
   eventType: "Event Type",
   createdAt: "Created at",
   ip: "IP address",
+  source: "Source",
 } as const;

@@ -1,13 +1,15 @@
 "use client";
-// The Logins table's columns: User, Event Type, Created at (sortable) and IP address.
+// The Logins table's columns: User, Event Type, Created at (sortable), IP address and Source.
 import { Text } from "@mantine/core";
 import { DateTimeText, EventTypeBadge } from "@/components/data-table/data-table-cells";
 import { dataTableColumns, type DataTableColumn } from "@/components/data-table/data-table-features";
+import { eventColumns } from "@/components/data-table/event-columns";
 import { UserName } from "@/components/user-name";
 import type { EventRow } from "@/lib/audit/events/event-rows";
 import { LOGIN_COLUMN_LABELS } from "./logins-column-labels";
 
 const column = dataTableColumns<EventRow>();
+const shared = eventColumns<EventRow>();
 
 export function loginsColumns(timeZone: string): DataTableColumn<EventRow>[] {
   return [
@@ -16,7 +18,7 @@ export function loginsColumns(timeZone: string): DataTableColumn<EventRow>[] {
       header: LOGIN_COLUMN_LABELS.user,
       cell: (info) => <UserName user={info.getValue()} />,
       sortDescFirst: false,
-      meta: { width: "38%" },
+      meta: { width: "34%" },
     }),
     column.accessor("eventType", {
       id: "eventType",
@@ -42,5 +44,6 @@ export function loginsColumns(timeZone: string): DataTableColumn<EventRow>[] {
         </Text>
       ),
     }),
+    shared.source({ header: LOGIN_COLUMN_LABELS.source }),
   ];
 }

@@ -7,4 +7,5 @@ export const PERMISSION_COLUMN_LABELS = {
   tracker: "Tracker",
   message: "Message",
   createdAt: "Created at",
+  source: "Source",
 } as const;

@@ -1,6 +1,6 @@
 "use client";
 // The Permissions table's columns: User, Artifact, Event Type, Project, Tracker, Message, Created
-// at. For User Create/Enable/Disable the artifact is the account itself: shown as that user.
+// at, Source. For User Create/Enable/Disable the artifact is the account itself: shown as that user.
 import { dataTableColumns, type DataTableColumn } from "@/components/data-table/data-table-features";
 import { EntityLink } from "@/components/data-table/entity-link";
 import { eventColumns } from "@/components/data-table/event-columns";
@@ -29,5 +29,6 @@ export function permissionsColumns(timeZone: string): DataTableColumn<EventRow>[
     shared.tracker({ header: LABELS.tracker, meta: { width: "8%" } }),
     column.display({ id: "message", header: LABELS.message, cell: ({ row }) => <PermissionMessage row={row.original} />, meta: { width: "18%" } }),
     shared.createdAt({ header: LABELS.createdAt }, timeZone),
+    shared.source({ header: LABELS.source }),
   ];
 }

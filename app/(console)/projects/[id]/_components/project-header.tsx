@@ -1,7 +1,7 @@
-// Which project this is: name, key, since when, its trackers; a deleted project says so.
+// Which project this is: name, key, since when, where from, its trackers; a deleted project says so.
 import { Group } from "@mantine/core";
 import { DateTimeText } from "@/components/data-table/data-table-cells";
-import { EntityHeader } from "@/components/data-table/entity-header";
+import { EntityHeader, sourceFact } from "@/components/data-table/entity-header";
 import { EntityLink } from "@/components/data-table/entity-link";
 import type { ProjectProfile } from "@/lib/audit/timeline/entity-profiles";
 
@@ -12,6 +12,7 @@ export function ProjectHeader({ project, timeZone }: { project: ProjectProfile; 
       title={project.name}
       facts={[
         { term: "Created", value: project.createdAt ? <DateTimeText value={project.createdAt} timeZone={timeZone} /> : "—" },
+        sourceFact(project),
         {
           term: "Trackers",
           value:

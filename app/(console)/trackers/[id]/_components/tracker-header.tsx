@@ -1,5 +1,5 @@
-// Which tracker this is, and in which project; a deleted tracker says so.
-import { EntityHeader } from "@/components/data-table/entity-header";
+// Which tracker this is, in which project and from which system; a deleted tracker says so.
+import { EntityHeader, sourceFact } from "@/components/data-table/entity-header";
 import { EntityLink } from "@/components/data-table/entity-link";
 import type { TrackerProfile } from "@/lib/audit/timeline/entity-profiles";
 
@@ -8,7 +8,7 @@ export function TrackerHeader({ tracker }: { tracker: TrackerProfile }) {
     <EntityHeader
       kindLabel={`Tracker #${tracker.id}`}
       title={tracker.name}
-      facts={[{ term: "Project", value: <EntityLink kind="project" entity={tracker.project} /> }]}
+      facts={[{ term: "Project", value: <EntityLink kind="project" entity={tracker.project} /> }, sourceFact(tracker)]}
       back={{ label: "Back to Artifacts", href: "/audit/artifacts" }}
       notice={
         tracker.exists

@@ -1,7 +1,8 @@
-// Who the user is: avatar, names, e-mail, status, console role and groups.
+// Who the user is: avatar, names, e-mail, status, console role, where the account comes from, and groups.
 import Link from "next/link";
 import { Anchor, Badge, Group, Paper, Stack, Text, Title } from "@mantine/core";
 import { UserAvatar } from "@/components/user-name";
+import { CONSOLE_SOURCE_LABEL, sourceReference } from "@/lib/audit/events/sources";
 import type { UserProfile } from "@/lib/audit/timeline/user-profile";
 import type { ConsoleRole } from "@/lib/generated/prisma/enums";
 import { formatDateTime } from "@/lib/time/zoned";
@@ -39,6 +40,9 @@ export function UserHeader({ user, timeZone }: { user: UserProfile; timeZone: st
             )}
             <Text size="sm" c="dimmed">
               User #{user.id} · known since {formatDateTime(user.createdAt, timeZone).slice(0, 10)}
+            </Text>
+            <Text size="sm" c="dimmed">
+              {user.source === null ? `${CONSOLE_SOURCE_LABEL} account` : `Source: ${sourceReference(user.source, user.sourceId)}`}
             </Text>
           </Group>
           <Group gap={6} wrap="wrap" mt={4} aria-label="Groups" role="list">
