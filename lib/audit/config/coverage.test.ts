@@ -44,16 +44,16 @@ describe.each(testDatabases())("the audit configuration on $name", ({ open }) =>
 
   it("starts from the defaults file: every type on, the console's own types locked on, 180 days", async () => {
     const coverage = await runAs(AUDITOR, () => getCoverage());
-    expect(coverage).toHaveLength(24);
+    expect(coverage).toHaveLength(26);
     expect(coverage.map((entry) => entry.category)).toEqual([
       ...Array(3).fill("LOGIN"),
       ...Array(5).fill("WORK_ITEM"),
       ...Array(5).fill("ARTIFACT"),
       ...Array(8).fill("PERMISSION"),
-      ...Array(3).fill("SYSTEM"),
+      ...Array(5).fill("SYSTEM"),
     ]);
     expect(coverage.every((entry) => entry.enabled)).toBe(true);
-    expect(coverage.filter((entry) => entry.locked).map((entry) => entry.eventType)).toEqual(["AUDIT_CONFIG_CHANGE", "AUDIT_EXPORT", "AUDIT_PURGE"]);
+    expect(coverage.filter((entry) => entry.locked).map((entry) => entry.eventType)).toEqual(["AUDIT_CONFIG_CHANGE", "AUDIT_EXPORT", "AUDIT_PURGE", "API_TOKEN_CREATE", "API_TOKEN_REVOKE"]);
     expect(coverage.find((entry) => entry.eventType === "USER_LOGIN")).toMatchObject({ source: "default", defaultEnabled: true, dropped: 0 });
     expect(await runAs(AUDITOR, () => getRetention())).toMatchObject({ days: 180, source: "default" });
   });
@@ -143,7 +143,7 @@ describe.each(testDatabases())("the audit configuration on $name", ({ open }) =>
       ],
     });
     const enabled = await loadEnabledEventTypes(db.prisma);
-    expect(enabled.size).toBe(23);
+    expect(enabled.size).toBe(25);
     expect(enabled.has("USER_LOGOUT")).toBe(false);
     expect(enabled.has("AUDIT_EXPORT")).toBe(true);
   });
