@@ -95,8 +95,10 @@ export function eventColumns(source: string, ids: DirectoryIds, changeUsers: Map
 const memos = new WeakMap<Database, DirectoryMemo>();
 
 function memoOf(db: Database): DirectoryMemo {
-  let memo = memos.get(db);
-  if (!memo) memos.set(db, (memo = new DirectoryMemo()));
+  const known = memos.get(db);
+  if (known) return known;
+  const memo = new DirectoryMemo();
+  memos.set(db, memo);
   return memo;
 }
 

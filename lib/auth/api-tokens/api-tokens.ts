@@ -139,7 +139,7 @@ async function noteUse(tokenId: number, secretHash: string, ip: string | null, n
   await getDb().prisma.apiToken.update({ where: { id: tokenId }, data: { lastUsedAt: now, lastUsedIp: ip } });
 }
 
-const describeDate = (date: Date) => date.toISOString().replace("T", " ").slice(0, 16) + " UTC";
+const describeDate = (date: Date) => `${date.toISOString().replace("T", " ").slice(0, 16)} UTC`;
 
 /** The caller behind a secret, or AuthError 401 saying why not (unknown, revoked, expired). */
 export async function authenticateToken(secret: string, ip: string | null, now = new Date()): Promise<TokenCaller> {
