@@ -6,6 +6,7 @@ import { SessionProvider } from "next-auth/react";
 import { AppShell, Avatar, Badge, Box, Group, Text, ThemeIcon, Tooltip, UnstyledButton } from "@mantine/core";
 import { IconShieldCheck, IconWorld } from "@tabler/icons-react";
 import type { ConsoleAccessRole } from "@/lib/auth/principal";
+import { ConsoleNav } from "./console-nav";
 import { SignOutButton } from "./sign-out-button";
 
 export interface ConsoleUser {
@@ -44,16 +45,19 @@ export function ConsoleShell({ user, timeZone, timeZoneLabel, sessionRefreshSeco
       <AppShell header={{ height: 60 }} padding="md">
         <AppShell.Header px="md">
           <Group h="100%" justify="space-between" wrap="nowrap">
-            <UnstyledButton component={Link} href="/audit/logins" aria-label="Audit Console, go to the Logins tab">
-              <Group gap="xs" wrap="nowrap">
-                <ThemeIcon size={32} radius="md" variant="light" aria-hidden>
-                  <IconShieldCheck size={20} stroke={1.6} />
-                </ThemeIcon>
-                <Text fw={700} size="lg" style={{ whiteSpace: "nowrap" }}>
-                  Audit Console
-                </Text>
-              </Group>
-            </UnstyledButton>
+            <Group gap="lg" wrap="nowrap">
+              <UnstyledButton component={Link} href="/audit/logins" aria-label="Audit Console, go to the Logins tab">
+                <Group gap="xs" wrap="nowrap">
+                  <ThemeIcon size={32} radius="md" variant="light" aria-hidden>
+                    <IconShieldCheck size={20} stroke={1.6} />
+                  </ThemeIcon>
+                  <Text fw={700} size="lg" style={{ whiteSpace: "nowrap" }}>
+                    Audit Console
+                  </Text>
+                </Group>
+              </UnstyledButton>
+              <ConsoleNav role={user.role} />
+            </Group>
             <Group gap="md" wrap="nowrap">
               <Tooltip label="Times are shown in this time zone (your browser's)">
                 <Group gap={6} wrap="nowrap" visibleFrom="sm" aria-label={`Time zone: ${timeZone}, ${timeZoneLabel}`} role="note">

@@ -1,15 +1,7 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { openDescriptionDiff } from "../diff/description-diff";
 import { signInAsAdmin } from "../fixtures";
-
-/** Serious and critical WCAG 2 A/AA violations on the page as it is now. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
-  return results.violations
-    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-    .map((violation) => `${violation.id} (${violation.impact}): ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
-}
+import { seriousViolations } from "./serious-violations";
 
 for (const tab of ["logins", "artifacts", "permissions"]) {
   test(`the ${tab} tab has no serious or critical accessibility violation`, async ({ page }) => {

@@ -134,7 +134,7 @@ async function expectJsonRefusals(fetch: (method: HttpMethod) => Promise<APIResp
     expect(response.headers()["content-type"], what).toMatch(/^application\/json\b/);
     expect(await response.json(), what).toEqual({ error: { code: expect.any(String), message: expect.any(String) } });
   }
-  expect(refused, `${url}: the methods it declares`).toContain("GET");
+  expect(refused.length, `${url}: the methods it declares`).toBeGreaterThan(0);
 }
 
 test.describe("as nobody", () => {

@@ -7,7 +7,7 @@
 import type { z } from "zod";
 import { authenticateToken, requireScope, type TokenCaller, tokenPrincipal } from "@/lib/auth/api-tokens/api-tokens";
 import { credentialsOf } from "@/lib/auth/api-tokens/token-secret";
-import { AuthError, requireAdmin, requireAuditReader } from "@/lib/auth/guard";
+import { AuthError, getViewer, requireAdmin, requireAuditReader } from "@/lib/auth/guard";
 import type { Principal } from "@/lib/auth/principal";
 import { runAs } from "@/lib/auth/principal-context";
 import { clientIp } from "@/lib/auth/request-info";
@@ -110,10 +110,10 @@ async function callerOf(request: Request, method: ApiMethod<unknown>): Promise<{
     return { principal: tokenPrincipal(token), token };
   }
   if (method.role === "ingest") {
-    throw new AuthError(
-      401,
-      `${method.action} needs an API token with the ingest scope, sent as "Authorization: Bearer <token>" or as the password of HTTP Basic.`,
-    );
+    const needed = `${method.action} needs an API token with the ingest scope, sent as "Authorization: Bearer <token>" or as the password of HTTP Basic`;
+    // Signed in, but a session is not what this route takes: refused (403), not unknown (401).
+    if ((await getViewer()).kind !== "anonymous") throw new AuthError(403, `${needed}; a console session cannot send events.`);
+    throw new AuthError(401, `${needed}.`);
   }
   const principal = await (method.role === "admin" ? requireAdmin(method.action) : requireAuditReader(method.action));
   return { principal, token: null };

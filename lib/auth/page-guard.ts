@@ -1,6 +1,7 @@
 // For console pages (server components): the guard, answered the way a page should answer it:
-// anonymous -> the sign-in page, no console role -> 403 (app/forbidden.tsx). Data functions the
-// page calls still check for themselves; this only turns a refusal into a navigation.
+// anonymous -> the sign-in page, no console role (or an auditor on an administrator's page) -> 403
+// (app/forbidden.tsx). Data functions the page calls still check for themselves; this only turns a
+// refusal into a navigation.
 import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { CONSOLE_PATH_HEADER, signInPath } from "./callback-url";
@@ -17,4 +18,11 @@ export async function requirePageReader(): Promise<Principal> {
   if (viewer.kind === "allowed") return viewer.principal;
   if (viewer.kind === "forbidden") forbidden();
   redirect(signInPath(await currentConsolePath()));
+}
+
+/** The signed-in ADMIN: an auditor gets the 403 page, anyone else as requirePageReader. */
+export async function requirePageAdmin(): Promise<Principal> {
+  const principal = await requirePageReader();
+  if (principal.role !== "ADMIN") forbidden();
+  return principal;
 }

@@ -1,6 +1,6 @@
-// What the account and token scripts (create-admin, create-token) share: flags read strictly, a
-// refusal of bad input as a one-line message (with the usage where it helps), and the database they
-// work on: the embedded one or DATABASE_URL, migrated first, made the app's database while they run.
+// What the scripts that work on the console's database share: flags read strictly, a refusal of bad
+// input as a one-line message (with the usage where it helps), and the database they work on: the
+// embedded one or DATABASE_URL, migrated first, made the app's database while they run.
 import { type ParseArgsConfig, parseArgs } from "node:util";
 import { type Database, openDatabase } from "../../lib/db/database";
 import { DataFolderBusyError } from "../../lib/db/folder-lock";

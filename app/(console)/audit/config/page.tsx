@@ -1,11 +1,12 @@
 // /audit/config: which event types are audited, how long events are kept, the remover job, and the
 // history of configuration changes. Auditors read it; only Administrators change it.
-import { Suspense, type ReactNode } from "react";
+import { Suspense } from "react";
 import type { Metadata } from "next";
-import { Alert, Paper, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { Alert, SimpleGrid, Stack } from "@mantine/core";
 import { IconLock } from "@tabler/icons-react";
 import { createLoader, parseAsNumberLiteral } from "nuqs/server";
 import { DataTableSkeleton } from "@/components/data-table/data-table-states";
+import { SectionCard } from "@/components/section-card";
 import { requirePageReader } from "@/lib/auth/page-guard";
 import { getCoverage } from "@/lib/audit/config/coverage";
 import { getRetention } from "@/lib/audit/config/retention-settings";
@@ -26,24 +27,6 @@ const loadHistoryWindow = createLoader({
   size: parseAsNumberLiteral(PAGE_SIZES).withDefault(DEFAULT_PAGE_SIZE),
 });
 
-function Section({ id, title, description, children }: { id: string; title: string; description: string; children: ReactNode }) {
-  return (
-    <Paper withBorder radius="md" p="md" component="section" aria-labelledby={id}>
-      <Stack gap="sm">
-        <div>
-          <Title order={2} size="h4" id={id}>
-            {title}
-          </Title>
-          <Text size="sm" c="dimmed">
-            {description}
-          </Text>
-        </div>
-        {children}
-      </Stack>
-    </Paper>
-  );
-}
-
 export default async function ConfigPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const principal = await requirePageReader();
   const window = await loadHistoryWindow(searchParams);
@@ -62,20 +45,20 @@ export default async function ConfigPage({ searchParams }: { searchParams: Promi
       )}
       <CoverageForm key={coverageKey} entries={coverage} canEdit={canEdit} timeZone={timeZone} />
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
-        <Section
+        <SectionCard
           id="retention-title"
           title="Retention"
           description="How long Login, Work Item and Artifact events are kept before the remover job deletes them."
         >
           <RetentionForm key={retentionKey} retention={retention} canEdit={canEdit} nextRunAt={remover.nextRunAt} timeZone={timeZone} />
-        </Section>
-        <Section
+        </SectionCard>
+        <SectionCard
           id="remover-title"
           title="Remover job"
           description="Deletes the events older than the retention, in batches, one run at a time; each run is recorded as an Audit Purge event."
         >
           <RemoverPanel status={remover} retentionDays={retention.days} canRun={canEdit} timeZone={timeZone} />
-        </Section>
+        </SectionCard>
       </SimpleGrid>
       <ConfigHistorySection>
         <Suspense

@@ -1,9 +1,10 @@
 // The history of configuration changes, newest first, paged by `page` and `size` in the URL.
 import type { ReactNode } from "react";
-import { Paper, Stack, Text, Title } from "@mantine/core";
+import { Stack, Text } from "@mantine/core";
 import { DataTablePagination } from "@/components/data-table/data-table-pagination";
 import { timeZoneCaption } from "@/components/data-table/data-table-results";
 import { DataTableEmpty } from "@/components/data-table/data-table-states";
+import { SectionCard } from "@/components/section-card";
 import { listConfigHistory, type ConfigHistoryWindow } from "@/lib/audit/config/history";
 import { formatTotalOf } from "@/lib/audit/search/list-result";
 import { ConfigHistoryTable } from "./config-history-table";
@@ -35,18 +36,12 @@ export async function ConfigHistory({ window, timeZone }: { window: ConfigHistor
 
 export function ConfigHistorySection({ children }: { children: ReactNode }) {
   return (
-    <Paper withBorder radius="md" p="md" component="section" aria-labelledby="history-title">
-      <Stack gap="sm">
-        <div>
-          <Title order={2} size="h4" id="history-title">
-            History of configuration changes
-          </Title>
-          <Text size="sm" c="dimmed">
-            Every change to event types and retention, here or through the API, and console accounts made with create-admin.
-          </Text>
-        </div>
-        {children}
-      </Stack>
-    </Paper>
+    <SectionCard
+      id="history-title"
+      title="History of configuration changes"
+      description="Every change to event types and retention, here or through the API, and console accounts made with create-admin."
+    >
+      {children}
+    </SectionCard>
   );
 }

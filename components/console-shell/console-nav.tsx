@@ -1,0 +1,50 @@
+"use client";
+// The console's sections in the header: the audit trail for everyone, Settings (API tokens) for
+// administrators only; the section open is marked with aria-current.
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { Button, Group } from "@mantine/core";
+import { IconKey, IconListSearch, type Icon } from "@tabler/icons-react";
+import type { ConsoleAccessRole } from "@/lib/auth/principal";
+
+interface Section {
+  href: string;
+  /** the path prefix the section owns */
+  prefix: string;
+  label: string;
+  title: string;
+  icon: Icon;
+  roles: readonly ConsoleAccessRole[];
+}
+
+const SECTIONS: Section[] = [
+  { href: "/audit/logins", prefix: "/audit", label: "Audit", title: "The audit trail", icon: IconListSearch, roles: ["ADMIN", "AUDITOR"] },
+  { href: "/settings/api-tokens", prefix: "/settings", label: "API tokens", title: "Settings: API tokens", icon: IconKey, roles: ["ADMIN"] },
+];
+
+export function ConsoleNav({ role }: { role: ConsoleAccessRole }) {
+  const pathname = usePathname();
+  return (
+    <Group component="nav" aria-label="Console" gap={4} wrap="nowrap" visibleFrom="sm">
+      {SECTIONS.filter((section) => section.roles.includes(role)).map(({ href, prefix, label, title, icon: SectionIcon }) => {
+        const current = pathname === prefix || pathname.startsWith(`${prefix}/`);
+        return (
+          <Button
+            key={href}
+            component={Link}
+            href={href}
+            title={title}
+            size="sm"
+            variant={current ? "light" : "subtle"}
+            color={current ? undefined : "gray"}
+            c={current ? undefined : "gray.8"}
+            leftSection={<SectionIcon size={16} stroke={1.8} aria-hidden />}
+            aria-current={current ? "page" : undefined}
+          >
+            {label}
+          </Button>
+        );
+      })}
+    </Group>
+  );
+}
