@@ -124,9 +124,14 @@ function workSlot(
   return { time, actor, kind, operation };
 }
 
-/** Drops work item updates from the last day's slots so the total is not exceeded. */
+/**
+ * Drops slots from the last day so the total is not exceeded: work item updates first, then, when
+ * the day has too few of them (a day whose sign-ins already fill the total), any slot: none has
+ * happened yet, so no item's history is cut.
+ */
 function trimToTotal(slots: Slot[], room: number): void {
   for (let i = slots.length - 1; i >= 0 && slots.length > room; i--) {
     if (slots[i].kind === "WORK_ITEM" && slots[i].operation === "update") slots.splice(i, 1);
   }
+  if (slots.length > room) slots.length = Math.max(0, room);
 }
