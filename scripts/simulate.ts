@@ -51,7 +51,6 @@ async function main(): Promise<void> {
   let buffer: SenderEvent[] = [];
   const totals = { sent: 0, accepted: 0, duplicates: 0, dropped: 0, expired: 0 };
   const started = Date.now();
-  let owed = 0;
   let lastReport = started;
   console.log(`Sending about ${rate} events/s to ${url} (run ${run}); Ctrl+C stops.`);
   let stopping = false;
@@ -60,10 +59,10 @@ async function main(): Promise<void> {
   });
   while (!stopping && Date.now() - started < seconds * 1000) {
     const tickStart = Date.now();
-    owed += (rate * TICK_MS) / 1000;
-    const count = Math.min(Math.floor(owed), MAX_EVENTS_PER_REQUEST);
+    // what the rate owes by now, so that a slow answer is made up in the next request
+    const owed = Math.floor((rate * (tickStart - started)) / 1000) - totals.sent;
+    const count = Math.min(owed, MAX_EVENTS_PER_REQUEST);
     if (count > 0) {
-      owed -= count;
       while (buffer.length < count) buffer = buffer.concat(batches.next().value ?? []);
       const now = new Date().toISOString();
       const events = buffer.splice(0, count).map((event) => ({ ...event, createdAt: now }));
