@@ -7,6 +7,7 @@ import { UserAvatar, UserLabel } from "@/components/user-name";
 import { findUserOptions } from "@/lib/audit/search/option-actions";
 import type { UserOption } from "@/lib/audit/events/user-refs";
 import { RemoteMultiSelect } from "./remote-multi-select";
+import { sourceLabel } from "@/lib/audit/events/sources";
 
 interface UserMultiSelectProps {
   label?: string;
@@ -40,12 +41,15 @@ export function UserMultiSelect({ label = "Users", value, onChange, initialOptio
         <Group gap="sm" wrap="nowrap">
           <UserAvatar user={user} size={24} />
           <div style={{ minWidth: 0 }}>
-            <UserLabel user={user} />
+            <UserLabel user={user} />{" "}
+            <Text span size="xs" c="dimmed">
+              · {sourceLabel(user.source ?? null)}
+            </Text>
           </div>
         </Group>
       )}
       renderPill={(user) => (
-        <span title={user.enabled ? `@${user.username}` : `@${user.username} (disabled)`}>
+        <span title={`@${user.username}${user.enabled ? "" : " (disabled)"} · ${sourceLabel(user.source ?? null)}`}>
           <Text span inherit td={user.enabled ? undefined : "line-through"} c={user.enabled ? undefined : "dimmed"}>
             {user.displayName}
           </Text>

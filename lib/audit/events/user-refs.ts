@@ -10,6 +10,8 @@ export interface UserOption {
   displayName: string;
   avatarUrl: string | null;
   enabled: boolean;
+  /** the sending system the person belongs to; null for a console account (the pickers show it: two sources may share a username) */
+  source?: string | null;
 }
 
 /** An event's user: the snapshot name and, when the user still exists, who they are now. */
@@ -27,7 +29,7 @@ export interface UserRef {
   exists: boolean;
 }
 
-export const USER_OPTION_SELECT = { id: true, username: true, displayName: true, avatarUrl: true, enabled: true } as const;
+export const USER_OPTION_SELECT = { id: true, username: true, displayName: true, avatarUrl: true, enabled: true, source: true } as const;
 
 /** The current state of the users with these ids, by id. */
 export async function loadUsers(prisma: PrismaClient, ids: Iterable<number | null | undefined>): Promise<Map<number, UserOption>> {

@@ -112,7 +112,7 @@ describe.each(testDatabases())("the user page and the Users filter on $name", ({
     const byName = await asAuditor(() => searchUserOptions("ZOË"));
     expect(byName.map((user) => user.username)).toEqual(["zoe.muller"]);
     const byUsername = await asAuditor(() => searchUserOptions("zolc"));
-    expect(byUsername).toEqual([{ id: lukasz, username: "lukasz.zolc", displayName: "Łukasz Żółć", avatarUrl: null, enabled: false }]);
+    expect(byUsername).toEqual([{ id: lukasz, username: "lukasz.zolc", displayName: "Łukasz Żółć", avatarUrl: null, enabled: false, source: null }]);
     const many = await asAuditor(() => searchUserOptions("zo"));
     expect(many).toHaveLength(20);
     expect(many.at(-1)?.enabled).toBe(true);
