@@ -49,7 +49,7 @@ export function UserMultiSelect({ label = "Users", value, onChange, initialOptio
         </Group>
       )}
       renderPill={(user) => (
-        <span title={`@${user.username}${user.enabled ? "" : " (disabled)"} · ${sourceLabel(user.source ?? null)}`}>
+        <span title={user.enabled ? `@${user.username}` : `@${user.username} (disabled)`}>
           <Text span inherit td={user.enabled ? undefined : "line-through"} c={user.enabled ? undefined : "dimmed"}>
             {user.displayName}
           </Text>
