@@ -91,7 +91,9 @@ test("filters Logins by two users, User Login and Last 30 Days; the URL keeps th
   expect(total, "two users' sign-ins are counted exactly").toBeLessThan(10_000);
   const lastPage = Math.ceil(total / 25);
   await page.getByRole("button", { name: `Page ${lastPage}` }).click();
-  await expect(page).toHaveURL(/[?&]before=end(&|$)/);
+  // The seed follows the clock: when two pages hold every row, the last page is also the next one,
+  // reached from page 1's last row; from further away it is read from the end.
+  await expect(page).toHaveURL(lastPage === 2 ? /[?&]after=/ : /[?&]before=end(&|$)/);
   const first = (lastPage - 1) * 25 + 1;
   const count = (value: number) => value.toLocaleString("en-US");
   await expect(page.getByText(`Showing ${count(first)}–${count(total)} of ${count(total)}`)).toBeVisible();
