@@ -53,7 +53,13 @@ describe.each(testDatabases())("the audit configuration on $name", ({ open }) =>
       ...Array(5).fill("SYSTEM"),
     ]);
     expect(coverage.every((entry) => entry.enabled)).toBe(true);
-    expect(coverage.filter((entry) => entry.locked).map((entry) => entry.eventType)).toEqual(["AUDIT_CONFIG_CHANGE", "AUDIT_EXPORT", "AUDIT_PURGE", "API_TOKEN_CREATE", "API_TOKEN_REVOKE"]);
+    expect(coverage.filter((entry) => entry.locked).map((entry) => entry.eventType)).toEqual([
+      "AUDIT_CONFIG_CHANGE",
+      "AUDIT_EXPORT",
+      "AUDIT_PURGE",
+      "API_TOKEN_CREATE",
+      "API_TOKEN_REVOKE",
+    ]);
     expect(coverage.find((entry) => entry.eventType === "USER_LOGIN")).toMatchObject({ source: "default", defaultEnabled: true, dropped: 0 });
     expect(await runAs(AUDITOR, () => getRetention())).toMatchObject({ days: 180, source: "default" });
   });
