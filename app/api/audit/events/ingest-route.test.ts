@@ -143,26 +143,22 @@ describe.each(testDatabases())("POST /api/audit/events on $name", ({ open }) => 
     const other = await token(["ingest"], "dir-b");
     const at = (minutes: number) => minutesAgo(minutes);
     const place = { project: { id: 7, name: "Braking" }, tracker: { id: "t-1", name: "Requirements" } };
+    const onReq1 = (id: string, type: string, minutes: number, actor: Record<string, unknown>, name: string) => ({
+      id,
+      type,
+      createdAt: at(minutes),
+      actor,
+      ...place,
+      artifact: { id: 100, name },
+    });
     const events = [
+      onReq1("d-1", "Work Item Create", 50, { id: "a-1", username: "amy", displayName: "Amy Old" }, "REQ-1 Brake"),
       {
-        id: "d-1",
-        type: "Work Item Create",
-        createdAt: at(50),
-        actor: { id: "a-1", username: "amy", displayName: "Amy Old" },
-        ...place,
-        artifact: { id: 100, name: "REQ-1 Brake" },
-      },
-      {
-        id: "d-2",
-        type: "Work Item Update",
-        createdAt: at(40),
-        actor: { id: "a-1", username: "amy", displayName: "Amy New" },
-        ...place,
-        artifact: { id: 100, name: "REQ-1 Brakes" },
+        ...onReq1("d-2", "Work Item Update", 40, { id: "a-1", username: "amy", displayName: "Amy New" }, "REQ-1 Brakes"),
         changes: [{ field: "Assignee", kind: "user", old: null, new: { id: 55, name: "bob" } }],
       },
       { id: "d-3", type: "User Disable", createdAt: at(30), actor: { id: "a-1", username: "amy" }, targetUser: { id: 55, username: "bob" } },
-      { id: "d-4", type: "Work Item Remove", createdAt: at(20), actor: { id: "55", username: "bob" }, ...place, artifact: { id: 100, name: "REQ-1 Brakes" } },
+      onReq1("d-4", "Work Item Remove", 20, { id: "55", username: "bob" }, "REQ-1 Brakes"),
     ];
     expect((await (await post(secret, { events })).json()).accepted).toBe(4);
     const amy = await state.db.prisma.user.findFirstOrThrow({ where: { source: "dir-a", sourceId: "a-1" } });
