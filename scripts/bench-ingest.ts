@@ -3,15 +3,14 @@
 // the same rows written by a plain unnest insert, with as many connections and the same batches.
 // Each part gets a fresh database on the server of DATABASE_URL (dropped after, unless --keep).
 // Prints events/s, the ratio to the floor, p50/p95/max per batch, and the server's peak RSS.
-import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
-import pg from "pg";
 import { createApiToken } from "../lib/auth/api-tokens/api-tokens";
 import { runAs } from "../lib/auth/principal-context";
 import { eventPoster } from "../lib/import/api-sink";
 import { setDb } from "../lib/db";
 import { openDatabase, type Database } from "../lib/db/database";
 import { migrate } from "../lib/db/migrate";
+import { createScratchDatabase } from "../lib/db/scratch-database";
 import { insertRows } from "../lib/db/unnest-insert";
 import { eventColumns } from "../lib/ingest/ingest-events";
 import { validateEvents } from "../lib/ingest/ingest-request";
@@ -35,25 +34,16 @@ const SOURCE = "bench-sender";
 const format = (value: number) => Math.round(value).toLocaleString("en-US");
 
 async function freshDatabase(serverUrl: string, label: string): Promise<{ url: string; database: Database; drop(): Promise<void> }> {
-  const name = `bench_ingest_${label}_${randomBytes(3).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const database = openDatabase({ url: url.toString() });
+  const scratch = await createScratchDatabase(serverUrl, `bench_ingest_${label}`);
+  const database = openDatabase({ url: scratch.url });
   await database.withSession((session) => migrate(session));
   return {
-    url: url.toString(),
+    url: scratch.url,
     database,
     async drop() {
       await database.close();
-      if (args.keep) return console.log(`kept database ${name}`);
-      const dropper = new pg.Client({ connectionString: serverUrl });
-      await dropper.connect();
-      await dropper.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await dropper.end();
+      if (args.keep) return console.log(`kept database ${scratch.name}`);
+      await scratch.drop();
     },
   };
 }

@@ -1,9 +1,8 @@
 // Databases for integration tests: always an in-memory PGlite, and also a PostgreSQL database
 // when TEST_DATABASE_URL is set. Each open() gives a freshly migrated, empty database.
-import { randomBytes } from "node:crypto";
-import pg from "pg";
 import { openDatabase, type Database } from "@/lib/db/database";
 import { migrate } from "@/lib/db/migrate";
+import { createScratchDatabase } from "@/lib/db/scratch-database";
 
 export interface TestDatabase {
   name: string;
@@ -17,27 +16,12 @@ async function migrated(database: Database): Promise<Database> {
 
 /** A new database on the server of `serverUrl`, dropped again when the returned Database closes. */
 async function openFreshPostgres(serverUrl: string): Promise<Database> {
-  const name = `audit_test_${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  try {
-    await admin.query(`CREATE DATABASE "${name}"`);
-  } finally {
-    await admin.end();
-  }
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const database = openDatabase({ url: url.toString() });
+  const scratch = await createScratchDatabase(serverUrl, "audit_test");
+  const database = openDatabase({ url: scratch.url });
   const close = database.close.bind(database);
   database.close = async () => {
     await close();
-    const dropper = new pg.Client({ connectionString: serverUrl });
-    await dropper.connect();
-    try {
-      await dropper.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    } finally {
-      await dropper.end();
-    }
+    await scratch.drop();
   };
   return migrated(database);
 }

@@ -4,10 +4,9 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { randomBytes } from "node:crypto";
-import pg from "pg";
 import { openDatabase, type Database } from "@/lib/db/database";
 import { migrate } from "@/lib/db/migrate";
+import { createScratchDatabase } from "@/lib/db/scratch-database";
 
 export interface ReopenableDatabase {
   /** a new client on the same data, migrated */
@@ -26,16 +25,6 @@ export interface ReopenableKind {
 async function migrated(database: Database): Promise<Database> {
   await database.withSession((session) => migrate(session));
   return database;
-}
-
-async function onServer(serverUrl: string, sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
 }
 
 export function reopenableDatabases(): ReopenableKind[] {
@@ -61,14 +50,8 @@ export function reopenableDatabases(): ReopenableKind[] {
       name: "PostgreSQL",
       concurrent: true,
       async create() {
-        const name = `audit_test_${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`;
-        await onServer(serverUrl, `CREATE DATABASE "${name}"`);
-        const url = new URL(serverUrl);
-        url.pathname = `/${name}`;
-        return {
-          open: () => migrated(openDatabase({ url: url.toString() })),
-          dispose: () => onServer(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
-        };
+        const scratch = await createScratchDatabase(serverUrl, "audit_test");
+        return { open: () => migrated(openDatabase({ url: scratch.url })), dispose: scratch.drop };
       },
     });
   }
