@@ -1,6 +1,6 @@
 // Sends anonymous visitors of console pages to the sign-in page. A convenience only: every page,
 // server action and route handler checks the session itself (lib/auth/guard.ts), because a proxy can
-// be bypassed (CVE-2025-29927). Route handlers answer 401 JSON on their own, so /api is left alone.
+// be bypassed (CVE-2025-29927). Route handlers answer 401 JSON on their own, so /api and /rest are left alone.
 import { NextResponse, type NextRequest } from "next/server";
 import { getToken } from "next-auth/jwt";
 import { CONSOLE_PATH_HEADER, signInPath } from "@/lib/auth/callback-url";
@@ -17,6 +17,6 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Everything but the sign-in page, the API (/api too), Next's own files, avatars and other static files.
-  matcher: ["/((?!login|api(?:/|$)|_next/|avatars/|favicon\\.ico|robots\\.txt|.*\\.[A-Za-z0-9]+$).*)"],
+  // Everything but the sign-in page, the APIs (/api and /rest, the bare prefixes too), Next's own files, avatars and other static files.
+  matcher: ["/((?!login|api(?:/|$)|rest(?:/|$)|_next/|avatars/|favicon\\.ico|robots\\.txt|.*\\.[A-Za-z0-9]+$).*)"],
 };

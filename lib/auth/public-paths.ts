@@ -18,6 +18,8 @@ export const PUBLIC_PATHS: readonly PublicPath[] = [
   { route: "/api/auth/[...nextauth]", anonymousStatus: 200, reason: "next-auth's CSRF token, session and sign-in endpoints, which signing in needs" },
   { route: "/api/[...missing]", anonymousStatus: 404, reason: "the JSON 404 of an API path nothing answers: it names only the path asked for" },
   { route: "/api", anonymousStatus: 404, reason: "the same JSON 404 at the bare prefix" },
+  { route: "/rest/[...missing]", anonymousStatus: 404, reason: "the JSON 404 of a Jira-style API path nothing answers: it names only the path asked for" },
+  { route: "/rest", anonymousStatus: 404, reason: "the same JSON 404 at the bare prefix" },
   { route: "/favicon.ico", anonymousStatus: 200, reason: "the browser tab's icon, which the sign-in page shows too" },
   { route: "/icon.svg", anonymousStatus: 200, reason: "the console's icon, linked from every page's head, the sign-in page's too" },
 ];

@@ -5,7 +5,7 @@
 // Every list query goes through here.
 import type { Database } from "@/lib/db/database";
 import type { AuditCategory } from "@/lib/generated/prisma/enums";
-import { EVENT_ROW_SELECT, toEventRows, type EventRow, type EventRowOptions } from "../events/event-rows";
+import { EVENT_ROW_SELECT, toEventRows, type EventRow, type EventRowOptions, type EventRowRecord } from "../events/event-rows";
 import { countEvents, selectEventIds } from "./event-sql";
 import type { AuditOrderBy, AuditWhere } from "./filter-query";
 import { afterRow, sortKeys } from "./keyset";
@@ -116,6 +116,29 @@ export function eventQuery<Record>(db: Database, find: EventQuery<Record>["find"
   return { count: (where, cap) => countWhere(db.reads, where, cap), find };
 }
 
+/**
+ * The event records of one window of `where` in `orderBy` order, through `db`'s read side: the
+ * window's ids from the index alone, then its rows by id, so that a rare filter combination costs
+ * index entries, not a table page for every candidate row. The pages and the APIs read through it.
+ */
+export async function findEventRecords(
+  db: Database,
+  args: { where: AuditWhere; orderBy: AuditOrderBy[]; skip: number; take: number },
+): Promise<EventRowRecord[]> {
+  const { sql, params } = selectEventIds(args);
+  const keys = await db.reads.query<{ id: string | bigint; category: AuditCategory; createdAt: Date }>(sql, params);
+  if (keys.length === 0) return [];
+  // With the page's categories and times the lookup reads only their month partitions: by id
+  // alone, PostgreSQL plans a probe of every partition (20 ms of planning at 36 partitions).
+  const times = keys.map((key) => new Date(key.createdAt).getTime());
+  const where: AuditWhere = {
+    id: { in: keys.map((key) => BigInt(key.id)) },
+    category: { in: [...new Set(keys.map((key) => key.category))] },
+    createdAt: { gte: new Date(Math.min(...times)), lte: new Date(Math.max(...times)) },
+  };
+  return db.reads.prisma.auditEvent.findMany({ where, orderBy: args.orderBy, select: EVENT_ROW_SELECT });
+}
+
 /** One page of the events `where` selects, in `orderBy` order, as rows. */
 export async function pageOfEventRows(
   db: Database,
@@ -125,27 +148,11 @@ export async function pageOfEventRows(
   options: EventRowOptions = {},
 ): Promise<ListResult<EventRow>> {
   // Reads go to the replica when there is one (lib/db/database.ts ReadSide).
-  const { prisma } = db.reads;
   const page = await pageOfEvents(
     where,
     orderBy,
     window,
-    eventQuery(db, async (args) => {
-      // The page's ids from the index alone, then its rows by id: a rare filter combination costs
-      // index entries, not a table page for every candidate row.
-      const { sql, params } = selectEventIds(args);
-      const keys = await db.reads.query<{ id: string | bigint; category: AuditCategory; createdAt: Date }>(sql, params);
-      if (keys.length === 0) return [];
-      // With the page's categories and times the lookup reads only their month partitions: by id
-      // alone, PostgreSQL plans a probe of every partition (20 ms of planning at 36 partitions).
-      const times = keys.map((key) => new Date(key.createdAt).getTime());
-      const where: AuditWhere = {
-        id: { in: keys.map((key) => BigInt(key.id)) },
-        category: { in: [...new Set(keys.map((key) => key.category))] },
-        createdAt: { gte: new Date(Math.min(...times)), lte: new Date(Math.max(...times)) },
-      };
-      return prisma.auditEvent.findMany({ where, orderBy: args.orderBy, select: EVENT_ROW_SELECT });
-    }),
+    eventQuery(db, (args) => findEventRecords(db, args)),
   );
-  return { ...page, rows: await toEventRows(prisma, page.rows, options) };
+  return { ...page, rows: await toEventRows(db.reads.prisma, page.rows, options) };
 }
