@@ -1,10 +1,10 @@
 "use client";
-// The console's sections in the header: the audit trail for everyone, Settings (API tokens) for
-// administrators only; the section open is marked with aria-current.
+// The console's sections in the header: the audit trail and the API reference for everyone, API
+// tokens for administrators only; the section open is marked with aria-current.
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { Button, Group } from "@mantine/core";
-import { IconKey, IconListSearch, type Icon } from "@tabler/icons-react";
+import { IconApi, IconKey, IconListSearch, type Icon } from "@tabler/icons-react";
 import type { ConsoleAccessRole } from "@/lib/auth/principal";
 
 interface Section {
@@ -19,7 +19,15 @@ interface Section {
 
 const SECTIONS: Section[] = [
   { href: "/audit/logins", prefix: "/audit", label: "Audit", title: "The audit trail", icon: IconListSearch, roles: ["ADMIN", "AUDITOR"] },
-  { href: "/settings/api-tokens", prefix: "/settings", label: "API tokens", title: "Settings: API tokens", icon: IconKey, roles: ["ADMIN"] },
+  { href: "/settings/api-tokens", prefix: "/settings/api-tokens", label: "API tokens", title: "Settings: API tokens", icon: IconKey, roles: ["ADMIN"] },
+  {
+    href: "/settings/api-reference",
+    prefix: "/settings/api-reference",
+    label: "API reference",
+    title: "Settings: the API reference",
+    icon: IconApi,
+    roles: ["ADMIN", "AUDITOR"],
+  },
 ];
 
 export function ConsoleNav({ role }: { role: ConsoleAccessRole }) {

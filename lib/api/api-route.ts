@@ -141,12 +141,16 @@ function run<Body>(method: ApiMethod<Body>): RouteHandler {
   };
 }
 
+/** Marks the handlers of methods a route does not declare: the OpenAPI check lists only the declared ones. */
+export const UNDECLARED_METHOD = Symbol("undeclared method");
+
 function notAllowed(allowed: readonly Method[]): RouteHandler {
-  return async (request) => {
+  const handler: RouteHandler = async (request) => {
     const answer = apiError(405, "method_not_allowed", `${request.method} is not allowed here; use ${allowed.join(" or ")}.`);
     answer.headers.set("Allow", allowed.join(", "));
     return answer;
   };
+  return Object.assign(handler, { [UNDECLARED_METHOD]: true });
 }
 
 /** A GET answered without its body: what HEAD is, unless a route says otherwise. */

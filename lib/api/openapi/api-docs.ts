@@ -1,7 +1,7 @@
 // What the OpenAPI document says about one operation, declared beside the API it documents from the
 // same zod schemas the route validates with (never written by hand): lib/api/openapi/openapi-document.ts
 // turns the list (api-catalog.ts) into OpenAPI 3.1. Pure.
-import type { z } from "zod";
+import { z } from "zod";
 
 /** Who may call: as api-route.ts's roles, and "public" for what needs no credentials. */
 export type ApiAccess = "reader" | "admin" | "ingest" | "public";
@@ -35,3 +35,6 @@ export interface ApiOperationDoc {
    */
   responses: Record<number, ApiResponseDoc>;
 }
+
+/** A time in an answer: ISO 8601 in UTC, as JSON writes a Date ("2026-11-28T09:15:00.000Z"). */
+export const apiTime = z.iso.datetime().describe("ISO 8601, UTC");

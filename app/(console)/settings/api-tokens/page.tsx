@@ -3,10 +3,11 @@
 // what each source sent today. Administrators only: an auditor gets the 403 page.
 import { Suspense } from "react";
 import type { Metadata } from "next";
-import { Breadcrumbs, Grid, GridCol, Skeleton, Stack, Text, Title } from "@mantine/core";
+import { Grid, GridCol, Skeleton, Stack } from "@mantine/core";
 import { DataTableSkeleton } from "@/components/data-table/data-table-states";
 import { SectionCard } from "@/components/section-card";
 import { requirePageAdmin } from "@/lib/auth/page-guard";
+import { SettingsHeader } from "../_components/settings-header";
 import { getAdminTimeZone } from "@/lib/time/admin-time-zone";
 import { ApiTokenCreateCard } from "./_components/api-token-create-card";
 import { ApiTokenList } from "./_components/api-token-list";
@@ -22,22 +23,9 @@ export default async function ApiTokensPage() {
 
   return (
     <Stack gap="md" maw={1440} mx="auto">
-      <div>
-        <Breadcrumbs separatorMargin={6} fz="sm" aria-label="Breadcrumb">
-          <Text size="sm" c="dimmed">
-            Settings
-          </Text>
-          <Text size="sm" aria-current="page">
-            API tokens
-          </Text>
-        </Breadcrumbs>
-        <Title order={1} size="h2" mt={4}>
-          API tokens
-        </Title>
-        <Text size="sm" c="dimmed">
-          Credentials for the systems that send events to the console, and for the tools that read the audit trail through its API.
-        </Text>
-      </div>
+      <SettingsHeader title="API tokens">
+        Credentials for the systems that send events to the console, and for the tools that read the audit trail through its API.
+      </SettingsHeader>
       <Grid gap="md">
         <GridCol span={{ base: 12, lg: 8 }}>
           <ApiTokenCreateCard timeZone={timeZone} now={now} />

@@ -49,6 +49,11 @@ export function ApiTokensNote() {
           </Point>
           <Point icon={<IconClockShield size={16} />} title="Sent with every request">
             As <Code>Authorization: Bearer &lt;token&gt;</Code>, or as the password of HTTP Basic. A token opens the API only, never the console&apos;s pages.
+            Every endpoint is in the{" "}
+            <Anchor component={Link} href="/settings/api-reference" size="sm" underline="always">
+              API reference
+            </Anchor>
+            .
           </Point>
           <Point icon={<IconHistory size={16} />} title="Audited">
             Every token made or revoked is an event on the{" "}

@@ -1,0 +1,16 @@
+// Every operation the console's APIs answer, by family, as the OpenAPI document lists them. A route
+// handler under app/api or app/rest that is missing here fails openapi-document.test.ts.
+import { CONFIG_API_DOCS } from "@/lib/audit/config/config-api-docs";
+import { EXPORT_API_DOCS } from "@/lib/export/export-api-docs";
+import { INGEST_API_DOCS } from "@/lib/ingest/ingest-api-docs";
+import type { ApiOperationDoc } from "./api-docs";
+import { OPENAPI_API_DOCS } from "./openapi-api-docs";
+
+export const API_TAGS = [
+  { name: "Ingestion", description: "Events in: a sending system's batches, with an API token of the ingest scope." },
+  { name: "Exports", description: "A tab's filtered result as PDF, Excel, CSV or JSON lines." },
+  { name: "Configuration", description: "Which event types are audited and how long events are kept: the Config tab's settings." },
+  { name: "Reference", description: "This document." },
+];
+
+export const API_CATALOG: readonly ApiOperationDoc[] = [...INGEST_API_DOCS, ...EXPORT_API_DOCS, ...CONFIG_API_DOCS, ...OPENAPI_API_DOCS];
