@@ -3,6 +3,7 @@ import type { Principal } from "@/lib/auth/principal";
 import { runAs } from "@/lib/auth/principal-context";
 import { useAppDatabase } from "@/lib/test/app-database";
 import { testDatabases } from "@/lib/test/databases";
+import { coverageAnswerSchema, coverageChangeAnswerSchema, retentionAnswerSchema, retentionChangeAnswerSchema } from "@/lib/audit/config/config-api-docs";
 import * as coverageRoute from "./coverage/route";
 import * as retentionRoute from "./retention/route";
 
@@ -58,7 +59,10 @@ describe.each(testDatabases())("the configuration API on $name", ({ open }) => {
     expect((await runAs(AUDITOR, () => coverageRoute.PUT(put("/api/audit/config/coverage", '{"eventTypes":{"USER_LOGIN":false}}')))).status).toBe(403);
     const read = await runAs(AUDITOR, () => retentionRoute.GET(get("/api/audit/config/retention")));
     expect(read.status).toBe(200);
-    expect(await read.json()).toMatchObject({
+    const answer = await read.json();
+    // As the OpenAPI document describes it.
+    expect(retentionAnswerSchema.strict().parse(answer)).toEqual(answer);
+    expect(answer).toMatchObject({
       period: { days: 180 },
       source: "default",
       limits: { minDays: 30, maxDays: 365 },
@@ -77,13 +81,16 @@ describe.each(testDatabases())("the configuration API on $name", ({ open }) => {
     const request = new Request(`${ORIGIN}/api/audit/config/retention`, { method: "PUT", body: '{"period":{"days":90}}', headers: { "user-agent": "curl/8" } });
     const response = await runAs(ADMIN, () => retentionRoute.PUT(request));
     expect(response.status).toBe(200);
-    expect(await response.json()).toMatchObject({ changed: true, period: { days: 90 }, source: "database", updatedBy: "ada" });
+    const changed = await response.json();
+    expect(retentionChangeAnswerSchema.strict().parse(changed)).toEqual(changed);
+    expect(changed).toMatchObject({ changed: true, period: { days: 90 }, source: "database", updatedBy: "ada" });
   });
 
   it("sets coverage like the tab does, audited as a change made through the API", async () => {
     const response = await runAs(ADMIN, () => coverageRoute.PUT(put("/api/audit/config/coverage", '{"eventTypes":{"User_Logout":false,"USER_LOGIN":true}}')));
     expect(response.status).toBe(200);
     const json = await response.json();
+    expect(coverageChangeAnswerSchema.strict().parse(json)).toEqual(json);
     expect(json.changed).toEqual([{ eventType: "USER_LOGOUT", label: "User Logout", old: true, new: false }]);
     expect(json.eventTypes.find((entry: { eventType: string }) => entry.eventType === "USER_LOGOUT")).toMatchObject({
       enabled: false,
@@ -92,6 +99,7 @@ describe.each(testDatabases())("the configuration API on $name", ({ open }) => {
     });
     const read = await (await runAs(AUDITOR, () => coverageRoute.GET(get("/api/audit/config/coverage")))).json();
     expect(read.eventTypes).toHaveLength(26);
+    expect(coverageAnswerSchema.strict().parse(read)).toEqual(read);
     const event = await fixture.db.prisma.auditEvent.findFirstOrThrow({
       where: { eventType: "AUDIT_CONFIG_CHANGE", details: { path: ["setting"], equals: "coverage" } },
     });

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
+import { ingestAnswerSchema } from "@/lib/ingest/ingest-api-docs";
 import { createApiToken } from "@/lib/auth/api-tokens/api-tokens";
 import type { ApiTokenSpec } from "@/lib/auth/api-tokens/api-token-schema";
 import type { Principal } from "@/lib/auth/principal";
@@ -43,7 +44,10 @@ describe.each(testDatabases())("POST /api/audit/events on $name", ({ open }) => 
     const events = [login("e-1"), login("e-2", "jdoe", { type: "USER_LOGOUT" }), { ...login("e-3"), type: "User_System_Logout" }];
     const first = await post(secret, { events });
     expect(first.status).toBe(200);
-    expect(await first.json()).toEqual({ source: "alm-prod", received: 3, accepted: 3, duplicates: 0, dropped: 0, expired: 0 });
+    const answer = await first.json();
+    expect(answer).toEqual({ source: "alm-prod", received: 3, accepted: 3, duplicates: 0, dropped: 0, expired: 0 });
+    // As the OpenAPI document describes it.
+    expect(ingestAnswerSchema.strict().parse(answer)).toEqual(answer);
     const again = await post(secret, { events });
     expect(await again.json()).toMatchObject({ accepted: 0, duplicates: 3 });
     expect(await stored()).toBe(3);
