@@ -1,32 +1,24 @@
 // The route handlers of one Codebeamer v3 list (app/api/v3/sysadmin/audit/<list>/route.ts): POST
 // with the body and the query's paging, answered in the sample's shape (page, pageSize, total,
 // the records, nextLink, previousLink) plus totalIsCapped. Links are on this server's public URL
-// (NEXTAUTH_URL's origin when set, else the request's), keep the request's other query
+// (public-url.ts: NEXTAUTH_URL's origin when set, else the request's), keep the request's other query
 // parameters, and are null where there is no such page: before page 1, after the last one, and
 // past the first COUNT_CAP results, where narrowing the range is the way on.
 import "server-only";
 import { z } from "zod";
 import { apiRoute } from "@/lib/api/api-route";
+import { publicOrigin } from "@/lib/api/public-url";
 import { COUNT_CAP } from "@/lib/audit/search/list-result";
 import { CODEBEAMER_LISTS, type CodebeamerListName } from "./codebeamer-lists";
 import { parseRequestBody, parseRequestQuery, type RequestPaging } from "./codebeamer-request";
 import { searchCodebeamerList } from "./codebeamer-search";
-
-/** This server as its clients reach it: NEXTAUTH_URL's origin, else the request's. */
-function publicOrigin(url: URL): string {
-  try {
-    return process.env.NEXTAUTH_URL ? new URL(process.env.NEXTAUTH_URL).origin : url.origin;
-  } catch {
-    return url.origin;
-  }
-}
 
 /** The request's URL at `page`: page and pageSize first (as the sample writes them), the other parameters kept. */
 function pageLink(request: Request, page: number, pageSize: number): string {
   const url = new URL(request.url);
   const query = new URLSearchParams({ page: String(page), pageSize: String(pageSize) });
   for (const [key, value] of url.searchParams) if (key !== "page" && key !== "pageSize") query.append(key, value);
-  return `${publicOrigin(url)}${url.pathname}?${query}`;
+  return `${publicOrigin(request)}${url.pathname}?${query}`;
 }
 
 function links(request: Request, { page, pageSize }: RequestPaging, total: number) {
