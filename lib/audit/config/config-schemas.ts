@@ -1,9 +1,10 @@
-// The Config tab's inputs: retention days and event type switches. One zod schema per input, used
+// The Config tab's inputs: retention days, event type switches and the ALM Octane API's records cap. One zod schema per input, used
 // by the form's resolver, the server action and the API route alike. Pure: safe in client code.
 import { z } from "zod";
 import { inputError } from "@/lib/api/input-error";
 import type { AuditCategory, AuditEventType } from "@/lib/generated/prisma/enums";
 import { ALL_EVENT_TYPES, categoryOf, eventTypeLabel, parseEventType } from "../events/event-types";
+import { COUNT_CAP } from "../search/list-result";
 
 export const RETENTION_MIN_DAYS = 30;
 export const RETENTION_MAX_DAYS = 365;
@@ -36,6 +37,27 @@ export const retentionRequestSchema = z.object(
   },
   { error: `must be a JSON object: { "period": { "days": ${RANGE} } }` },
 );
+
+/**
+ * The most records one query of the ALM Octane audits API reaches (Octane's MAX_LIMIT_ELASTIC): the
+ * counts' own cap. Configuration may lower it, never raise it.
+ */
+export const OCTANE_MAX_RECORDS_LIMIT = COUNT_CAP;
+const RECORDS_RANGE = `a whole number of records from 1 to ${OCTANE_MAX_RECORDS_LIMIT.toLocaleString("en-US")}`;
+
+export const octaneMaxRecordsSchema = z
+  .number({
+    error: (issue) => (issue.input === undefined || issue.input === null || issue.input === "" ? `is required (${RECORDS_RANGE})` : `must be ${RECORDS_RANGE}`),
+  })
+  .int({ error: `must be ${RECORDS_RANGE}` })
+  .min(1, { error: `must be ${RECORDS_RANGE}` })
+  .max(OCTANE_MAX_RECORDS_LIMIT, {
+    error: `may be at most ${OCTANE_MAX_RECORDS_LIMIT.toLocaleString("en-US")}: the limit can be lowered, never raised`,
+  });
+
+/** The Config tab's form for the cap, its server action and the stored setting: { maxRecords: 5000 }. */
+export const octaneCapFormSchema = z.object({ maxRecords: octaneMaxRecordsSchema });
+export type OctaneCapForm = z.output<typeof octaneCapFormSchema>;
 
 /** The console's own event types: always recorded, so that nobody can hide a change to auditing. */
 export const LOCKED_CATEGORY: AuditCategory = "SYSTEM";
@@ -77,6 +99,7 @@ export const coverageRequestSchema = z.object(
 export const CONFIG_FIELD_LABELS: Record<string, string> = {
   "period.days": "Retention period (days)",
   days: "Retention period (days)",
+  maxRecords: "Records per query",
 };
 
 /** Validates `input` with `schema`, or throws InputError naming the first bad field. */

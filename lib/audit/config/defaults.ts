@@ -1,5 +1,6 @@
 // The defaults file config/audit-defaults.json (or AUDIT_DEFAULTS_FILE): which event types are
-// audited, the retention and the remover's schedule before anyone changes them. Read once per
+// audited, the retention, the remover's schedule and the ALM Octane API's records cap before anyone
+// changes them. Read once per
 // process; a bad file stops the server with a message naming the key, never a silent default.
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -8,7 +9,7 @@ import { z } from "zod";
 import type { AuditEventType } from "@/lib/generated/prisma/enums";
 import { isValidTimeZone } from "@/lib/time/zoned";
 import { ALL_EVENT_TYPES, parseEventType } from "../events/event-types";
-import { isLockedEventType, RETENTION_DEFAULT_DAYS, retentionDaysSchema } from "./config-schemas";
+import { isLockedEventType, OCTANE_MAX_RECORDS_LIMIT, octaneMaxRecordsSchema, RETENTION_DEFAULT_DAYS, retentionDaysSchema } from "./config-schemas";
 
 export interface AuditDefaults {
   /** every event type; types the file leaves out are audited */
@@ -18,6 +19,8 @@ export interface AuditDefaults {
   removerSchedule: string;
   /** IANA zone the schedule is read in; null: the server's own */
   removerTimeZone: string | null;
+  /** the most records one query of the ALM Octane audits API reaches */
+  octaneMaxRecords: number;
 }
 
 export const DEFAULT_REMOVER_SCHEDULE = "0 2 * * *";
@@ -53,6 +56,7 @@ const fileSchema = z.strictObject({
       timeZone: z.string().refine(isValidTimeZone, 'is not an IANA time zone (e.g. "Europe/Berlin")').nullable().default(null),
     })
     .default({ schedule: DEFAULT_REMOVER_SCHEDULE, timeZone: null }),
+  octaneAudits: z.strictObject({ maxRecords: octaneMaxRecordsSchema.default(OCTANE_MAX_RECORDS_LIMIT) }).default({ maxRecords: OCTANE_MAX_RECORDS_LIMIT }),
 });
 
 export class AuditDefaultsError extends Error {
@@ -86,12 +90,13 @@ export function loadAuditDefaults(file = defaultsFilePath()): AuditDefaults {
     const issue = parsed.error.issues[0];
     throw new AuditDefaultsError(`The audit defaults file ${file} is not valid: ${issue?.path.join(".") || "(top level)"} ${issue?.message}`);
   }
-  const { eventTypes, retention, remover } = parsed.data;
+  const { eventTypes, retention, remover, octaneAudits } = parsed.data;
   return {
     eventTypes: Object.fromEntries(ALL_EVENT_TYPES.map((type) => [type, eventTypes[type] ?? true])) as Record<AuditEventType, boolean>,
     retentionDays: retention.days,
     removerSchedule: remover.schedule,
     removerTimeZone: remover.timeZone,
+    octaneMaxRecords: octaneAudits.maxRecords,
   };
 }
 

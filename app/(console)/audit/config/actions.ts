@@ -7,8 +7,9 @@ import { headers } from "next/headers";
 import { z } from "zod";
 import { guardedAction } from "@/lib/auth/guarded-action";
 import { requestInfo } from "@/lib/auth/request-info";
-import { CONFIG_FIELD_LABELS, coverageRequestSchema, retentionFormSchema } from "@/lib/audit/config/config-schemas";
+import { CONFIG_FIELD_LABELS, coverageRequestSchema, octaneCapFormSchema, retentionFormSchema } from "@/lib/audit/config/config-schemas";
 import { updateCoverage } from "@/lib/audit/config/coverage";
+import { updateOctaneCap } from "@/lib/audit/config/octane-cap";
 import { updateRetention } from "@/lib/audit/config/retention-settings";
 import { previewPurge, purgeExpiredEvents } from "@/lib/audit/retention/purge";
 
@@ -36,6 +37,16 @@ export const saveRetentionAction = guardedAction(
     const { changed, retention } = await updateRetention({ period: { days } }, await changeContext());
     revalidatePath(CONFIG_PATH);
     return { changed, days: retention.days };
+  },
+);
+
+/** Saves the ALM Octane API's records cap: { maxRecords: 5000 }. */
+export const saveOctaneCapAction = guardedAction(
+  { role: "admin", action: "Changing the ALM Octane API's records cap", input: octaneCapFormSchema, labels: CONFIG_FIELD_LABELS },
+  async (input) => {
+    const { changed, cap } = await updateOctaneCap(input, await changeContext());
+    revalidatePath(CONFIG_PATH);
+    return { changed, maxRecords: cap.maxRecords };
   },
 );
 

@@ -1,5 +1,6 @@
-// /audit/config: which event types are audited, how long events are kept, the remover job, and the
-// history of configuration changes. Auditors read it; only Administrators change it.
+// /audit/config: which event types are audited, how long events are kept, the remover job, the ALM
+// Octane API's records cap, and the history of configuration changes. Auditors read it; only
+// Administrators change it.
 import { Suspense } from "react";
 import type { Metadata } from "next";
 import { Alert, SimpleGrid, Stack } from "@mantine/core";
@@ -9,6 +10,7 @@ import { DataTableSkeleton } from "@/components/data-table/data-table-states";
 import { SectionCard } from "@/components/section-card";
 import { requirePageReader } from "@/lib/auth/page-guard";
 import { getCoverage } from "@/lib/audit/config/coverage";
+import { getOctaneCap } from "@/lib/audit/config/octane-cap";
 import { getRetention } from "@/lib/audit/config/retention-settings";
 import { DEFAULT_PAGE_SIZE, PAGE_SIZES } from "@/lib/audit/search/list-result";
 import { getRemoverStatus } from "@/lib/audit/retention/remover-status";
@@ -16,6 +18,7 @@ import { parseAsPage } from "@/lib/audit/search/list-url";
 import { getAdminTimeZone } from "@/lib/time/admin-time-zone";
 import { ConfigHistory, ConfigHistorySection } from "./_components/config-history";
 import { CoverageForm } from "./_components/coverage-form";
+import { OctaneCapForm } from "./_components/octane-cap-form";
 import { READ_ONLY_HINT } from "./_components/read-only-hint";
 import { RemoverPanel } from "./_components/remover-panel";
 import { RetentionForm } from "./_components/retention-form";
@@ -30,11 +33,18 @@ const loadHistoryWindow = createLoader({
 export default async function ConfigPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const principal = await requirePageReader();
   const window = await loadHistoryWindow(searchParams);
-  const [timeZone, coverage, retention, remover] = await Promise.all([getAdminTimeZone(), getCoverage(), getRetention(), getRemoverStatus()]);
+  const [timeZone, coverage, retention, remover, octaneCap] = await Promise.all([
+    getAdminTimeZone(),
+    getCoverage(),
+    getRetention(),
+    getRemoverStatus(),
+    getOctaneCap(),
+  ]);
   const canEdit = principal.role === "ADMIN";
   // Remount the forms when what is saved changes (a save here, or by someone else).
   const coverageKey = coverage.map((entry) => (entry.enabled ? 1 : 0)).join("");
   const retentionKey = `${retention.days}-${retention.updatedAt?.getTime() ?? 0}`;
+  const octaneCapKey = `${octaneCap.maxRecords}-${octaneCap.updatedAt?.getTime() ?? 0}`;
 
   return (
     <Stack gap="md">
@@ -58,6 +68,13 @@ export default async function ConfigPage({ searchParams }: { searchParams: Promi
           description="Deletes the events older than the retention, in batches, one run at a time; each run is recorded as an Audit Purge event."
         >
           <RemoverPanel status={remover} retentionDays={retention.days} canRun={canEdit} timeZone={timeZone} />
+        </SectionCard>
+        <SectionCard
+          id="octane-cap-title"
+          title="ALM Octane API"
+          description="The most records one query of the audits resource reaches (Octane's MAX_LIMIT_ELASTIC): it may be lowered, never raised above 10,000."
+        >
+          <OctaneCapForm key={octaneCapKey} cap={octaneCap} canEdit={canEdit} timeZone={timeZone} />
         </SectionCard>
       </SimpleGrid>
       <ConfigHistorySection>

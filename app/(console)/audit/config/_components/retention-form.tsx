@@ -2,9 +2,9 @@
 // Retention: 30 to 365 days, checked in the form by the same zod schema the server uses, saved
 // after a confirmation that says what the next run of the remover job will then delete.
 import { useState, useTransition } from "react";
-import { Controller, useForm } from "react-hook-form";
+import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
-import { Button, Group, Modal, NumberInput, Stack, Text, Tooltip } from "@mantine/core";
+import { Button, Group, Modal, Stack, Text, Tooltip } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconDeviceFloppy } from "@tabler/icons-react";
 import { RETENTION_MAX_DAYS, RETENTION_MIN_DAYS, retentionFormSchema, type RetentionForm as RetentionValues } from "@/lib/audit/config/config-schemas";
@@ -12,6 +12,7 @@ import type { Retention } from "@/lib/audit/config/retention-settings";
 import { formatDateTime, zoneName } from "@/lib/time/zoned";
 import { saveRetentionAction } from "../actions";
 import { READ_ONLY_HINT } from "./read-only-hint";
+import { SavedBy, WholeNumberField } from "./setting-fields";
 import { ConfirmFooter } from "@/components/confirm-footer";
 
 const LABEL = "Retention period (days)";
@@ -21,12 +22,6 @@ interface RetentionFormProps {
   canEdit: boolean;
   nextRunAt: Date | null;
   timeZone: string;
-}
-
-/** "Retention period (days) must be at least 30 days", whether the form or the server said it. */
-function labelled(message: string | undefined): string | undefined {
-  if (!message) return undefined;
-  return message.startsWith(LABEL) ? message.replace(`${LABEL}: `, `${LABEL} `) : `${LABEL} ${message}`;
 }
 
 export function RetentionForm({ retention, canEdit, nextRunAt, timeZone }: RetentionFormProps) {
@@ -60,34 +55,16 @@ export function RetentionForm({ retention, canEdit, nextRunAt, timeZone }: Reten
   return (
     <form onSubmit={submit} noValidate aria-label="Retention">
       <Stack gap="sm">
-        <Controller
+        <WholeNumberField
           control={form.control}
           name="days"
-          render={({ field, fieldState }) => (
-            <NumberInput
-              label={LABEL}
-              description={`${RETENTION_MIN_DAYS} to ${RETENTION_MAX_DAYS} days. Login, Work Item and Artifact events older than this are deleted; Permission and Audit Console events are kept.`}
-              value={Number.isFinite(field.value) ? field.value : ""}
-              onChange={(value) => field.onChange(value === "" ? undefined : Number(value))}
-              onBlur={field.onBlur}
-              name={field.name}
-              min={RETENTION_MIN_DAYS}
-              max={RETENTION_MAX_DAYS}
-              clampBehavior="none"
-              allowDecimal={false}
-              allowNegative={false}
-              error={labelled(fieldState.error?.message)}
-              disabled={!canEdit}
-              maw={420}
-              required
-            />
-          )}
+          label={LABEL}
+          description={`${RETENTION_MIN_DAYS} to ${RETENTION_MAX_DAYS} days. Login, Work Item and Artifact events older than this are deleted; Permission and Audit Console events are kept.`}
+          min={RETENTION_MIN_DAYS}
+          max={RETENTION_MAX_DAYS}
+          disabled={!canEdit}
         />
-        <Text size="xs" c="dimmed">
-          {retention.source === "database"
-            ? `Saved by ${retention.updatedBy ?? "unknown"}${retention.updatedAt ? ` on ${formatDateTime(retention.updatedAt, timeZone)} ${zoneName(retention.updatedAt, timeZone)}` : ""}.`
-            : "The default of config/audit-defaults.json; nobody has changed it here."}
-        </Text>
+        <SavedBy setting={retention} timeZone={timeZone} />
         <Tooltip label={READ_ONLY_HINT} disabled={canEdit} withArrow>
           <Group>
             <Button type="submit" variant="light" leftSection={<IconDeviceFloppy size={16} aria-hidden />} disabled={!canEdit || !form.formState.isDirty}>
