@@ -21,6 +21,7 @@ describe.each(testDatabases())("the Config tab's records cap action on $name", (
   const state = useAppDatabase(open);
 
   it("stores the cap and records the change as made on the Config tab", async () => {
+    revalidated.length = 0;
     expect(await runAs(ADMIN, () => saveOctaneCapAction({ maxRecords: 50 }))).toEqual({ ok: true, value: { changed: true, maxRecords: 50 } });
     expect(revalidated).toEqual(["/audit/config"]);
     const setting = await state.db.prisma.setting.findUniqueOrThrow({ where: { key: "octaneAudits" } });
