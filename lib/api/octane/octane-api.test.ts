@@ -199,14 +199,18 @@ describe.each(testDatabases())("the ALM Octane audits API on $name", ({ open }) 
     expect(marta.data[1]).toMatchObject({ entity_type: "workspace_user", entity_id: "1125", entity_name: "newbie", action: "create", user: { id: "2002" } });
   });
 
-  it("refuses field_name until the event lists' SQL can say it, naming the query", async () => {
-    const severity = '"entity_type EQ ^story^;entity_id EQ 2004;field_name EQ ^severity^;action EQ ^update^;user_id EQ 8987"';
-    expect(await refused(workspace("octane-prod", q(severity)), { token: tokens.octane })).toEqual({
-      status: 400,
-      error: { code: "invalid_input", field: "query", message: "query: field_name cannot be searched on this server yet; leave the clause out" },
-    });
-    const rest = '"entity_type EQ ^story^;entity_id EQ 2004;action EQ ^update^;user_id EQ 8987"';
-    expect(keys(await audits(workspace("octane-prod", q(rest)), { token: tokens.octane }))).toEqual(["story-owner", "story-phase", "story-severity"]);
+  it("answers the reference's multi-clause example: one user's updates of one field of one story", async () => {
+    const octane = { token: tokens.octane };
+    const severity = await audits(
+      workspace("octane-prod", q('"entity_type EQ ^story^;entity_id EQ 2004;field_name EQ ^severity^;action EQ ^update^;user_id EQ 8987"')),
+      octane,
+    );
+    expect(keys(severity)).toEqual(["story-severity"]);
+    expect(severity.data[0]?.changes).toEqual([{ field_name: "severity", old_value: "Low", new_value: "High" }]);
+    // Every user's, and the field as recorded: case included.
+    expect(keys(await audits(workspace("octane-prod", q("field_name EQ ^severity^")), octane))).toEqual(["story-severity-marta", "story-severity"]);
+    expect(keys(await audits(workspace("octane-prod", q("field_name EQ ^Severity^")), octane))).toEqual([]);
+    expect((await audits(workspace("octane-prod", `${q("field_name EQ ^severity^")}&limit=1`), octane)).total_count).toBe(2);
   });
 
   it("writes each record as Octane's clients read it, users in changes by the sender's id", async () => {

@@ -1,6 +1,7 @@
 // Every operation the console's APIs answer, by family, as the OpenAPI document lists them. A route
 // handler under app/api or app/rest that is missing here fails openapi-document.test.ts.
 import { CODEBEAMER_API_DOCS } from "@/lib/api/codebeamer/codebeamer-docs";
+import { OCTANE_API_DOCS } from "@/lib/api/octane/octane-docs";
 import { CONFIG_API_DOCS } from "@/lib/audit/config/config-api-docs";
 import { EXPORT_API_DOCS } from "@/lib/export/export-api-docs";
 import { INGEST_API_DOCS } from "@/lib/ingest/ingest-api-docs";
@@ -14,6 +15,10 @@ export const API_TAGS = [
     description:
       "Codebeamer's Swagger v3 audit API (its Audit page's lists): POST /api/v3/sysadmin/audit/{permissions,logins,artifacts}, paged by page and pageSize, bound by the one-year rule.",
   },
+  {
+    name: "ALM Octane",
+    description: "Audit records in ALM Octane's query language and collection shape, at Octane's own path and at GET /api/audit/events.",
+  },
   { name: "Exports", description: "A tab's filtered result as PDF, Excel, CSV or JSON lines." },
   { name: "Configuration", description: "Which event types are audited and how long events are kept: the Config tab's settings." },
   { name: "Reference", description: "This document." },
@@ -22,6 +27,7 @@ export const API_TAGS = [
 export const API_CATALOG: readonly ApiOperationDoc[] = [
   ...INGEST_API_DOCS,
   ...CODEBEAMER_API_DOCS,
+  ...OCTANE_API_DOCS,
   ...EXPORT_API_DOCS,
   ...CONFIG_API_DOCS,
   ...OPENAPI_API_DOCS,

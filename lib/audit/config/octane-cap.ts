@@ -9,10 +9,7 @@ import { octaneCapFormSchema, parseConfigInput } from "./config-schemas";
 import { auditDefaults } from "./defaults";
 import type { DbClient } from "./event-switches";
 
-export const OCTANE_CAP_SETTING_KEY = "octaneAudits";
-
-// config-change.ts's ConfigSetting does not name this setting yet: the cast goes once it does.
-const SETTING = "octaneAudits" as ConfigSetting;
+export const OCTANE_CAP_SETTING_KEY = "octaneAudits" satisfies ConfigSetting;
 
 export interface OctaneCap {
   maxRecords: number;
@@ -55,7 +52,7 @@ export async function updateOctaneCap(input: unknown, context: ChangeContext): P
       update: { value: { maxRecords }, updatedBy: principal.username },
     });
     await recordConfigChange(tx, principal, context, {
-      setting: SETTING,
+      setting: OCTANE_CAP_SETTING_KEY,
       message: `ALM Octane API records per query changed from ${numberFormat.format(current.maxRecords)} to ${numberFormat.format(maxRecords)}.`,
       changes: [{ field: "ALM Octane API: records per query", kind: "number", old: current.maxRecords, new: maxRecords }],
     });

@@ -30,6 +30,12 @@ describe("selectEvents", () => {
     expect(params).toEqual(["42", 10]);
   });
 
+  it("says a change of one field as jsonb containment, its list a JSON parameter", () => {
+    const { sql, params } = selectEvents({ where: { changes: { array_contains: [{ field: "Severity" }] } }, orderBy: [{ id: "asc" }], take: 5 });
+    expect(sql).toContain(`WHERE "changes"::jsonb @> $1::jsonb ORDER BY`);
+    expect(params).toEqual(['[{"field":"Severity"}]', 5]);
+  });
+
   it("refuses a column the table does not have and a condition it does not know", () => {
     expect(() => selectEvents({ where: { ["nope; DROP TABLE x" as "id"]: 1 }, orderBy: [{ id: "asc" }], take: 1 })).toThrow(/unknown AuditEvent column/);
     expect(() => selectEvents({ where: { actorName: { contains: "a" } }, orderBy: [{ id: "asc" }], take: 1 })).toThrow(

@@ -105,6 +105,11 @@ function fieldCondition(name: string, condition: unknown, params: Params): strin
       parts.push(operand === null ? `${quoted} IS NULL` : `${quoted} = ${params.add(operand as Value)}`);
     } else if (COMPARISONS[operator]) {
       parts.push(`${quoted} ${COMPARISONS[operator]} ${params.add(operand as Value)}`);
+    } else if (operator === "array_contains" && name === "changes") {
+      // Prisma's JSON filter ({ changes: { array_contains: [{ field: "Severity" }] } }: a change of
+      // that field), said for the json column: PostgreSQL's @> is jsonb's. Prisma itself cannot run
+      // it on a json column, so only the SQL reads of the lists (ids, counts, exports) take it.
+      parts.push(`${quoted}::jsonb @> ${params.add(JSON.stringify(operand))}::jsonb`);
     } else {
       throw new Error(`event-sql: the condition "${operator}" on ${name} is not supported`);
     }
