@@ -6,5 +6,8 @@ export const SEGMENT_SAMPLES: Readonly<Record<string, readonly string[]>> = {
   // Each tab's export, in a format of its own.
   "[file]": ["logins.csv", "artifacts.xlsx", "permissions.pdf", "console.jsonl"],
   "[...missing]": ["no-such-page"],
+  // ALM Octane's audits path: any space, a workspace that is every source.
+  "[space]": ["1001"],
+  "[workspace]": ["all"],
   "[...nextauth]": ["session"],
 };
