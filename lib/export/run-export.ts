@@ -11,15 +11,17 @@ import { loadSelectedOptions } from "@/lib/audit/search/selected-options";
 import { getSearchTab, type SearchTabId } from "@/lib/audit/tabs/search-tabs";
 import { readTabUrl } from "@/lib/audit/tabs/tab-url";
 import { requireAuditReader } from "@/lib/auth/guard";
+import type { Principal } from "@/lib/auth/principal";
 import type { RequestInfo } from "@/lib/auth/request-info";
 import { getDb } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ExportContext } from "./export-context";
 import { exportEvents, type ExportEvent } from "./export-event";
 import { eventRecordFromText, selectEvents } from "@/lib/audit/search/event-sql";
 import { countWhere } from "@/lib/audit/search/list-query";
 import { FORMAT_INFO, limitRefusal, type ExportFormat } from "./export-formats";
 import { ExportLease } from "./export-lease";
-import { acquireExportSlot, exportCallerOf, exportRefusal, type ExportSlot } from "./export-slots";
+import { acquireExportSlot, exportCallerOf, exportRefusal } from "./export-slots";
 import { EXPORT_COLUMNS } from "./export-tabs";
 import { exportFileName } from "./file-name";
 import { filterLines, filterSlug } from "./filter-summary";
@@ -35,8 +37,8 @@ import { csvChunks, jsonLinesChunks } from "./text-writers";
  * PGlite: events per keyset SELECT, where each batch is a query of its own and 500 ran fastest.
  */
 export const EXPORT_BATCH_SIZE = { cursor: 100, keyset: 500 } as const;
-// JSON lines is a feed: oldest first, whatever the tab's sort.
-const OLDEST_FIRST: AuditOrderBy[] = [{ createdAt: "asc" }, { id: "asc" }];
+/** The order of feeds (JSON lines, whatever the tab's sort): oldest first, id as tie-breaker. */
+export const OLDEST_FIRST: AuditOrderBy[] = [{ createdAt: "asc" }, { id: "asc" }];
 
 export interface ExportPlan {
   tab: SearchTabId;
@@ -114,6 +116,63 @@ export async function* formatChunks(format: ExportFormat, context: ExportContext
   }
 }
 
+/** A running export's hold on the console: its slot and bulk reader, and the end of its download. */
+export interface ExportHold {
+  lease: ExportLease;
+  /** aborted when the download has ended: a writer that builds the file whole stops early */
+  signal: AbortSignal;
+  /** The download has ended (read to the end, or not): frees the slot, and a reader that never began. Safe to call twice. */
+  release(): void;
+}
+
+/**
+ * Takes an export slot for `principal` (ExportBusyError past the limits, before anything is
+ * recorded) and the database's bulk reader (no free connection is a 503, not a broken download),
+ * then prepares the download in `prepare`; when that throws, both go back.
+ */
+export async function holdExport<T>(principal: Pick<Principal, "userId" | "apiToken">, prepare: (hold: ExportHold) => Promise<T>): Promise<T> {
+  const slot = acquireExportSlot(exportCallerOf(principal));
+  let lease: ExportLease;
+  try {
+    lease = await ExportLease.open(slot);
+  } catch (error) {
+    slot.release();
+    throw error;
+  }
+  let downloadEnded = false;
+  const ended = new AbortController();
+  const release = () => {
+    if (downloadEnded) return;
+    downloadEnded = true;
+    ended.abort();
+    lease.abandon();
+    slot.release();
+  };
+  try {
+    return await prepare({ lease, signal: ended.signal, release });
+  } catch (error) {
+    release();
+    throw error;
+  }
+}
+
+/** Records an export by `principal` as an Audit Export event: before its first byte is sent, so that a download cut short is on record too. */
+export async function recordExport(
+  principal: Pick<Principal, "userId" | "username">,
+  message: string,
+  details: Prisma.InputJsonValue,
+  request: RequestInfo | undefined,
+): Promise<void> {
+  await recordEvent({
+    eventType: "AUDIT_EXPORT",
+    actor: { id: principal.userId, name: principal.username },
+    message,
+    details,
+    ip: request?.ip ?? null,
+    userAgent: request?.userAgent ?? null,
+  });
+}
+
 /**
  * Checks and counts an export of `tab` in `format` for the search in `params` (the tab's URL).
  * Throws AuthError (401/403) and FilterValidationError (400, naming the field).
@@ -143,39 +202,15 @@ export async function planExport(
 
   async function prepare(): Promise<PreparedExport> {
     if (plan.refusal) throw new RangeError(plan.refusal);
-    // Refused (ExportBusyError) before anything is recorded; given back by the download's end.
-    const slot = acquireExportSlot(exportCallerOf(principal));
-    try {
-      return await prepareIn(slot);
-    } catch (error) {
-      slot.release();
-      throw error;
-    }
-  }
-
-  async function prepareIn(slot: ExportSlot): Promise<PreparedExport> {
-    // Before anything is recorded or sent: no free connection is a 503, not a broken download.
-    const lease = await ExportLease.open(slot);
-    let downloadEnded = false;
-    const ended = new AbortController();
-    const release = () => {
-      if (downloadEnded) return;
-      downloadEnded = true;
-      ended.abort();
-      lease.abandon();
-      slot.release();
-    };
-    try {
+    return holdExport(principal, async ({ lease, signal, release }) => {
       const selected = await loadSelectedOptions(tab, search);
       const filters = filterLines(tab, search, selected, range, timeZone);
-      await recordEvent({
-        eventType: "AUDIT_EXPORT",
-        actor: { id: principal.userId, name: principal.username },
-        message: `Exported ${formatCount(rows)} ${tab.title} events to ${fileName}`,
-        details: { tab: tabId, format, filters: JSON.parse(JSON.stringify(tab.chosenFilters(search))), rows, timeZone, fileName },
-        ip: options.request?.ip ?? null,
-        userAgent: options.request?.userAgent ?? null,
-      });
+      await recordExport(
+        principal,
+        `Exported ${formatCount(rows)} ${tab.title} events to ${fileName}`,
+        { tab: tabId, format, filters: JSON.parse(JSON.stringify(tab.chosenFilters(search))), rows, timeZone, fileName },
+        options.request,
+      );
       const orderBy = format === "jsonl" ? OLDEST_FIRST : tab.orderBy(search.sort);
       const context: ExportContext = {
         title: tab.title,
@@ -186,7 +221,7 @@ export async function planExport(
         generatedBy: principal.username,
         rows,
         batches: eventBatches(lease, where, orderBy, options.batchSize),
-        signal: ended.signal,
+        signal,
       };
       // CSV and JSON lines on PostgreSQL: in a worker thread where the build made one (text-export-job.ts).
       const workerFile = format === "csv" || format === "jsonl" ? textExportWorkerFile() : null;
@@ -215,11 +250,7 @@ export async function planExport(
         }
       }
       return { ...plan, chunks, release };
-    } catch (error) {
-      // The slot's own hold is released by prepare().
-      lease.abandon();
-      throw error;
-    }
+    });
   }
 
   return { ...plan, prepare };

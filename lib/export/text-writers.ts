@@ -86,7 +86,12 @@ export function csvChunks(context: TextExportInput): AsyncGenerator<Uint8Array> 
 }
 
 export function jsonLinesChunks(context: TextExportInput): AsyncGenerator<Uint8Array> {
-  return lineChunks(context.batches, "", (event, writer) => {
-    writer.write(`${JSON.stringify(jsonLineObject(event, context.timeZone))}\n`);
+  return jsonObjectLineChunks(context.batches, (event) => jsonLineObject(event, context.timeZone));
+}
+
+/** Each item of `batches` as one line of JSON: the object `toObject` makes of it. */
+export function jsonObjectLineChunks<Item>(batches: AsyncIterable<readonly Item[]>, toObject: (item: Item) => unknown): AsyncGenerator<Uint8Array> {
+  return lineChunks(batches, "", (item, writer) => {
+    writer.write(`${JSON.stringify(toObject(item))}\n`);
   });
 }
