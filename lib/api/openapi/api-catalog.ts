@@ -2,6 +2,7 @@
 // handler under app/api or app/rest that is missing here fails openapi-document.test.ts.
 import { CODEBEAMER_API_DOCS } from "@/lib/api/codebeamer/codebeamer-docs";
 import { OCTANE_API_DOCS } from "@/lib/api/octane/octane-docs";
+import { SONATYPE_API_DOCS } from "@/lib/api/sonatype/sonatype-api-docs";
 import { CONFIG_API_DOCS } from "@/lib/audit/config/config-api-docs";
 import { EXPORT_API_DOCS } from "@/lib/export/export-api-docs";
 import { INGEST_API_DOCS } from "@/lib/ingest/ingest-api-docs";
@@ -19,6 +20,7 @@ export const API_TAGS = [
     name: "ALM Octane",
     description: "Audit records in ALM Octane's query language and collection shape, at Octane's own path and at GET /api/audit/events.",
   },
+  { name: "Sonatype", description: "Sonatype Lifecycle's audit log: GET /api/v2/auditLogs, whole UTC days as JSON lines, oldest first, streamed." },
   { name: "Exports", description: "A tab's filtered result as PDF, Excel, CSV or JSON lines." },
   { name: "Configuration", description: "Which event types are audited and how long events are kept: the Config tab's settings." },
   { name: "Reference", description: "This document." },
@@ -28,6 +30,7 @@ export const API_CATALOG: readonly ApiOperationDoc[] = [
   ...INGEST_API_DOCS,
   ...CODEBEAMER_API_DOCS,
   ...OCTANE_API_DOCS,
+  ...SONATYPE_API_DOCS,
   ...EXPORT_API_DOCS,
   ...CONFIG_API_DOCS,
   ...OPENAPI_API_DOCS,
