@@ -5,14 +5,16 @@
 // jira-ingestion-poll.ts. Guarded: audit readers only.
 import "server-only";
 import { idSourceOf } from "@/lib/api/source-ids";
+import { EVENT_ROW_SELECT } from "@/lib/audit/events/event-rows";
 import { byTime, type AuditWhere } from "@/lib/audit/search/filter-query";
 import { afterRow, sortKeys } from "@/lib/audit/search/keyset";
 import { findEventRecords } from "@/lib/audit/search/list-query";
 import { encodeCursor } from "@/lib/audit/search/list-result";
-import { selectEventIds } from "@/lib/audit/search/event-sql";
+import { EXPORT_COLUMNS, selectEventIds } from "@/lib/audit/search/event-sql";
 import type { TokenCaller } from "@/lib/auth/api-tokens/api-tokens";
 import { requireAuditReader } from "@/lib/auth/guard";
 import { getDb, type Database } from "@/lib/db";
+import type { AuditCategory } from "@/lib/generated/prisma/enums";
 import type { JiraEventsPage } from "./jira-entities";
 import { jiraFilterWhere } from "./jira-filters";
 import { jiraEntities, linkWith } from "./jira-page";
@@ -21,6 +23,10 @@ import { MAX_SCAN, type JiraEventsQuery } from "./jira-query";
 
 const NEWEST_FIRST = byTime("desc");
 const SEARCHED_COLUMNS = ["actorName", "targetUserName", "projectName", "trackerName", "artifactName", "message"];
+// What the scanned records keep: every column a filter or the order names, not the change lists.
+const SCANNED_COLUMNS = EXPORT_COLUMNS.filter((column) => column !== "changes")
+  .map((column) => `"${column}"`)
+  .join(", ");
 
 /** Who asks and where: the token (for whose ids), and the request's URL (for links). */
 export interface JiraCaller {
@@ -32,19 +38,33 @@ export interface JiraCaller {
 const containsPattern = (text: string) => `%${text.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
 
 /**
- * The keys of one page when only the newest `scan` records by insertion are read: the query of
- * findEventRecords run on them alone. The WITH gives those records the table's name, so that the
- * same SQL (event-sql.ts) filters, orders and pages them; it reads `scan` entries of the primary key
- * and sorts them, however old the page's position, never walking the time index past them.
+ * One page when only the newest `scan` records by insertion are read. The WITH gives those records
+ * the table's name, so that findEventRecords' own query (event-sql.ts) filters, orders and pages
+ * them: it reads `scan` entries of the primary key and sorts them, however old the page's position.
  */
 async function scannedPage(db: Database, where: AuditWhere, args: { skip: number; take: number; scan: number; search?: string }) {
   const { sql, params } = selectEventIds({ where, orderBy: NEWEST_FIRST, ...args });
   const scanAt = params.length + 1;
   const matching = args.search ? ` AND (${SEARCHED_COLUMNS.map((column) => `"${column}" ILIKE $${scanAt + 1}`).join(" OR ")})` : "";
-  const scanned = `WITH "AuditEvent" AS MATERIALIZED (SELECT * FROM "AuditEvent" WHERE "id" >= COALESCE((SELECT "id" FROM "AuditEvent" ORDER BY "id" DESC OFFSET $${scanAt} LIMIT 1), 0)${matching}) `;
-  const keys = await db.reads.query<{ id: string | bigint }>(scanned + sql, [...params, args.scan - 1, ...(args.search ? [containsPattern(args.search)] : [])]);
+  const scanned = `WITH "AuditEvent" AS MATERIALIZED (SELECT ${SCANNED_COLUMNS} FROM "AuditEvent" WHERE "id" >= COALESCE((SELECT "id" FROM "AuditEvent" ORDER BY "id" DESC OFFSET $${scanAt} LIMIT 1), 0)${matching}) `;
+  const keys = await db.reads.query<{ id: string | bigint; category: AuditCategory; createdAt: Date }>(scanned + sql, [
+    ...params,
+    args.scan - 1,
+    ...(args.search ? [containsPattern(args.search)] : []),
+  ]);
   if (keys.length === 0) return [];
-  return findEventRecords(db, { where: { id: { in: keys.map((key) => BigInt(key.id)) } }, orderBy: NEWEST_FIRST, skip: 0, take: keys.length });
+  // The rows by their keys, as findEventRecords reads its page's rows. Not through its query by
+  // time: ids spread over months would walk the time index of each month to find them.
+  const times = keys.map((key) => new Date(key.createdAt).getTime());
+  return db.reads.prisma.auditEvent.findMany({
+    where: {
+      id: { in: keys.map((key) => BigInt(key.id)) },
+      category: { in: [...new Set(keys.map((key) => key.category))] },
+      createdAt: { gte: new Date(Math.min(...times)), lte: new Date(Math.max(...times)) },
+    },
+    orderBy: NEWEST_FIRST,
+    select: EVENT_ROW_SELECT,
+  });
 }
 
 export async function readJiraEvents(query: JiraEventsQuery, caller: JiraCaller): Promise<JiraEventsPage> {

@@ -8,6 +8,7 @@ import { runAs } from "@/lib/auth/principal-context";
 import { ingestEvents } from "@/lib/ingest/ingest-events";
 import { validateEvents } from "@/lib/ingest/ingest-request";
 import { seedDemoData } from "@/lib/seed/seed";
+import { setDb } from "@/lib/db";
 import { useAppDatabase } from "@/lib/test/app-database";
 import { testDatabases } from "@/lib/test/databases";
 import { GET } from "./route";
@@ -41,6 +42,24 @@ async function page(path: string, secret: string): Promise<JiraEventsPage> {
 
 const eventId = (entity: JiraEventsPage["entities"][number]) => entity.extraAttributes.find((attribute) => attribute.name === "Event ID")?.value ?? "";
 
+/** A work item update with every part an entity shows, the newest of the demo sender's events. */
+const KNOWN_UPDATE = {
+  id: "jira-shape-1",
+  type: "Work Item Update",
+  createdAt: at(1),
+  actor: { id: "u-zoe", username: "zoe", displayName: "Zoë Zimmer" },
+  project: { id: "p-77", name: "Braking" },
+  tracker: { id: "t-5", name: "Requirements" },
+  artifact: { id: "wi-4711", name: "Brake pedal latency", kind: "WORK_ITEM" },
+  changes: [
+    { field: "Status", old: "New", new: "In Progress" },
+    { field: "Assignee", kind: "user", old: null, new: { id: "u-zoe", name: "zoe" } },
+  ],
+  message: "moved to sprint 12",
+  ip: "10.1.2.3",
+  userAgent: "Mozilla/5.0 (X11; Linux x86_64)",
+};
+
 let sent = 0;
 /** Logins of a demo user, stored now as the sender sends them. */
 async function sendLogins(times: string[], actor = { id: "u-late", username: "late.larry" }) {
@@ -54,6 +73,8 @@ describe.each(testDatabases())("GET /rest/auditing/1.0/events on $name", ({ open
   const state = useAppDatabase(async () => {
     const db = await open();
     await seedDemoData(db, { events: 1500, seed: 7, now: SEEDED_UNTIL });
+    setDb(db);
+    await ingestEvents("demo", validateEvents([KNOWN_UPDATE], clock), new Date(NOW));
     return db;
   });
   const token = async (scopes: ("ingest" | "read")[] = ["read"], source = "demo") =>
@@ -70,23 +91,6 @@ describe.each(testDatabases())("GET /rest/auditing/1.0/events on $name", ({ open
 
   it("answers the reference's example shape, newest first, an event in Jira's words with the sender's ids", async () => {
     const secret = await token();
-    const raw = {
-      id: "jira-shape-1",
-      type: "Work Item Update",
-      createdAt: at(1),
-      actor: { id: "u-zoe", username: "zoe", displayName: "Zoë Zimmer" },
-      project: { id: "p-77", name: "Braking" },
-      tracker: { id: "t-5", name: "Requirements" },
-      artifact: { id: "wi-4711", name: "Brake pedal latency", kind: "WORK_ITEM" },
-      changes: [
-        { field: "Status", old: "New", new: "In Progress" },
-        { field: "Assignee", kind: "user", old: null, new: { id: "u-zoe", name: "zoe" } },
-      ],
-      message: "moved to sprint 12",
-      ip: "10.1.2.3",
-      userAgent: "Mozilla/5.0 (X11; Linux x86_64)",
-    };
-    await ingestEvents("demo", validateEvents([raw], clock), new Date(NOW));
     const [id] = await idsBySourceEventId(["jira-shape-1"]);
     const users = await state.db.prisma.user.findFirstOrThrow({ where: { source: "demo", sourceId: "u-zoe" } });
     const project = await state.db.prisma.project.findFirstOrThrow({ where: { source: "demo", sourceId: "p-77" } });
@@ -115,7 +119,7 @@ describe.each(testDatabases())("GET /rest/auditing/1.0/events on $name", ({ open
       method: "Browser",
       source: "10.1.2.3",
       system: "demo",
-      timestamp: raw.createdAt,
+      timestamp: KNOWN_UPDATE.createdAt,
       type: {
         action: "Work Item Update",
         actionI18nKey: "audit-console.action.work-item-update",
@@ -246,6 +250,29 @@ describe.each(testDatabases())("GET /rest/auditing/1.0/events on $name", ({ open
     expect(found.entities.map((entity) => entity.affectedObjects.at(-1)?.name)).toEqual(["Brake pedal latency"]);
     expect((await page("/rest/auditing/1.0/events?search=sprint%2012&scanLimit=1", secret)).entities).toHaveLength(0);
     expect((await page("/rest/auditing/1.0/events?search=100%25", secret)).entities).toEqual([]);
+
+    // a search over two categories, read on by cursor, finds what the database finds
+    const contains = { contains: "an", mode: "insensitive" } as const;
+    const expected = await state.db.prisma.auditEvent.findMany({
+      where: {
+        category: { in: ["WORK_ITEM", "ARTIFACT"] },
+        OR: [
+          { actorName: contains },
+          { targetUserName: contains },
+          { projectName: contains },
+          { trackerName: contains },
+          { artifactName: contains },
+          { message: contains },
+        ],
+      },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      take: 10,
+      select: { id: true },
+    });
+    const searched = "/rest/auditing/1.0/events?search=AN&categories=Work%20Item,Artifact&limit=5";
+    const one = await page(searched, secret);
+    const two = await page(`${searched}&pageCursor=${encodeURIComponent(one.pagingInfo.nextPageCursor?.cursor ?? "")}`, secret);
+    expect([...one.entities, ...two.entities].map(eventId)).toEqual(expected.map((row) => row.id.toString()));
   });
 
   it("pages by offset as far as 10,000 records, the same pages as the cursor", async () => {
