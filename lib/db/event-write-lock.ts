@@ -39,9 +39,11 @@ const GAVE_UP = new Set(["55P03", "40P01"]);
 
 /**
  * The highest event id that is settled: every id at or below it is committed or will never be.
- * Reads the sequence, then waits (at most `waitMs`) for the writers that were under way.
+ * Reads the sequence, then waits (at most `waitMs`) for the writers that were under way. While it
+ * waits, new writers queue behind it: the wait is short, so that a slow transaction holds up
+ * ingestion for 2 s at most, and the reader asks again.
  */
-export async function settledEventId(db: Pick<Database, "withTransaction">, waitMs = 10_000): Promise<bigint> {
+export async function settledEventId(db: Pick<Database, "withTransaction">, waitMs = 2_000): Promise<bigint> {
   try {
     return await db.withTransaction(async (session) => {
       const [row] = await session.query<{ last: string | null }>(`SELECT pg_sequence_last_value('"AuditEvent_id_seq"'::regclass)::text AS "last"`);
