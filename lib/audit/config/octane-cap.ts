@@ -4,12 +4,24 @@
 import "server-only";
 import { requireAdmin, requireAuditReader } from "@/lib/auth/guard";
 import { getDb } from "@/lib/db";
-import { type ChangeContext, type ConfigSetting, lockConfigChanges, recordConfigChange } from "./config-change";
+import type { ChangeContext, ConfigSetting } from "./config-change";
 import { octaneCapFormSchema, parseConfigInput } from "./config-schemas";
 import { auditDefaults } from "./defaults";
 import type { DbClient } from "./event-switches";
+import { loadNumberSetting, type NumberSetting, saveNumberSetting } from "./number-setting";
 
 export const OCTANE_CAP_SETTING_KEY = "octaneAudits" satisfies ConfigSetting;
+
+const numberFormat = new Intl.NumberFormat("en-US");
+
+const OCTANE_CAP: NumberSetting = {
+  key: OCTANE_CAP_SETTING_KEY,
+  property: "maxRecords",
+  schema: octaneCapFormSchema.shape.maxRecords,
+  defaultValue: () => auditDefaults().octaneMaxRecords,
+  field: "ALM Octane API: records per query",
+  message: (old, value) => `ALM Octane API records per query changed from ${numberFormat.format(old)} to ${numberFormat.format(value)}.`,
+};
 
 export interface OctaneCap {
   maxRecords: number;
@@ -19,14 +31,10 @@ export interface OctaneCap {
   updatedBy: string | null;
 }
 
-const numberFormat = new Intl.NumberFormat("en-US");
-
 /** The cap in force. A stored value that is no longer valid reads as the default. No guard. */
 export async function loadOctaneCap(client: DbClient): Promise<OctaneCap> {
-  const row = await client.setting.findUnique({ where: { key: OCTANE_CAP_SETTING_KEY } });
-  const stored = row ? octaneCapFormSchema.safeParse(row.value) : null;
-  if (row && stored?.success) return { maxRecords: stored.data.maxRecords, source: "database", updatedAt: row.updatedAt, updatedBy: row.updatedBy };
-  return { maxRecords: auditDefaults().octaneMaxRecords, source: "default", updatedAt: null, updatedBy: null };
+  const { value, ...stored } = await loadNumberSetting(client, OCTANE_CAP);
+  return { maxRecords: value, ...stored };
 }
 
 export async function getOctaneCap(): Promise<OctaneCap> {
@@ -41,22 +49,6 @@ export async function getOctaneCap(): Promise<OctaneCap> {
 export async function updateOctaneCap(input: unknown, context: ChangeContext): Promise<{ changed: boolean; cap: OctaneCap }> {
   const principal = await requireAdmin("Changing the ALM Octane API's records cap");
   const { maxRecords } = parseConfigInput(octaneCapFormSchema, input);
-  const { prisma } = getDb();
-  const changed = await prisma.$transaction(async (tx) => {
-    await lockConfigChanges(tx);
-    const current = await loadOctaneCap(tx);
-    if (current.maxRecords === maxRecords) return false;
-    await tx.setting.upsert({
-      where: { key: OCTANE_CAP_SETTING_KEY },
-      create: { key: OCTANE_CAP_SETTING_KEY, value: { maxRecords }, updatedBy: principal.username },
-      update: { value: { maxRecords }, updatedBy: principal.username },
-    });
-    await recordConfigChange(tx, principal, context, {
-      setting: OCTANE_CAP_SETTING_KEY,
-      message: `ALM Octane API records per query changed from ${numberFormat.format(current.maxRecords)} to ${numberFormat.format(maxRecords)}.`,
-      changes: [{ field: "ALM Octane API: records per query", kind: "number", old: current.maxRecords, new: maxRecords }],
-    });
-    return true;
-  });
-  return { changed, cap: await loadOctaneCap(prisma) };
+  const changed = await saveNumberSetting(OCTANE_CAP, maxRecords, principal, context);
+  return { changed, cap: await loadOctaneCap(getDb().prisma) };
 }
