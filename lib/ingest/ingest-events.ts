@@ -11,6 +11,7 @@ import { loadEnabledEventTypes } from "@/lib/audit/config/event-switches";
 import { loadRetention } from "@/lib/audit/config/retention-settings";
 import { PURGED_CATEGORIES } from "@/lib/audit/retention/purge-shapes";
 import { getDb } from "@/lib/db";
+import { shareEventWriteLock } from "@/lib/db/event-write-lock";
 import type { SqlSession } from "@/lib/db/database";
 import { type Column, insertRows } from "@/lib/db/unnest-insert";
 import type { AuditEventType } from "@/lib/generated/prisma/enums";
@@ -172,6 +173,7 @@ export async function ingestEvents(source: string, events: readonly IngestEvent[
     try {
       const write = memo.begin();
       const accepted = await db.withTransaction(async (session) => {
+        await shareEventWriteLock(session);
         const stored = await store(session, source, candidates, droppedByType, now, write);
         await addTally(session, source, { ...result, accepted: stored, duplicates: result.duplicates + candidates.length - stored }, now);
         return stored;

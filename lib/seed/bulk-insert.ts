@@ -1,6 +1,7 @@
 // The seed's rows, written in bulk (lib/db/unnest-insert.ts): the directory, the items, the events.
 import { DEMO_SOURCE } from "@/lib/audit/events/sources";
 import type { SqlSession } from "@/lib/db/database";
+import { shareEventWriteLock } from "@/lib/db/event-write-lock";
 import { type Column, insertRows } from "@/lib/db/unnest-insert";
 import type { EventRow } from "./event-row";
 import type { SeedGroup, SeedItem, SeedProject, SeedTracker, SeedUser } from "./world";
@@ -131,8 +132,9 @@ const EVENT_COLUMNS: Column<EventRow>[] = [
   ["source", "text", (row) => (row.category === "SYSTEM" ? null : DEMO_SOURCE)],
 ];
 
-export function insertEvents(session: SqlSession, rows: readonly EventRow[]): Promise<void> {
-  return insertRows(session, "AuditEvent", EVENT_COLUMNS, rows, rows.length);
+export async function insertEvents(session: SqlSession, rows: readonly EventRow[]): Promise<void> {
+  await shareEventWriteLock(session);
+  await insertRows(session, "AuditEvent", EVENT_COLUMNS, rows, rows.length);
 }
 
 /**

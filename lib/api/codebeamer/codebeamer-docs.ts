@@ -1,7 +1,6 @@
 // The Codebeamer v3 audit API's operations as the OpenAPI document describes them, from the same
 // zod schemas the routes validate with and answer in. Pure.
 import type { ApiOperationDoc } from "@/lib/api/openapi/api-docs";
-import { apiErrorBodySchema } from "@/lib/api/openapi/openapi-document";
 import { COUNT_CAP } from "@/lib/audit/search/list-result";
 import { CODEBEAMER_LISTS } from "./codebeamer-lists";
 import { MAX_PAGE_SIZE, requestBodySchema, requestQuerySchema } from "./codebeamer-request";

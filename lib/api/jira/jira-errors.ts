@@ -4,7 +4,7 @@
 // then said in Jira's shape; who may not call (401, 403) and the rest keep the console's one shape.
 import { z } from "zod";
 import type { ApiErrorBody } from "@/lib/api/api-error";
-import { apiRoute, type ApiMethod, type RouteHandler } from "@/lib/api/api-route";
+import { apiRoute, type ApiMethod, type RouteHandler, UNDECLARED_METHOD } from "@/lib/api/api-route";
 
 export const jiraErrorSchema = z
   .array(
@@ -39,5 +39,7 @@ type Methods = Parameters<typeof apiRoute>[0];
 /** apiRoute for a Jira route: the same roles, bodies and refusals, with Jira's 400s. */
 export function jiraRoute<Bodies extends Partial<Record<keyof Methods, unknown>>>(methods: { [Name in keyof Bodies]: ApiMethod<Bodies[Name]> }) {
   const handlers = apiRoute<Bodies>(methods);
-  return Object.fromEntries(Object.entries(handlers).map(([name, handler]) => [name, inJiraShape(handler)])) as typeof handlers;
+  // A method the route does not declare keeps its 405 (and its mark for the OpenAPI check): only 400s change shape.
+  const wrapped = (handler: RouteHandler) => ((handler as unknown as Record<symbol, unknown>)[UNDECLARED_METHOD] ? handler : inJiraShape(handler));
+  return Object.fromEntries(Object.entries(handlers).map(([name, handler]) => [name, wrapped(handler)])) as typeof handlers;
 }

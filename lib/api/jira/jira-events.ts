@@ -5,16 +5,14 @@
 // jira-ingestion-poll.ts. Guarded: audit readers only.
 import "server-only";
 import { idSourceOf } from "@/lib/api/source-ids";
-import { EVENT_ROW_SELECT } from "@/lib/audit/events/event-rows";
 import { byTime, type AuditWhere } from "@/lib/audit/search/filter-query";
 import { afterRow, sortKeys } from "@/lib/audit/search/keyset";
-import { findEventRecords } from "@/lib/audit/search/list-query";
+import { type EventKey, eventRecordsOfKeys, findEventRecords } from "@/lib/audit/search/list-query";
 import { encodeCursor } from "@/lib/audit/search/list-result";
 import { EXPORT_COLUMNS, selectEventIds } from "@/lib/audit/search/event-sql";
 import type { TokenCaller } from "@/lib/auth/api-tokens/api-tokens";
 import { requireAuditReader } from "@/lib/auth/guard";
 import { getDb, type Database } from "@/lib/db";
-import type { AuditCategory } from "@/lib/generated/prisma/enums";
 import type { JiraEventsPage } from "./jira-entities";
 import { jiraFilterWhere } from "./jira-filters";
 import { jiraEntities, linkWith } from "./jira-page";
@@ -47,24 +45,10 @@ async function scannedPage(db: Database, where: AuditWhere, args: { skip: number
   const scanAt = params.length + 1;
   const matching = args.search ? ` AND (${SEARCHED_COLUMNS.map((column) => `"${column}" ILIKE $${scanAt + 1}`).join(" OR ")})` : "";
   const scanned = `WITH "AuditEvent" AS MATERIALIZED (SELECT ${SCANNED_COLUMNS} FROM "AuditEvent" WHERE "id" >= COALESCE((SELECT "id" FROM "AuditEvent" ORDER BY "id" DESC OFFSET $${scanAt} LIMIT 1), 0)${matching}) `;
-  const keys = await db.reads.query<{ id: string | bigint; category: AuditCategory; createdAt: Date }>(scanned + sql, [
-    ...params,
-    args.scan - 1,
-    ...(args.search ? [containsPattern(args.search)] : []),
-  ]);
-  if (keys.length === 0) return [];
-  // The rows by their keys, as findEventRecords reads its page's rows. Not through its query by
-  // time: ids spread over months would walk the time index of each month to find them.
-  const times = keys.map((key) => new Date(key.createdAt).getTime());
-  return db.reads.prisma.auditEvent.findMany({
-    where: {
-      id: { in: keys.map((key) => BigInt(key.id)) },
-      category: { in: [...new Set(keys.map((key) => key.category))] },
-      createdAt: { gte: new Date(Math.min(...times)), lte: new Date(Math.max(...times)) },
-    },
-    orderBy: NEWEST_FIRST,
-    select: EVENT_ROW_SELECT,
-  });
+  const keys = await db.reads.query<EventKey>(scanned + sql, [...params, args.scan - 1, ...(args.search ? [containsPattern(args.search)] : [])]);
+  // The rows by their keys, not through a query by time: ids spread over months would walk the
+  // time index of each month to find them.
+  return eventRecordsOfKeys(db, keys, NEWEST_FIRST);
 }
 
 export async function readJiraEvents(query: JiraEventsQuery, caller: JiraCaller): Promise<JiraEventsPage> {

@@ -1,6 +1,7 @@
 // Every operation the console's APIs answer, by family, as the OpenAPI document lists them. A route
 // handler under app/api or app/rest that is missing here fails openapi-document.test.ts.
 import { CODEBEAMER_API_DOCS } from "@/lib/api/codebeamer/codebeamer-docs";
+import { JIRA_API_DOCS } from "@/lib/api/jira/jira-api-docs";
 import { OCTANE_API_DOCS } from "@/lib/api/octane/octane-docs";
 import { SONATYPE_API_DOCS } from "@/lib/api/sonatype/sonatype-api-docs";
 import { CONFIG_API_DOCS } from "@/lib/audit/config/config-api-docs";
@@ -17,6 +18,11 @@ export const API_TAGS = [
       "Codebeamer's Swagger v3 audit API (its Audit page's lists): POST /api/v3/sysadmin/audit/{permissions,logins,artifacts}, paged by page and pageSize, bound by the one-year rule.",
   },
   {
+    name: "Jira",
+    description:
+      "Jira's audit log REST API: events by cursor (newest first) or in storage order (afterId), and the coverage and retention settings in Jira's terms. 400s in Jira's own shape.",
+  },
+  {
     name: "ALM Octane",
     description: "Audit records in ALM Octane's query language and collection shape, at Octane's own path and at GET /api/audit/events.",
   },
@@ -29,6 +35,7 @@ export const API_TAGS = [
 export const API_CATALOG: readonly ApiOperationDoc[] = [
   ...INGEST_API_DOCS,
   ...CODEBEAMER_API_DOCS,
+  ...JIRA_API_DOCS,
   ...OCTANE_API_DOCS,
   ...SONATYPE_API_DOCS,
   ...EXPORT_API_DOCS,

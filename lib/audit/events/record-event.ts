@@ -3,6 +3,7 @@
 import "server-only";
 import { countDroppedEvents, isEventTypeEnabled, type DbClient } from "@/lib/audit/config/event-switches";
 import { getDb } from "@/lib/db";
+import { shareEventWriteLock } from "@/lib/db/event-write-lock";
 import type { ArtifactKind, AuditEventType } from "@/lib/generated/prisma/enums";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { z } from "zod";
@@ -99,6 +100,11 @@ export async function recordEvent(event: NewAuditEvent, options: RecordOptions =
     await countDroppedEvents(client, event.eventType);
     return { stored: false };
   }
-  const created = await client.auditEvent.create({ data: row, select: { id: true } });
+  // Its id is taken under the event writers' lock (lib/db/event-write-lock.ts): in the caller's transaction, or in one of its own.
+  const insert = async (tx: Prisma.TransactionClient) => {
+    await shareEventWriteLock(tx);
+    return tx.auditEvent.create({ data: row, select: { id: true } });
+  };
+  const created = await (options.client ? insert(options.client) : getDb().prisma.$transaction(insert));
   return { stored: true, id: created.id };
 }
