@@ -20,6 +20,9 @@ test("pages, redirects, API answers, errors and static files all carry the secur
     ["/api/export/logins.csv", 401],
     ["/api/audit/config/retention", 401],
     ["/api/nope", 404],
+    // Jira's paths are API paths too: JSON, never the sign-in page.
+    ["/rest/auditing/1.0/events", 401],
+    ["/rest/nope", 404],
     ["/api/auth/session", 200],
     ["/avatars/01.svg", 200],
     ["/favicon.ico", 200],
