@@ -23,14 +23,18 @@ export interface DaySessions {
 
 /**
  * The day's sign-ins: first the regulars, who sign in on most working days, then people picked by
- * how active they are until the day's quota of login events is reached.
+ * how active they are until the day's quota of login events is reached. The day may pass its quota
+ * (the regulars come whatever it is, a sign-in writes two events): later days then sign in less.
+ * It never passes `room`, the login events the whole plan has left: events already written cannot
+ * be taken back, and a last day with no other events to drop would end the seed over its total.
  */
-export function signIns(day: Day, quota: number, now: number, people: WeightedPicker<SeedUser>, regulars: Regulars, rng: Random): DaySessions {
+export function signIns(day: Day, quota: number, room: number, now: number, people: WeightedPicker<SeedUser>, regulars: Regulars, rng: Random): DaySessions {
   const result: DaySessions = { sessions: [], events: [] };
+  const fits = () => result.events.length + 2 <= room;
   if (new Date(day.start).getUTCDay() % 6 !== 0) {
-    for (const user of regulars.users) if (rng.chance(regulars.chance)) signIn(user, timeInDay(day, rng), day, now, result, rng);
+    for (const user of regulars.users) if (fits() && rng.chance(regulars.chance)) signIn(user, timeInDay(day, rng), day, now, result, rng);
   }
-  for (let attempts = 0; result.events.length < quota && attempts < quota * 4 + 10; attempts++) {
+  for (let attempts = 0; result.events.length < quota && fits() && attempts < quota * 4 + 10; attempts++) {
     signIn(people.pick(rng), timeInDay(day, rng), day, now, result, rng);
   }
   return result;

@@ -40,7 +40,7 @@ export function* timeline(world: World, plan: Plan, calendar: Calendar, rng: Ran
     const share = calendar.shareUntil[day.index];
     const events: EventRow[] = [];
     while (accountIndex < accounts.length && accounts[accountIndex].createdAt < day.end) events.push(accounts[accountIndex++]);
-    const signedIn = signIns(day, Math.round(plan.logins * share) - done.logins, calendar.now, people, regulars, sessionRng);
+    const signedIn = signIns(day, Math.round(plan.logins * share) - done.logins, plan.logins - done.logins, calendar.now, people, regulars, sessionRng);
     done.logins += signedIn.events.length;
     events.push(...signedIn.events);
 
@@ -56,7 +56,6 @@ export function* timeline(world: World, plan: Plan, calendar: Calendar, rng: Ran
     for (let i = 0; i < permissionQuota; i++) slots.push({ time: timeInDay(day, slotRng), actor: null, kind: "PERMISSION", operation: "update" });
 
     done.total = accountIndex + done.logins + done.permissions + sum(done.WORK_ITEM) + sum(done.ARTIFACT);
-    if (day.index === lastDay) trimToTotal(slots, plan.total - done.total);
     slots.sort((a, b) => a.time - b.time);
     const resolve = (slot: Slot) => {
       const row = slot.kind === "PERMISSION" ? permissionChange(world, slot.time, slotRng) : life.apply(slot.operation, slot.kind, slot.actor!, slot.time);
@@ -67,7 +66,8 @@ export function* timeline(world: World, plan: Plan, calendar: Calendar, rng: Ran
       done.total++;
     };
     slots.forEach(resolve);
-    // Top up on the last day: slots dropped for want of a candidate leave the total short.
+    // Top up on the last day: slots dropped for want of a candidate, and a sign-in the plan had no
+    // room for, leave the total short. No kind ever passes its plan, so it is never over.
     for (let attempts = 0; day.index === lastDay && done.total < plan.total && attempts < 100_000; attempts++) {
       resolve(workSlot(day, workers, people, "WORK_ITEM", "update", slotRng));
     }
@@ -122,16 +122,4 @@ function workSlot(
   let actor = people.pick(rng);
   for (let attempt = 0; attempt < 20 && !isActiveAt(actor, time); attempt++) actor = people.pick(rng);
   return { time, actor, kind, operation };
-}
-
-/**
- * Drops slots from the last day so the total is not exceeded: work item updates first, then, when
- * the day has too few of them (a day whose sign-ins already fill the total), any slot: none has
- * happened yet, so no item's history is cut.
- */
-function trimToTotal(slots: Slot[], room: number): void {
-  for (let i = slots.length - 1; i >= 0 && slots.length > room; i--) {
-    if (slots[i].kind === "WORK_ITEM" && slots[i].operation === "update") slots.splice(i, 1);
-  }
-  if (slots.length > room) slots.length = Math.max(0, room);
 }
