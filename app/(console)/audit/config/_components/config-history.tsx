@@ -39,7 +39,7 @@ export function ConfigHistorySection({ children }: { children: ReactNode }) {
     <SectionCard
       id="history-title"
       title="History of configuration changes"
-      description="Every change to event types and retention, here or through the API, and console accounts made with create-admin."
+      description="Every change to the settings above, here or through the API, and console accounts made with create-admin."
     >
       {children}
     </SectionCard>
