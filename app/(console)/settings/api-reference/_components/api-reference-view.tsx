@@ -44,6 +44,7 @@ export function ApiReferenceView({ documentUrl }: { documentUrl: string }) {
           agent: { disabled: true },
           mcp: { disabled: true },
           defaultOpenAllTags: false,
+          authentication: { preferredSecurityScheme: "apiToken" },
         });
         setState("ready");
       })
