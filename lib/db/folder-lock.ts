@@ -24,6 +24,9 @@ export class DataFolderBusyError extends Error {
   }
 }
 
+/** The lock files this process holds: a lock naming our pid but missing here was left by an earlier process that had the same pid (PID 1 in a container, killed and started again). */
+const held = new Set<string>();
+
 function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -51,7 +54,9 @@ export function lockDataFolder(dataDir: string, command = describeProcess()): ()
       const fd = openSync(lockPath, "wx");
       writeSync(fd, JSON.stringify(me));
       closeSync(fd);
+      held.add(lockPath);
       const release = () => {
+        held.delete(lockPath);
         if (readHolder(lockPath)?.pid === process.pid) rmSync(lockPath, { force: true });
       };
       process.once("exit", release);
@@ -61,16 +66,23 @@ export function lockDataFolder(dataDir: string, command = describeProcess()): ()
       };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      if (held.has(lockPath)) throw new Error(`This process already holds the lock of ${dataDir}`);
       const holder = readHolder(lockPath);
-      // A lock left by a process that has died (or a half-written one) is stale: take it over.
-      if (holder && holder.host === me.host && isAlive(holder.pid) && holder.pid !== process.pid) {
+      if (holder && holder.host === me.host && holder.pid !== process.pid && isAlive(holder.pid)) {
         throw new DataFolderBusyError(dataDir, holder);
       }
-      if (holder?.pid === process.pid) throw new Error(`This process already holds the lock of ${dataDir}`);
+      // Left by a process that died without releasing it (kill -9, a crash, a power cut), or half written: take it over, and say so.
+      console.warn(staleLockMessage(dataDir, holder));
       rmSync(lockPath, { force: true });
     }
   }
   throw new Error(`Could not take the lock file ${lockPath}`);
+}
+
+/** What the log says when a dead holder's lock is taken over: whose it was, so an operator can tell a crash from a second server. */
+export function staleLockMessage(dataDir: string, holder: LockHolder | null): string {
+  const who = holder ? `process ${holder.pid} (${holder.command}) on ${holder.host} since ${holder.since}` : "a process whose lock file is unreadable";
+  return `The embedded database in ${dataDir} was locked by ${who}, which is gone; this process takes the lock over.`;
 }
 
 function describeProcess(): string {
