@@ -20,6 +20,12 @@ export const PUBLIC_PATHS: readonly PublicPath[] = [
   { route: "/api", anonymousStatus: 404, reason: "the same JSON 404 at the bare prefix" },
   { route: "/rest/[...missing]", anonymousStatus: 404, reason: "the JSON 404 of a Jira-style API path nothing answers: it names only the path asked for" },
   { route: "/rest", anonymousStatus: 404, reason: "the same JSON 404 at the bare prefix" },
+  { route: "/api/health", anonymousStatus: 200, reason: "liveness for load balancers: { status: ok }, nothing read" },
+  {
+    route: "/api/health/ready",
+    anonymousStatus: 200,
+    reason: "readiness for load balancers: whether the database answers and how many migrations are applied, nothing else",
+  },
   { route: "/favicon.ico", anonymousStatus: 200, reason: "the browser tab's icon, which the sign-in page shows too" },
   { route: "/icon.svg", anonymousStatus: 200, reason: "the console's icon, linked from every page's head, the sign-in page's too" },
 ];

@@ -1,0 +1,14 @@
+// GET /api/health/ready: readiness for load balancers (the database answers, every migration applied); no session looked up
+import { readinessAnswer } from "@/lib/api/health/readiness";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(): Promise<Response> {
+  return readinessAnswer();
+}
+
+export async function HEAD(): Promise<Response> {
+  const answer = await readinessAnswer();
+  await answer.body?.cancel();
+  return new Response(null, { status: answer.status, headers: answer.headers });
+}

@@ -1,0 +1,15 @@
+// GET /api/health: liveness for load balancers; touches no database and looks up no session
+import type { z } from "zod";
+import type { livenessSchema } from "@/lib/api/health/health-api-docs";
+
+export const dynamic = "force-dynamic";
+
+const ALIVE: z.infer<typeof livenessSchema> = { status: "ok" };
+
+export async function GET(): Promise<Response> {
+  return Response.json(ALIVE, { headers: { "Cache-Control": "no-store" } });
+}
+
+export async function HEAD(): Promise<Response> {
+  return new Response(null, { headers: { "Content-Type": "application/json", "Cache-Control": "no-store" } });
+}
