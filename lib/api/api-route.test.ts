@@ -4,6 +4,7 @@ import type { Principal } from "@/lib/auth/principal";
 import { runAs } from "@/lib/auth/principal-context";
 import { apiRoute } from "./api-route";
 import { InputError } from "./input-error";
+import { resetRateLimits } from "./rate-limit";
 
 vi.mock("next-auth", async (importOriginal) => ({
   ...(await importOriginal<typeof import("next-auth")>()),
@@ -83,6 +84,28 @@ describe("a route declared through apiRoute", () => {
     expect(post.status).toBe(405);
     expect(post.headers.get("Allow")).toBe("GET, PUT, HEAD");
     expect(await post.json()).toEqual({ error: { code: "method_not_allowed", message: "POST is not allowed here; use GET or PUT or HEAD." } });
+  });
+
+  it("counts each signed-in user's calls and refuses past API_RATE_LIMIT a minute with 429 and Retry-After, before the handler", async () => {
+    resetRateLimits();
+    vi.stubEnv("API_RATE_LIMIT", "3");
+    try {
+      for (let call = 0; call < 5; call += 1) expect((await route.GET(new Request(URL_OF))).status).toBe(401);
+      for (let call = 0; call < 2; call += 1) expect((await runAs(ADMIN, () => route.GET(new Request(URL_OF)))).status).toBe(200);
+      expect((await runAs(ADMIN, () => route.PUT(put('{"period":{"days":40}}')))).status).toBe(200);
+      const before = seen.length;
+      const refused = await runAs(ADMIN, () => route.PUT(put('{"period":{"days":41}}')));
+      expect(refused.status).toBe(429);
+      expect(refused.headers.get("Retry-After")).toBe("20");
+      expect(await refused.json()).toEqual({
+        error: { code: "rate_limited", message: "Too many requests: at most 3 a minute per user. Try again in 20 s." },
+      });
+      expect(seen.length).toBe(before);
+      expect((await runAs(AUDITOR, () => route.GET(new Request(URL_OF)))).status).toBe(200);
+    } finally {
+      vi.unstubAllEnvs();
+      resetRateLimits();
+    }
   });
 
   it("answers an unexpected failure 500 without its details", async () => {

@@ -1,8 +1,9 @@
 // Every route handler of the console's API is declared through apiRoute: per method, the role it
 // needs, what it does (for the refusal), and the zod schema of its JSON body. The wrapper refuses a
 // change from another site, checks the caller before anything else (a console session, or an API
-// token sent as Bearer or as the password of Basic), reads and validates the body, and turns every
-// refusal into the one error shape (api-error.ts). A method the route does not declare answers 405
+// token sent as Bearer or as the password of Basic), counts the call against the caller's rate limit
+// (rate-limit.ts), reads and validates the body, and turns every refusal into the one error shape
+// (api-error.ts). A method the route does not declare answers 405
 // in that shape, not Next's empty one.
 import type { z } from "zod";
 import { authenticateToken, requireScope, type TokenCaller, tokenPrincipal } from "@/lib/auth/api-tokens/api-tokens";
@@ -13,6 +14,7 @@ import { runAs } from "@/lib/auth/principal-context";
 import { clientIp } from "@/lib/auth/request-info";
 import { apiError } from "./api-error";
 import { InputError, inputError } from "./input-error";
+import { type RateCaller, takeRequest } from "./rate-limit";
 import { refusalAnswer, unexpectedAnswer } from "./refusals";
 
 /**
@@ -119,12 +121,19 @@ async function callerOf(request: Request, method: ApiMethod<unknown>): Promise<{
   return { principal, token: null };
 }
 
+/** Whose budget a call spends: its token's, else the signed-in account's. */
+function rateCallerOf(principal: Principal, token: TokenCaller | null): RateCaller {
+  return token ? `token:${token.id}` : `user:${principal.userId ?? 0}`;
+}
+
 function run<Body>(method: ApiMethod<Body>): RouteHandler {
   return async (request, context) => {
     try {
       // Basic credentials a browser remembers travel with cross-site requests as cookies do.
       if (!READ_ONLY_METHODS.has(request.method) && !isSameOrigin(request)) throw new CrossOriginError();
       const { principal, token } = await callerOf(request, method as ApiMethod<unknown>);
+      // Counted once the caller is known (an anonymous call was refused above), before any work.
+      takeRequest(method.role === "ingest" ? "ingest" : "api", rateCallerOf(principal, token));
       let body = undefined as Body;
       if (method.body) {
         const parsed = method.body.safeParse(await readJsonBody(request));

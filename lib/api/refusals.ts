@@ -2,13 +2,18 @@
 // input is wrong, and what is too busy to take the request now. Shared by every route handler.
 import { FilterValidationError } from "@/lib/audit/search/filter-schema";
 import { AuthError } from "@/lib/auth/guard";
-import { isPoolTimeout } from "@/lib/db/database";
+import { isPoolTimeout, isQueryCanceled } from "@/lib/db/database";
 import { ExportBusyError } from "@/lib/export/export-slots";
 import { apiError } from "./api-error";
 import { InputError } from "./input-error";
+import { RateLimitError } from "./rate-limit";
 
 /** How long a client is told to wait when every database connection is in use, in seconds. */
 const DATABASE_BUSY_RETRY_SECONDS = 5;
+
+/** What a caller is told when PostgreSQL cancelled its query (statement_timeout); the tabs show it too. */
+export const QUERY_CANCELED_MESSAGE =
+  "The database took too long to answer and the query was cancelled. Try again in a few seconds, or narrow the date range or the filters.";
 
 /** The answer to one of the console's refusals, or null for an error nobody expected (a 500 for the caller to log). */
 export function refusalAnswer(error: unknown): Response | null {
@@ -20,10 +25,14 @@ export function refusalAnswer(error: unknown): Response | null {
   if (error instanceof FilterValidationError) return apiError(400, "invalid_filter", error.message, { field: error.field });
   if (error instanceof InputError) return apiError(400, "invalid_input", error.message, { field: error.field });
   if (error instanceof ExportBusyError) return apiError(429, "too_many_exports", error.message, { retryAfterSeconds: error.retryAfterSeconds });
+  if (error instanceof RateLimitError) return apiError(429, "rate_limited", error.message, { retryAfterSeconds: error.retryAfterSeconds });
   if (isPoolTimeout(error)) {
     return apiError(503, "database_busy", "Every database connection is in use; the request was not run. Try again in a few seconds.", {
       retryAfterSeconds: DATABASE_BUSY_RETRY_SECONDS,
     });
+  }
+  if (isQueryCanceled(error)) {
+    return apiError(503, "query_canceled", QUERY_CANCELED_MESSAGE, { retryAfterSeconds: DATABASE_BUSY_RETRY_SECONDS });
   }
   return null;
 }
