@@ -79,6 +79,14 @@ describe.each(testDatabases())("authorizeCredentials on $name", ({ open }) => {
     expect(await fixture.db.prisma.consoleSession.count()).toBe(0);
   });
 
+  it("refuses a username with a NUL byte as bad credentials, before the database sees it", async () => {
+    await createUser("alice");
+    await expect(attempt("alice\0", "correct horse battery")).rejects.toThrow(INVALID_CREDENTIALS);
+    await expect(attempt("\0", "x")).rejects.toThrow(INVALID_CREDENTIALS);
+    expect(await fixture.db.prisma.loginAttempt.count()).toBe(0);
+    expect(await fixture.db.prisma.consoleSession.count()).toBe(0);
+  });
+
   it("refuses disabled users and users without a password with the same message", async () => {
     await createUser("dora", { enabled: false });
     await createUser("alm-only", { withPassword: false });

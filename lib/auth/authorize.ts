@@ -122,7 +122,8 @@ export async function authorizeCredentials(credentials: Record<string, unknown> 
   const password = typeof credentials?.password === "string" ? credentials.password : "";
   const blank = [!username && "username", !password && "password"].filter(Boolean);
   if (blank.length > 0) throw new SignInError(`Enter your ${blank.join(" and ")}.`);
-  if (username.length > MAX_USERNAME_LENGTH || password.length > MAX_PASSWORD_LENGTH) throw new SignInError(INVALID_CREDENTIALS);
+  // No stored username holds a NUL, and PostgreSQL text cannot: the attempt could not even be recorded.
+  if (username.length > MAX_USERNAME_LENGTH || password.length > MAX_PASSWORD_LENGTH || username.includes("\0")) throw new SignInError(INVALID_CREDENTIALS);
 
   await checkIpThrottle(request, now);
   await checkAccountLock(username, request, now);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_LANDING, safeCallbackPath, signInPath } from "./callback-url";
+import { DEFAULT_LANDING, safeCallbackPath, sameSiteRedirect, signInPath } from "./callback-url";
 
 const ORIGIN = "https://audit.example.com";
 
@@ -18,6 +18,8 @@ describe("safeCallbackPath", () => {
     ["the sign-in page itself", "/login?callbackUrl=/audit"],
     ["an API endpoint", "/api/auth/signout"],
     ["the front door, which only leads on to the Logins tab", "/"],
+    ["a host that merely starts like this one", "https://audit.example.com.evil.example/audit"],
+    ["a site that does not parse", "http://[::1"],
   ])("falls back to the Logins tab for %s", (_, value) => {
     expect(safeCallbackPath(value, ORIGIN)).toBe(DEFAULT_LANDING);
   });
@@ -28,5 +30,26 @@ describe("signInPath", () => {
     expect(signInPath("/audit/permissions?users=3")).toBe("/login?callbackUrl=%2Faudit%2Fpermissions%3Fusers%3D3");
     expect(signInPath(null)).toBe("/login");
     expect(signInPath("/")).toBe("/login");
+  });
+});
+
+describe("sameSiteRedirect", () => {
+  it("keeps this site's URLs and paths, the sign-in page too (sign-out goes there)", () => {
+    expect(sameSiteRedirect("/login?signedOut=1", ORIGIN)).toBe("https://audit.example.com/login?signedOut=1");
+    expect(sameSiteRedirect("https://audit.example.com/audit/logins?users=3", ORIGIN)).toBe("https://audit.example.com/audit/logins?users=3");
+  });
+
+  it("reads what is neither a path nor a URL as relative to the site (next-auth's own callback threw on it: a 500)", () => {
+    expect(sameSiteRedirect("evil.example", ORIGIN)).toBe("https://audit.example.com/evil.example");
+  });
+
+  it.each([
+    ["a look-alike host", "http://localhost:3800.evil.example/"],
+    ["another origin", "https://evil.example/audit"],
+    ["a protocol-relative URL", "//evil.example"],
+    ["a backslash trick", "/\\evil.example"],
+    ["an unparsable URL", "http://[::1"],
+  ])("answers the site's root for %s", (_, value) => {
+    expect(sameSiteRedirect(value, ORIGIN)).toBe(ORIGIN);
   });
 });

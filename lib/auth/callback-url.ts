@@ -5,22 +5,37 @@ export const DEFAULT_LANDING = "/audit/logins";
 /** Set by proxy.ts on console pages: the path and query being visited, for the way back after sign-in. */
 export const CONSOLE_PATH_HEADER = "x-console-path";
 
+/** `value` (relative or absolute) as a path of `origin`, or undefined when it leads anywhere else or does not parse. */
+function sameOriginPath(value: string, origin: string): string | undefined {
+  let url: URL;
+  let base: URL;
+  try {
+    base = new URL(origin);
+    url = new URL(value, base);
+  } catch {
+    return undefined;
+  }
+  if (url.origin !== base.origin) return undefined;
+  // "//evil.example" and "/\evil.example" parse as other hosts above; backslashes never belong here.
+  if (value.includes("\\")) return undefined;
+  return `${url.pathname}${url.search}${url.hash}`;
+}
+
 /** A same-origin path from a callbackUrl parameter (relative or absolute), else the default landing page. */
 export function safeCallbackPath(value: string | null | undefined, origin = "http://console.invalid"): string {
-  if (!value) return DEFAULT_LANDING;
-  let url: URL;
-  try {
-    url = new URL(value, origin);
-  } catch {
-    return DEFAULT_LANDING;
-  }
-  const base = new URL(origin);
-  if (url.origin !== base.origin) return DEFAULT_LANDING;
-  // "//evil.example" and "/\evil.example" parse as other hosts above; backslashes never belong here.
-  if (value.includes("\\")) return DEFAULT_LANDING;
-  const path = `${url.pathname}${url.search}${url.hash}`;
-  if (path === "/" || path === "/login" || path.startsWith("/login?") || path.startsWith("/api/")) return DEFAULT_LANDING;
+  const path = value ? sameOriginPath(value, origin) : undefined;
+  if (!path || path === "/" || path === "/login" || path.startsWith("/login?") || path.startsWith("/api/")) return DEFAULT_LANDING;
   return path;
+}
+
+/**
+ * next-auth's redirect callback: `url` on this site, else the site's root. next-auth's own default
+ * throws on a value that is neither a path nor an absolute URL ("evil.example"), a 500; and the sign-out's
+ * "/login?signedOut=1" must pass, so this is not safeCallbackPath.
+ */
+export function sameSiteRedirect(url: string, baseUrl: string): string {
+  const path = sameOriginPath(url, baseUrl);
+  return path ? `${new URL(baseUrl).origin}${path}` : baseUrl;
 }
 
 /** The sign-in page, coming back to `path` afterwards. */
