@@ -10,13 +10,14 @@ import type { TabSearch } from "@/lib/audit/tabs/search-tab";
 import { serializeTabSearch } from "@/lib/audit/tabs/tab-url";
 import type { ListResult, PageSize } from "@/lib/audit/search/list-result";
 import { DataTablePagination } from "./data-table-pagination";
+import { databaseBusy } from "@/lib/api/refusals";
 import { getDb } from "@/lib/db";
 import { replicaLagNotice } from "@/lib/db/replica-lag";
 import { DataTableResults } from "./data-table-results";
 import { DataTableEmpty, DataTableError, DataTableSkeleton } from "./data-table-states";
 
 interface SearchResultsProps<Row> {
-  /** the search; a FilterValidationError shows as a refusal, anything else goes to error.tsx */
+  /** the search; a FilterValidationError or a busy database (refusals.ts) shows as the list's error, anything else goes to error.tsx */
   load: () => Promise<ListResult<Row>>;
   size: PageSize;
   timeZone: string;
@@ -38,6 +39,8 @@ export async function SearchResults<Row>({ load, size, timeZone, noun = "event",
     [result, lag] = await Promise.all([load(), getDb().reads.lag()]);
   } catch (error) {
     if (error instanceof FilterValidationError) return <DataTableError title="These filters cannot be searched" message={error.message} />;
+    const busy = databaseBusy(error);
+    if (busy) return <DataTableError title="The database is busy" message={busy.message} />;
     throw error;
   }
   if (result.total === 0) {

@@ -11,9 +11,23 @@ import { RateLimitError } from "./rate-limit";
 /** How long a client is told to wait when every database connection is in use, in seconds. */
 const DATABASE_BUSY_RETRY_SECONDS = 5;
 
-/** What a caller is told when PostgreSQL cancelled its query (statement_timeout); the tabs show it too. */
-export const QUERY_CANCELED_MESSAGE =
-  "The database took too long to answer and the query was cancelled. Try again in a few seconds, or narrow the date range or the filters.";
+/**
+ * Why the database could not answer now, for a caller to try again later: every connection in use,
+ * or the query cancelled past DATABASE_STATEMENT_TIMEOUT_MS. Null for any other error. The API answers
+ * it 503 with Retry-After; the tabs show it as the list's error.
+ */
+export function databaseBusy(error: unknown): { code: string; message: string } | null {
+  if (isPoolTimeout(error)) {
+    return { code: "database_busy", message: "Every database connection is in use; the request was not run. Try again in a few seconds." };
+  }
+  if (isQueryCanceled(error)) {
+    return {
+      code: "query_canceled",
+      message: "The database took too long to answer and the query was cancelled. Try again in a few seconds, or narrow the date range or the filters.",
+    };
+  }
+  return null;
+}
 
 /** The answer to one of the console's refusals, or null for an error nobody expected (a 500 for the caller to log). */
 export function refusalAnswer(error: unknown): Response | null {
@@ -26,14 +40,8 @@ export function refusalAnswer(error: unknown): Response | null {
   if (error instanceof InputError) return apiError(400, "invalid_input", error.message, { field: error.field });
   if (error instanceof ExportBusyError) return apiError(429, "too_many_exports", error.message, { retryAfterSeconds: error.retryAfterSeconds });
   if (error instanceof RateLimitError) return apiError(429, "rate_limited", error.message, { retryAfterSeconds: error.retryAfterSeconds });
-  if (isPoolTimeout(error)) {
-    return apiError(503, "database_busy", "Every database connection is in use; the request was not run. Try again in a few seconds.", {
-      retryAfterSeconds: DATABASE_BUSY_RETRY_SECONDS,
-    });
-  }
-  if (isQueryCanceled(error)) {
-    return apiError(503, "query_canceled", QUERY_CANCELED_MESSAGE, { retryAfterSeconds: DATABASE_BUSY_RETRY_SECONDS });
-  }
+  const busy = databaseBusy(error);
+  if (busy) return apiError(503, busy.code, busy.message, { retryAfterSeconds: DATABASE_BUSY_RETRY_SECONDS });
   return null;
 }
 
