@@ -5,7 +5,7 @@ const PAGE = "http://console.test:3000/audit/config";
 
 /** A server action POST as the browser sends it; a FormData body brings its own multipart content type. */
 function action(body: BodyInit | null, headers: Record<string, string> = {}): Request {
-  const text = typeof body === "string" ? { "content-type": "text/plain;charset=UTF-8" } : {};
+  const text: Record<string, string> = typeof body === "string" ? { "content-type": "text/plain;charset=UTF-8" } : {};
   return new Request(PAGE, {
     method: "POST",
     body,
