@@ -17,6 +17,7 @@ import type { TabFilters } from "@/lib/audit/tabs/search-tab";
 import type { TokenCaller } from "@/lib/auth/api-tokens/api-tokens";
 import { requireAuditReader } from "@/lib/auth/guard";
 import { getDb } from "@/lib/db";
+import { acquireExportSlot, exportCallerOf } from "@/lib/export/export-slots";
 import { changeUserIds } from "./codebeamer-items";
 import { type CodebeamerList, fieldKeyOf, LIST_PARAMS } from "./codebeamer-lists";
 import type { RequestBody, RequestPaging } from "./codebeamer-request";
@@ -93,33 +94,43 @@ export async function searchCodebeamerList(
   token: TokenCaller | null,
   now = new Date(),
 ): Promise<ListPage> {
-  await requireAuditReader();
+  const principal = await requireAuditReader();
   const where = await whereOf(list, body, paging, token, now);
   if (where === null) return { total: 0, totalIsCapped: false, items: [] };
   const db = getDb();
   const orderBy = list.tab.orderBy(OLDEST_FIRST);
   const counting = cappedCount((cap) => countWhere(db.reads, where, cap));
-  let counted: Awaited<typeof counting>;
-  let records: Awaited<ReturnType<typeof findEventRecords>>;
-  if (paging.pageSize === 0) {
-    counted = await counting;
-    if (counted.totalIsCapped) {
-      throw new InputError(
-        "pageSize",
-        `pageSize: 0 asks for every result at once, and more than ${COUNT_CAP.toLocaleString("en-US")} match; page through them (pageSize 1 to 100) or narrow the range or the filters`,
-      );
-    }
-    records = counted.total === 0 ? [] : await findEventRecords(db, { where, orderBy, skip: 0, take: COUNT_CAP });
-  } else {
+  if (paging.pageSize !== 0) {
     const window = { where, orderBy, skip: pageOffset(paging.page, paging.pageSize), take: paging.pageSize };
-    [counted, records] = await Promise.all([counting, findEventRecords(db, window)]);
+    const [counted, records] = await Promise.all([counting, findEventRecords(db, window)]);
+    return { ...counted, items: await itemsOf(list, body, records) };
   }
-  const rows = await toEventRows(db.reads.prisma, records);
+  const counted = await counting;
+  if (counted.totalIsCapped) {
+    throw new InputError(
+      "pageSize",
+      `pageSize: 0 asks for every result at once, and more than ${COUNT_CAP.toLocaleString("en-US")} match; page through them (pageSize 1 to 100) or narrow the range or the filters`,
+    );
+  }
+  if (counted.total === 0) return { ...counted, items: [] };
+  // Up to 10,000 events at once is a read in bulk: it takes an export slot (429 when none is free,
+  // as an export is), so that such reads cannot take every connection of the pages.
+  const slot = acquireExportSlot(exportCallerOf(principal));
+  try {
+    const records = await findEventRecords(db, { where, orderBy, skip: 0, take: COUNT_CAP });
+    return { ...counted, items: await itemsOf(list, body, records) };
+  } finally {
+    slot.release();
+  }
+}
+
+/** The records as `list`'s items, with the sending system's ids and, when asked, their changes. */
+async function itemsOf(list: CodebeamerList, body: RequestBody, records: Awaited<ReturnType<typeof findEventRecords>>): Promise<ListPage["items"]> {
+  const rows = await toEventRows(getDb().reads.prisma, records);
   const changes = body.showChanges ? records.map((record) => parseChanges(record.changes).changes) : null;
   const senderIds = await senderIdsOfRows(rows);
   if (changes) {
     for (const [id, senderId] of await senderIdsOf("users", changeUserIds(changes.flat()))) senderIds.users.set(id, senderId);
   }
-  const items = rows.map((row, index) => list.item({ row, senderIds, changes: changes ? changes[index]! : null }));
-  return { ...counted, items };
+  return rows.map((row, index) => list.item({ row, senderIds, changes: changes ? changes[index]! : null }));
 }
