@@ -4,7 +4,13 @@ import type { ReactNode } from "react";
 import { MantineProvider, createTheme, type CSSVariablesResolver } from "@mantine/core";
 import { Notifications } from "@mantine/notifications";
 import { NuqsAdapter } from "nuqs/adapters/next/app";
+import { z } from "zod";
 import { TimeZoneCookie } from "@/components/time-zone-cookie";
+
+// zod tries `new Function("")` once to see whether it may compile its parsers; the pages'
+// Content-Security-Policy (proxy.ts) allows no eval, so the try is a refusal the browser reports.
+// In the browser zod is told not to try: it parses as it would after the refusal. The server keeps eval.
+if (typeof window !== "undefined") z.config({ jitless: true });
 
 const theme = createTheme({
   primaryColor: "indigo",
@@ -24,9 +30,9 @@ const cssVariablesResolver: CSSVariablesResolver = () => ({
   dark: {},
 });
 
-export function Providers({ children }: { children: ReactNode }) {
+export function Providers({ children, nonce }: { children: ReactNode; nonce?: string }) {
   return (
-    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light" getStyleNonce={nonce ? () => nonce : undefined}>
       <Notifications position="top-right" />
       <TimeZoneCookie />
       <NuqsAdapter>{children}</NuqsAdapter>

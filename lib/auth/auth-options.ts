@@ -7,7 +7,7 @@ import { TIME_ZONE_COOKIE } from "@/lib/time/time-zone-cookie";
 import { sameSiteRedirect } from "./callback-url";
 import { authorizeCredentials, SignInError } from "./authorize";
 import { requestInfo } from "./request-info";
-import { authSecret } from "./secret";
+import { authSecret, servedOverHttps } from "./secret";
 import { SESSION_MAX_AGE_SECONDS, SESSION_UPDATE_AGE_SECONDS } from "./session-policy";
 
 // next-auth ships CommonJS: bundlers hand over the function, Node's own ESM loader (scripts run
@@ -28,6 +28,9 @@ export const authOptions: NextAuthOptions = {
   secret: authSecret(),
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS, updateAge: SESSION_UPDATE_AGE_SECONDS },
   jwt: { maxAge: SESSION_MAX_AGE_SECONDS },
+  // Secure (and __Secure-/__Host- named) cookies exactly when the public URL is https: said here rather
+  // than left to next-auth's own reading of NEXTAUTH_URL, so that proxy.ts and the guard read the same name.
+  useSecureCookies: servedOverHttps(),
   pages: { signIn: "/login", error: "/login" },
   providers: [
     CredentialsProvider({

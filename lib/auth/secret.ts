@@ -16,7 +16,12 @@ export function authSecret(): string | undefined {
   return DEVELOPMENT_SECRET;
 }
 
+/** Whether the console's public URL (NEXTAUTH_URL) is https: its cookies are then Secure and its pages send HSTS. */
+export function servedOverHttps(): boolean {
+  return process.env.NEXTAUTH_URL?.startsWith("https://") ?? false;
+}
+
 /** The sign-in cookie's name, as next-auth picks it: __Secure- when the console is served over HTTPS. */
 export function sessionCookieName(): string {
-  return process.env.NEXTAUTH_URL?.startsWith("https://") ? "__Secure-next-auth.session-token" : "next-auth.session-token";
+  return servedOverHttps() ? "__Secure-next-auth.session-token" : "next-auth.session-token";
 }

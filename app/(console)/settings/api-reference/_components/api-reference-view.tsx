@@ -3,6 +3,7 @@
 // told to fetch nothing from elsewhere: no web fonts, no telemetry, no proxy for "try it".
 import { useEffect, useRef, useState } from "react";
 import { Alert, Skeleton } from "@mantine/core";
+import { API_REFERENCE_PATH } from "@/lib/security/content-security-policy";
 
 declare global {
   interface Window {
@@ -11,6 +12,16 @@ declare global {
 }
 
 const SCRIPT = "/settings/api-reference/scalar.js";
+
+/**
+ * Whether this document was served for this page: its Content-Security-Policy (proxy.ts) is the one
+ * that lets Scalar add its <style> elements. A document first served for another page and then
+ * navigated here on the client keeps that page's stricter policy.
+ */
+function servedForThisPage(): boolean {
+  const [entry] = performance.getEntriesByType("navigation");
+  return !entry || new URL(entry.name).pathname === API_REFERENCE_PATH;
+}
 
 function loadScalar(): Promise<NonNullable<Window["Scalar"]>> {
   if (window.Scalar) return Promise.resolve(window.Scalar);
@@ -30,6 +41,10 @@ export function ApiReferenceView({ documentUrl }: { documentUrl: string }) {
   useEffect(() => {
     let app: { destroy?: () => void } | null = null;
     let cancelled = false;
+    if (!servedForThisPage()) {
+      window.location.reload();
+      return;
+    }
     loadScalar()
       .then((scalar) => {
         if (cancelled || !container.current) return;
