@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_LANDING, safeCallbackPath, sameSiteRedirect, signInPath } from "./callback-url";
+import { DEFAULT_LANDING, MAX_CALLBACK_LENGTH, safeCallbackPath, sameSiteRedirect, signInPath } from "./callback-url";
 
 const ORIGIN = "https://audit.example.com";
 
@@ -30,6 +30,12 @@ describe("signInPath", () => {
     expect(signInPath("/audit/permissions?users=3")).toBe("/login?callbackUrl=%2Faudit%2Fpermissions%3Fusers%3D3");
     expect(signInPath(null)).toBe("/login");
     expect(signInPath("/")).toBe("/login");
+  });
+
+  it("leaves out a way back too long for a Location header", () => {
+    const long = `/audit/logins?users=${"1,".repeat(1_000)}`;
+    expect(signInPath(long.slice(0, MAX_CALLBACK_LENGTH))).toBe(`/login?callbackUrl=${encodeURIComponent(long.slice(0, MAX_CALLBACK_LENGTH))}`);
+    expect(signInPath(long)).toBe("/login");
   });
 });
 

@@ -38,8 +38,14 @@ export function sameSiteRedirect(url: string, baseUrl: string): string {
   return path ? `${new URL(baseUrl).origin}${path}` : baseUrl;
 }
 
-/** The sign-in page, coming back to `path` afterwards. */
+/**
+ * The longest way back the sign-in redirect carries. Encoded, a page's 10,000-character query grew
+ * into a Location header past the 16 KB that Node's HTTP clients (and many proxies) read: no answer.
+ */
+export const MAX_CALLBACK_LENGTH = 2_000;
+
+/** The sign-in page, coming back to `path` afterwards (to the default landing page when the path is too long to carry). */
 export function signInPath(path: string | null | undefined): string {
   const target = safeCallbackPath(path);
-  return target === DEFAULT_LANDING ? "/login" : `/login?callbackUrl=${encodeURIComponent(target)}`;
+  return target === DEFAULT_LANDING || target.length > MAX_CALLBACK_LENGTH ? "/login" : `/login?callbackUrl=${encodeURIComponent(target)}`;
 }
