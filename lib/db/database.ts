@@ -99,9 +99,15 @@ export interface OpenOptions {
 // did not open in time.
 const POOL_TIMEOUT_MESSAGES = new Set(["timeout exceeded when trying to connect", "Connection terminated due to connection timeout"]);
 
+// What Prisma says when an interactive transaction got no connection within its maxWait (2 s by
+// default): every connection of the pool was in use (npm run test:load met it in exports' records).
+const TRANSACTION_NOT_STARTED = { code: "P2028", message: "Unable to start a transaction in the given time" };
+
 /** The database is busy (or slow to answer), not broken: routes answer it with 503 and Retry-After. */
 export function isPoolTimeout(error: unknown): boolean {
-  return error instanceof Error && POOL_TIMEOUT_MESSAGES.has(error.message);
+  if (!(error instanceof Error)) return false;
+  if (POOL_TIMEOUT_MESSAGES.has(error.message)) return true;
+  return (error as { code?: unknown }).code === TRANSACTION_NOT_STARTED.code && error.message.includes(TRANSACTION_NOT_STARTED.message);
 }
 
 /**

@@ -3,8 +3,8 @@
 // A scratch database on the server of DATABASE_URL (made, seeded with the demo data, dropped after)
 // serves, for --seconds: --browsers signed-in admins browsing tab pages with random filters,
 // --exporters API tokens downloading CSV exports, and ingestion of --rate events/s in batches of 500.
-// Passes when nothing failed but the designed refusals (429 with Retry-After) and every event the
-// server acknowledged is stored. Prints p50/p95/p99 per route and the server's peak RSS.
+// Passes when nothing failed but the designed refusals (429, and 503 while busy, each with
+// Retry-After, which the clients wait out and retry) and every event the server acknowledged is stored. Prints p50/p95/p99 per route and the server's peak RSS.
 import { Agent, request } from "node:http";
 import { parseArgs } from "node:util";
 import { DATE_PRESETS } from "../../lib/audit/search/date-range";
@@ -51,19 +51,22 @@ interface Answer {
   body: string;
 }
 
-/** What each route got: latencies of answers, designed refusals (429), and errors (anything else, with a sample). */
+/** A designed refusal: too many requests (429) or too busy now (503), with when to come back. */
+const isRefusal = (answer: Answer) => (answer.status === 429 || answer.status === 503) && answer.retryAfter > 0;
+
+/** What each route got: latencies of answers, designed refusals (429, 503 with Retry-After), and errors (anything else, with a sample). */
 class Tally {
-  readonly routes = new Map<string, { times: number[]; refused: number; errors: number }>();
+  readonly routes = new Map<string, { times: number[]; limited: number; busy: number; errors: number }>();
   readonly samples: string[] = [];
   record(route: string, ms: number, answer: Answer | Error): void {
-    const entry = this.routes.get(route) ?? { times: [], refused: 0, errors: 0 };
+    const entry = this.routes.get(route) ?? { times: [], limited: 0, busy: 0, errors: 0 };
     this.routes.set(route, entry);
     if (answer instanceof Error) entry.errors += 1;
-    else if (answer.status === 429 && answer.retryAfter > 0) entry.refused += 1;
+    else if (isRefusal(answer)) entry[answer.status === 429 ? "limited" : "busy"] += 1;
     else if (answer.status >= 200 && answer.status < 300) entry.times.push(ms);
     else entry.errors += 1;
     const failed =
-      answer instanceof Error ? answer.message : answer.status >= 300 && answer.status !== 429 ? `HTTP ${answer.status} ${answer.body.slice(0, 300)}` : null;
+      answer instanceof Error ? answer.message : answer.status >= 300 && !isRefusal(answer) ? `HTTP ${answer.status} ${answer.body.slice(0, 300)}` : null;
     if (failed && this.samples.length < 10) this.samples.push(`${route}: ${failed}`);
   }
   get errors(): number {
@@ -166,12 +169,24 @@ async function main(): Promise<void> {
         const answer = await timed(tally, "GET /api/export/{tab}.csv", () =>
           send(`${url}/api/export/${tab}.csv?range=Last_30_Days`, { headers: { Authorization: `Bearer ${secret}` } }),
         );
-        if (answer?.status === 429) await sleep(Math.min(answer.retryAfter * 1000, Math.max(0, ends - Date.now())));
+        if (answer && isRefusal(answer)) await sleep(Math.min(answer.retryAfter * 1000, Math.max(0, ends - Date.now())));
       }
     };
 
     // Ingestion: a batch of 500 every 500/rate seconds, each retried after its Retry-After when refused.
     const source = senderEvents({ events: Math.max(1_000, Math.ceil((RATE * SECONDS) / BATCH) * BATCH), idPrefix: `load-${Date.now()}-`, batchSize: BATCH });
+    let pending: SenderEvent[] = [];
+    /** The next BATCH events: the demo's batches vary in size around it. */
+    const nextBatch = (): SenderEvent[] => {
+      while (pending.length < BATCH) {
+        const more = source.next();
+        if (more.done) break;
+        pending = pending.concat(more.value);
+      }
+      const batch = pending.slice(0, BATCH);
+      pending = pending.slice(BATCH);
+      return batch;
+    };
     let acknowledged = 0;
     let sentBatches = 0;
     let lateBatches = 0;
@@ -188,7 +203,7 @@ async function main(): Promise<void> {
             acknowledged += (JSON.parse(answer.body) as { accepted: number }).accepted;
             return;
           }
-          if (answer?.status !== 429) return;
+          if (!answer || !isRefusal(answer)) return;
           await sleep(answer.retryAfter * 1000);
         }
       } finally {
@@ -206,8 +221,7 @@ async function main(): Promise<void> {
           continue;
         }
         const now = Date.now();
-        const batch: SenderEvent[] = source.next().value ?? [];
-        const events = batch.map((event, index) => ({ ...event, createdAt: new Date(now - BATCH + index).toISOString() }));
+        const events = nextBatch().map((event, index) => ({ ...event, createdAt: new Date(now - BATCH + index).toISOString() }));
         sentBatches += 1;
         batches.push(sendBatch(events));
       }
@@ -229,13 +243,13 @@ async function main(): Promise<void> {
 
     console.log(`\n${format(seconds)} s under load; ${BROWSERS} browsers, ${EXPORTERS} exporters, ingestion asked ${format(RATE)} events/s`);
     console.log(
-      `${"route".padEnd(28)} ${"answered".padStart(9)} ${"per s".padStart(7)} ${"p50 ms".padStart(8)} ${"p95 ms".padStart(8)} ${"p99 ms".padStart(8)} ${"429s".padStart(6)} ${"errors".padStart(7)}`,
+      `${"route".padEnd(28)} ${"answered".padStart(9)} ${"per s".padStart(7)} ${"p50 ms".padStart(8)} ${"p95 ms".padStart(8)} ${"p99 ms".padStart(8)} ${"429s".padStart(6)} ${"503s".padStart(6)} ${"errors".padStart(7)}`,
     );
     for (const [route, entry] of [...tally.routes].sort(([a], [b]) => a.localeCompare(b))) {
       const times = entry.times.sort((a, b) => a - b);
       const p = (q: number) => format(percentile(times, q)).padStart(8);
       console.log(
-        `${route.padEnd(28)} ${format(times.length).padStart(9)} ${(times.length / seconds).toFixed(1).padStart(7)} ${p(0.5)} ${p(0.95)} ${p(0.99)} ${format(entry.refused).padStart(6)} ${format(entry.errors).padStart(7)}`,
+        `${route.padEnd(28)} ${format(times.length).padStart(9)} ${(times.length / seconds).toFixed(1).padStart(7)} ${p(0.5)} ${p(0.95)} ${p(0.99)} ${format(entry.limited).padStart(6)} ${format(entry.busy).padStart(6)} ${format(entry.errors).padStart(7)}`,
       );
     }
     console.log(
@@ -248,7 +262,7 @@ async function main(): Promise<void> {
       stored !== acknowledged ? `${format(acknowledged)} events acknowledged but ${format(stored)} stored` : null,
     ].filter(Boolean);
     if (failures.length > 0) throw new Error(failures.join("; "));
-    console.log("test:load passed: no errors but the designed 429s, every acknowledged event stored.");
+    console.log("test:load passed: no errors but the designed refusals (429, 503 with Retry-After), every acknowledged event stored.");
   } finally {
     agent.destroy();
     if (server && server.exitCode === null) {
