@@ -117,7 +117,7 @@ test("every page answer has a policy of its own nonce, the sign-in page's too; a
   expect((await request.get("/audit/config", { maxRedirects: 0 })).headers()["content-security-policy"]).toContain("'strict-dynamic'");
 
   await signInAsAdmin(page);
-  for (const path of ["/audit/logins", "/audit/config", "/users"]) await expectPagePolicy(await page.request.get(path), path);
+  for (const path of ["/audit/logins", "/audit/config", "/settings/api-tokens"]) await expectPagePolicy(await page.request.get(path), path);
   // Scalar's bundle adds <style> elements without a nonce: that page alone allows inline ones.
   const reference = await page.request.get(API_REFERENCE_PATH);
   await expectPagePolicy(reference, API_REFERENCE_PATH);
@@ -125,7 +125,9 @@ test("every page answer has a policy of its own nonce, the sign-in page's too; a
   expect((await page.request.get("/api/audit/config/retention")).headers()["content-security-policy"]).toBe(NOT_A_PAGE_POLICY);
 });
 
-test("the sign-in page, the tabs, Config, the diff and the API reference run without a refusal of the policy", async ({ page }) => {
+test("the sign-in page, the tabs, Config, the diff, the entity pages, the tokens and the API reference run without a refusal of the policy", async ({
+  page,
+}) => {
   const violations = await watchViolations(page);
   await signInAsAdmin(page, "/audit/artifacts?types=WORK_ITEM_UPDATE&range=Last_365_Days&size=100");
   const href = await descriptionDiffHref(page, page.getByRole("table", { name: "Work item and artifact events" }));
@@ -139,6 +141,12 @@ test("the sign-in page, the tabs, Config, the diff and the API reference run wit
   ]) {
     await page.goto(path);
     await expect(page.getByRole("navigation", { name: "Audit sections" }).getByRole("link", { name: heading })).toHaveAttribute("aria-current", "page");
+    await page.waitForLoadState("networkidle");
+  }
+  // The entity pages and the tokens page, their charts and tables too.
+  for (const path of ["/users/1", "/projects/1", "/trackers/1", "/artifacts/1", "/settings/api-tokens"]) {
+    const answer = await page.goto(path);
+    expect(answer?.status(), path).toBe(200);
     await page.waitForLoadState("networkidle");
   }
   // Mantine's <style> elements carry the nonce and apply: the primary colour variable is set.
