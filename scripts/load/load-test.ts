@@ -4,7 +4,8 @@
 // serves, for --seconds: --browsers signed-in admins browsing tab pages with random filters,
 // --exporters API tokens downloading CSV exports, and ingestion of --rate events/s in batches of 500.
 // Passes when nothing failed but the designed refusals (429, and 503 while busy, each with
-// Retry-After, which the clients wait out and retry) and every event the server acknowledged is stored. Prints p50/p95/p99 per route and the server's peak RSS.
+// Retry-After, which the clients wait out and retry) and every event the server acknowledged is
+// stored. Prints p50/p95/p99 per route and the server's peak RSS.
 import { Agent, request } from "node:http";
 import { parseArgs } from "node:util";
 import { DATE_PRESETS } from "../../lib/audit/search/date-range";
@@ -74,24 +75,31 @@ class Tally {
   }
 }
 
-const agent = new Agent({ keepAlive: true, maxSockets: BROWSERS + EXPORTERS + MAX_IN_FLIGHT + 4 });
+const agent = new Agent({ keepAlive: true, maxSockets: BROWSERS + MAX_IN_FLIGHT + 4 });
+// A download starts on a connection of its own, as a browser's does: an exporter waits out a 429's
+// 10 s, past the server's 5 s keep-alive, and a kept socket would race the server closing it (ECONNRESET).
+const downloadAgent = new Agent({ keepAlive: false });
 
 /** One request through node:http (cheaper than fetch on two shared cores), its whole body read. */
-function send(url: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Answer> {
+function send(url: string, options: { method?: string; headers?: Record<string, string>; body?: string; agent?: Agent } = {}): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    const outgoing = request(url, { method: options.method ?? "GET", headers: options.headers, agent, timeout: REQUEST_TIMEOUT_MS }, (response) => {
-      const chunks: Buffer[] = [];
-      let kept = 0;
-      response.on("data", (chunk: Buffer) => {
-        // An export's body is read to its end but not kept: only an error's text is worth keeping.
-        if (kept < 4096) chunks.push(chunk);
-        kept += chunk.length;
-      });
-      response.on("end", () =>
-        resolve({ status: response.statusCode ?? 0, retryAfter: Number(response.headers["retry-after"] ?? 0), body: Buffer.concat(chunks).toString("utf8") }),
-      );
-      response.on("error", reject);
-    });
+    const outgoing = request(
+      url,
+      { method: options.method ?? "GET", headers: options.headers, agent: options.agent ?? agent, timeout: REQUEST_TIMEOUT_MS },
+      (response) => {
+        const chunks: Buffer[] = [];
+        let kept = 0;
+        response.on("data", (chunk: Buffer) => {
+          // An export's body is read to its end but not kept: only an error's text is worth keeping.
+          if (kept < 4096) chunks.push(chunk);
+          kept += chunk.length;
+        });
+        response.on("end", () =>
+          resolve({ status: response.statusCode ?? 0, retryAfter: Number(response.headers["retry-after"] ?? 0), body: Buffer.concat(chunks).toString("utf8") }),
+        );
+        response.on("error", reject);
+      },
+    );
     outgoing.on("timeout", () => outgoing.destroy(new Error(`no answer within ${REQUEST_TIMEOUT_MS / 1000} s`)));
     outgoing.on("error", reject);
     outgoing.end(options.body);
@@ -167,7 +175,7 @@ async function main(): Promise<void> {
       while (running()) {
         const tab = pick(SEARCH_TAB_IDS);
         const answer = await timed(tally, "GET /api/export/{tab}.csv", () =>
-          send(`${url}/api/export/${tab}.csv?range=Last_30_Days`, { headers: { Authorization: `Bearer ${secret}` } }),
+          send(`${url}/api/export/${tab}.csv?range=Last_30_Days`, { headers: { Authorization: `Bearer ${secret}` }, agent: downloadAgent }),
         );
         if (answer && isRefusal(answer)) await sleep(Math.min(answer.retryAfter * 1000, Math.max(0, ends - Date.now())));
       }
@@ -265,6 +273,7 @@ async function main(): Promise<void> {
     console.log("test:load passed: no errors but the designed refusals (429, 503 with Retry-After), every acknowledged event stored.");
   } finally {
     agent.destroy();
+    downloadAgent.destroy();
     if (server && server.exitCode === null) {
       const exited = new Promise((resolve) => server!.once("exit", resolve));
       server.kill("SIGTERM");
