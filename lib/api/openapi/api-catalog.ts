@@ -1,6 +1,7 @@
 // Every operation the console's APIs answer, by family, as the OpenAPI document lists them. A route
 // handler under app/api or app/rest that is missing here fails openapi-document.test.ts.
 import { CODEBEAMER_API_DOCS } from "@/lib/api/codebeamer/codebeamer-docs";
+import { HEALTH_API_DOCS } from "@/lib/api/health/health-api-docs";
 import { JIRA_API_DOCS } from "@/lib/api/jira/jira-api-docs";
 import { OCTANE_API_DOCS } from "@/lib/api/octane/octane-docs";
 import { SONATYPE_API_DOCS } from "@/lib/api/sonatype/sonatype-api-docs";
@@ -30,6 +31,7 @@ export const API_TAGS = [
   { name: "Exports", description: "A tab's filtered result as PDF, Excel, CSV or JSON lines." },
   { name: "Configuration", description: "Which event types are audited and how long events are kept: the Config tab's settings." },
   { name: "Reference", description: "This document." },
+  { name: "Health", description: "For load balancers: liveness and readiness, public and cheap." },
 ];
 
 export const API_CATALOG: readonly ApiOperationDoc[] = [
@@ -41,4 +43,5 @@ export const API_CATALOG: readonly ApiOperationDoc[] = [
   ...EXPORT_API_DOCS,
   ...CONFIG_API_DOCS,
   ...OPENAPI_API_DOCS,
+  ...HEALTH_API_DOCS,
 ];
