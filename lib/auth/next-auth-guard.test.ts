@@ -45,12 +45,26 @@ describe("refuseBadAuthRequest", () => {
     });
   });
 
-  it.each(["", "not json", "[", "null", "[1]", '"text"'])("refuses the JSON body %j with 400", async (body) => {
-    const request = new Request(`${BASE}/callback/credentials`, { method: "POST", body, headers: { "content-type": "application/json" } });
-    expect(await answer(request, ["callback", "credentials"])).toEqual({
+  it.each(["", "not json", "[", "null", "[1]", '"text"', '{"callbackUrl":-1}', '{"csrfToken":["a","b"]}'])(
+    "refuses the JSON body %j with 400",
+    async (body) => {
+      const request = new Request(`${BASE}/callback/credentials`, { method: "POST", body, headers: { "content-type": "application/json" } });
+      expect(await answer(request, ["callback", "credentials"])).toEqual({
+        status: 400,
+        body: {
+          error: { code: "BAD_BODY", message: "The body must be a JSON object of strings, or a form (application/x-www-form-urlencoded).", field: "body" },
+        },
+      });
+    },
+  );
+
+  it("refuses an error parameter that is not an error code", async () => {
+    expect(await refuseBadAuthRequest(new Request(`${BASE}/error?error=CredentialsSignin`), ["error"])).toBeUndefined();
+    expect(await answer(new Request(`${BASE}/error?error=%F0%9D%98%8A`), ["error"])).toEqual({
       status: 400,
-      body: { error: { code: "BAD_BODY", message: "The body must be a JSON object, or a form (application/x-www-form-urlencoded).", field: "body" } },
+      body: { error: { code: "BAD_ERROR_CODE", message: "error must be one of next-auth's error codes, such as CredentialsSignin.", field: "error" } },
     });
+    expect((await answer(new Request(`${BASE}/error?error=${"9".repeat(300)}`), ["error"]))?.status).toBe(400);
   });
 
   it("answers 404 for what next-auth does not do, and 405 for other methods", async () => {

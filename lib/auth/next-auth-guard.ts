@@ -1,6 +1,7 @@
 // Requests to /api/auth/* that next-auth 4 answers with a 500 and a logged error: a callbackUrl (query
 // or cookie) that is neither a path nor an http(s) URL ("http://localhost:3800.evil.example/" has no
-// numeric port: next-auth's config check throws), a JSON body that does not parse or is no object, an
+// numeric port: next-auth's config check throws), a JSON body that is not an object of strings, an
+// error parameter that is not a code (it goes into a Location header), an
 // action or method it does not have ("GET /api/auth/callback/credentials"). The route answers them
 // first, in the one error shape. Pure: Web Request in, Response or nothing out.
 
@@ -37,14 +38,18 @@ function cookieValues(header: string | null, names: readonly string[]): string[]
   });
 }
 
-async function isJsonObject(request: Request): Promise<boolean> {
+/** A JSON body as next-auth reads a form: an object of strings (it calls string methods on callbackUrl and csrfToken). */
+async function isJsonForm(request: Request): Promise<boolean> {
   try {
     const value: unknown = await request.clone().json();
-    return typeof value === "object" && value !== null && !Array.isArray(value);
+    return typeof value === "object" && value !== null && !Array.isArray(value) && Object.values(value).every((field) => typeof field === "string");
   } catch {
     return false;
   }
 }
+
+/** next-auth's error codes ("CredentialsSignin"): it puts the parameter into a Location header, which throws on other characters. */
+const ERROR_CODE = /^\w{1,64}$/;
 
 /** The refusal for an /api/auth request next-auth would answer with a 500, or undefined to hand it on. */
 export async function refuseBadAuthRequest(request: Request, segments: readonly string[]): Promise<Response | undefined> {
@@ -61,8 +66,11 @@ export async function refuseBadAuthRequest(request: Request, segments: readonly 
     if (!isUsableCallbackUrl(value, url.origin))
       return refusal(400, "BAD_CALLBACK_URL", "The callback-url cookie must hold a path of this site.", "callback-url cookie");
   }
-  if (request.method === "POST" && request.headers.get("content-type")?.includes("application/json") && !(await isJsonObject(request))) {
-    return refusal(400, "BAD_BODY", "The body must be a JSON object, or a form (application/x-www-form-urlencoded).", "body");
+  for (const value of url.searchParams.getAll("error")) {
+    if (!ERROR_CODE.test(value)) return refusal(400, "BAD_ERROR_CODE", "error must be one of next-auth's error codes, such as CredentialsSignin.", "error");
+  }
+  if (request.method === "POST" && request.headers.get("content-type")?.includes("application/json") && !(await isJsonForm(request))) {
+    return refusal(400, "BAD_BODY", "The body must be a JSON object of strings, or a form (application/x-www-form-urlencoded).", "body");
   }
   return undefined;
 }

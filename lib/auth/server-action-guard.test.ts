@@ -20,26 +20,39 @@ async function answer(request: Request): Promise<{ status: number; body: unknown
 
 describe("refuseMalformedServerAction", () => {
   it("lets encodeReply's bodies through, and leaves the body for Next", async () => {
-    const request = action('["$K1",{"days":90}]');
+    const request = action('[{"days":90},"$$1"]');
     expect(await refuseMalformedServerAction(request)).toBeUndefined();
-    expect(await request.text()).toBe('["$K1",{"days":90}]');
+    expect(await request.text()).toBe('[{"days":90},"$$1"]');
     const form = new FormData();
     form.set("0", '["$K1"]');
     form.set("1_days", "90");
     expect(await refuseMalformedServerAction(action(form))).toBeUndefined();
   });
 
-  it("leaves requests that are not server actions alone", async () => {
+  it("leaves requests that are not server actions alone, but for a form POST that does not parse", async () => {
     expect(await refuseMalformedServerAction(new Request(PAGE, { method: "POST", body: "not json" }))).toBeUndefined();
+    const form = new FormData();
+    form.set("q", "1");
+    expect(await refuseMalformedServerAction(new Request(PAGE, { method: "POST", body: form }))).toBeUndefined();
+    const broken = new Request(PAGE, { method: "POST", body: '{"a":1}', headers: { "content-type": "multipart/form-data; boundary=x" } });
+    expect((await refuseMalformedServerAction(broken))?.status).toBe(400);
     expect(await refuseMalformedServerAction(new Request(PAGE, { headers: { "next-action": "7f3a" } }))).toBeUndefined();
   });
 
-  it.each(["", "not json", "[", "null", '{"0":1}', '"text"'])("refuses the body %j with 400 naming the body", async (body) => {
-    expect(await answer(action(body))).toEqual({
-      status: 400,
-      body: { error: { code: "BAD_ACTION_BODY", message: "The server action's body must be a JSON array of arguments.", field: "body" } },
-    });
+  it("lets encodeReply's own $ values through: escaped strings, dates, big integers, undefined", async () => {
+    const body = JSON.stringify([{ note: "$$where", at: "$D2026-11-28T08:00:00.000Z", big: "$n9007199254740993", none: "$undefined" }, ["$NaN", "$-0", "$T1"]]);
+    expect(await refuseMalformedServerAction(action(body))).toBeUndefined();
   });
+
+  it.each(["", "not json", "[", "null", '{"0":1}', '"text"', '["$Q0"]', '["$h"]', '[{"a":["$@1"]}]', '["$where"]', '["$nabc"]'])(
+    "refuses the body %j with 400 naming the body",
+    async (body) => {
+      expect(await answer(action(body))).toEqual({
+        status: 400,
+        body: { error: { code: "BAD_ACTION_BODY", message: "The server action's body must be a JSON array of arguments.", field: "body" } },
+      });
+    },
+  );
 
   it("refuses multipart bodies without the arguments' root, or that do not parse", async () => {
     const form = new FormData();

@@ -27,10 +27,38 @@ function originHost(origin: string | null): string | null | undefined {
   }
 }
 
+/**
+ * The "$" values a reply without form parts can hold: encodeReply writes "$$" before a string of the
+ * caller's own that starts with "$", and these for values JSON lacks. Any other ("$Q0", "$h", "$@1",
+ * "$where") points at a part such a body does not have, and decodeReply throws: a 500.
+ */
+const SELF_CONTAINED = /^\$(?:\$[\s\S]*|D[\s\S]*|n-?\d+|T[\s\S]*|undefined|Infinity|-Infinity|NaN|-0)$/;
+
+function onlySelfContained(value: unknown): boolean {
+  if (typeof value === "string") return !value.startsWith("$") || SELF_CONTAINED.test(value);
+  if (Array.isArray(value)) return value.every(onlySelfContained);
+  if (typeof value === "object" && value !== null) return Object.values(value).every(onlySelfContained);
+  return true;
+}
+
 /** True when `text` is a JSON array: the arguments list encodeReply writes as the reply's root. */
 function isJsonArray(text: string): boolean {
   try {
     return Array.isArray(JSON.parse(text));
+  } catch {
+    return false;
+  }
+}
+
+/** True when `text` is the whole of a reply without form parts: a JSON array, its references self-contained. */
+function isTextReply(text: string): boolean {
+  return isJsonArray(text) && onlySelfContained(JSON.parse(text));
+}
+
+async function parsesAsForm(request: Request): Promise<boolean> {
+  try {
+    await request.clone().formData();
+    return true;
   } catch {
     return false;
   }
@@ -43,7 +71,13 @@ function isJsonArray(text: string): boolean {
  * a request without one is left to Next, which lets it through as handcrafted, as it must.
  */
 export async function refuseMalformedServerAction(request: Request): Promise<Response | undefined> {
-  if (request.method !== "POST" || !request.headers.has(SERVER_ACTION_HEADER)) return undefined;
+  if (request.method !== "POST") return undefined;
+  const contentType = request.headers.get("content-type") ?? "";
+  const multipart = contentType.toLowerCase().startsWith("multipart/form-data");
+  if (!request.headers.has(SERVER_ACTION_HEADER)) {
+    // A form POST to a page may be a no-JavaScript server action: Next parses it, and throws on a broken one.
+    return multipart && !(await parsesAsForm(request)) ? refusal(400, "BAD_ACTION_BODY", "The body is not valid multipart form data.", "body") : undefined;
+  }
 
   const origin = originHost(request.headers.get("origin"));
   if (origin === null) return refusal(400, "BAD_ORIGIN", "The Origin header is not a URL.", "Origin");
@@ -51,8 +85,7 @@ export async function refuseMalformedServerAction(request: Request): Promise<Res
     return refusal(403, "FOREIGN_ORIGIN", "Server actions are accepted from this site's own pages only.", "Origin");
   }
 
-  const contentType = request.headers.get("content-type") ?? "";
-  if (contentType.toLowerCase().startsWith("multipart/form-data")) {
+  if (multipart) {
     // encodeReply's form: the arguments' JSON array in the field "0", files and big values beside it.
     let root: FormDataEntryValue | null;
     try {
@@ -66,7 +99,7 @@ export async function refuseMalformedServerAction(request: Request): Promise<Res
     return undefined;
   }
   if (contentType.toLowerCase().startsWith("application/x-www-form-urlencoded")) return undefined;
-  if (!isJsonArray(await request.clone().text())) {
+  if (!isTextReply(await request.clone().text())) {
     return refusal(400, "BAD_ACTION_BODY", "The server action's body must be a JSON array of arguments.", "body");
   }
   return undefined;
