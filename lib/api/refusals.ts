@@ -2,7 +2,7 @@
 // input is wrong, and what is too busy to take the request now. Shared by every route handler.
 import { FilterValidationError } from "@/lib/audit/search/filter-schema";
 import { AuthError } from "@/lib/auth/guard";
-import { isPoolTimeout, isQueryCanceled } from "@/lib/db/database";
+import { isDatabaseUnavailable, isPoolTimeout, isQueryCanceled } from "@/lib/db/database";
 import { ExportBusyError } from "@/lib/export/export-slots";
 import { apiError } from "./api-error";
 import { InputError } from "./input-error";
@@ -13,8 +13,8 @@ const DATABASE_BUSY_RETRY_SECONDS = 5;
 
 /**
  * Why the database could not answer now, for a caller to try again later: every connection in use,
- * or the query cancelled past DATABASE_STATEMENT_TIMEOUT_MS. Null for any other error. The API answers
- * it 503 with Retry-After; the tabs show it as the list's error.
+ * the query cancelled past DATABASE_STATEMENT_TIMEOUT_MS, or the database down or restarting. Null for
+ * any other error. The API answers it 503 with Retry-After; the tabs show it as the list's error.
  */
 export function databaseBusy(error: unknown): { code: string; message: string } | null {
   if (isPoolTimeout(error)) {
@@ -25,6 +25,9 @@ export function databaseBusy(error: unknown): { code: string; message: string } 
       code: "query_canceled",
       message: "The database took too long to answer and the query was cancelled. Try again in a few seconds, or narrow the date range or the filters.",
     };
+  }
+  if (isDatabaseUnavailable(error)) {
+    return { code: "database_unavailable", message: "The database is not answering (restarting or unreachable); try again in a few seconds." };
   }
   return null;
 }

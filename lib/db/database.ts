@@ -118,17 +118,60 @@ export const DEFAULT_STATEMENT_TIMEOUT_MS = 5_000;
 
 const QUERY_CANCELED = "57014";
 
+/** An error and the errors it wraps (pg's, the Prisma adapter's cause, Prisma's meta), outermost first. */
+function errorChain(error: unknown): { code?: unknown; originalCode?: unknown; kind?: unknown; message?: unknown }[] {
+  const chain = [];
+  for (let each = error, depth = 0; each && typeof each === "object" && depth < 5; depth += 1) {
+    const found = each as {
+      code?: unknown;
+      originalCode?: unknown;
+      kind?: unknown;
+      message?: unknown;
+      cause?: unknown;
+      meta?: { driverAdapterError?: unknown };
+    };
+    chain.push(found);
+    each = found.cause ?? found.meta?.driverAdapterError;
+  }
+  return chain;
+}
+
 /**
  * PostgreSQL cancelled the query (statement_timeout): the database is overloaded or the filter too
  * costly, answered 503 with Retry-After. Seen from pg (code) or through Prisma's adapter (its cause).
  */
 export function isQueryCanceled(error: unknown): boolean {
-  for (let each = error, depth = 0; each && typeof each === "object" && depth < 5; depth += 1) {
-    const found = each as { code?: unknown; originalCode?: unknown; cause?: unknown; meta?: { driverAdapterError?: unknown } };
-    if (found.code === QUERY_CANCELED || found.originalCode === QUERY_CANCELED) return true;
-    each = found.cause ?? found.meta?.driverAdapterError;
-  }
-  return false;
+  return errorChain(error).some((each) => each.code === QUERY_CANCELED || each.originalCode === QUERY_CANCELED);
+}
+
+// How a database that is down or restarting shows through pg, the pg adapter and Prisma: SQLSTATE
+// 57P01 admin_shutdown, 57P02 crash_shutdown, 57P03 cannot_connect_now and class 08 (connection
+// exceptions); a refused or reset socket; the adapter's kinds; Prisma's P1001 (cannot reach) and
+// P1017 (the server closed the connection); pg's messages for a session that ended under it.
+const UNAVAILABLE_CODES = new Set([
+  "57P01",
+  "57P02",
+  "57P03",
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "EPIPE",
+  "DatabaseNotReachable",
+  "ConnectionClosed",
+  "P1001",
+  "P1017",
+]);
+const UNAVAILABLE_MESSAGES = new Set(["Connection terminated unexpectedly", "Client has encountered a connection error and is not queryable"]);
+const isUnavailableCode = (code: unknown) => typeof code === "string" && (UNAVAILABLE_CODES.has(code) || /^08[0-9A-Z]{3}$/.test(code));
+
+/**
+ * The database is down or restarting (a restart, a failover), not broken: routes answer it 503 with
+ * Retry-After, and the pools open new connections once it is back (npm run test:faults).
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  return errorChain(error).some(
+    (each) =>
+      isUnavailableCode(each.code) || isUnavailableCode(each.originalCode) || isUnavailableCode(each.kind) || UNAVAILABLE_MESSAGES.has(each.message as string),
+  );
 }
 
 function positiveInteger(name: string, fallback: number): number {
@@ -217,6 +260,7 @@ function openPostgres(url: string, bulkReaders: number, replicaUrl?: string): Da
     },
     async withSession(work) {
       const client = await pool.connect();
+      const unhear = hearWhileTaken(client);
       let broken = false;
       try {
         await client.query("SET statement_timeout = 0");
@@ -225,11 +269,13 @@ function openPostgres(url: string, bulkReaders: number, replicaUrl?: string): Da
         await client.query("RESET statement_timeout").catch(() => {
           broken = true;
         });
+        unhear();
         client.release(broken);
       }
     },
     async withTransaction(work) {
       const client = await pool.connect();
+      const unhear = hearWhileTaken(client);
       let broken = false;
       try {
         await client.query("BEGIN");
@@ -243,6 +289,7 @@ function openPostgres(url: string, bulkReaders: number, replicaUrl?: string): Da
         });
         throw error;
       } finally {
+        unhear();
         client.release(broken);
       }
     },
@@ -278,12 +325,25 @@ function clientSession(client: pg.ClientBase): SqlSession {
   };
 }
 
+/**
+ * Hears errors on a connection taken from a pool until it is given back. PostgreSQL ending the
+ * session between two queries (a restart or failover: 57P01) is an 'error' event on the client, which
+ * pg's pool hears only while the connection is idle; unheard it is an uncaught exception. The next
+ * query on the connection fails instead, and the pool drops it when it is given back.
+ */
+function hearWhileTaken(client: pg.PoolClient): () => void {
+  const heard = (error: Error) => console.warn(`PostgreSQL closed a connection in use: ${error.message}`);
+  client.on("error", heard);
+  return () => client.off("error", heard);
+}
+
 async function openPostgresBulkReader(pool: pg.Pool): Promise<BulkReader> {
   const [cursorClient, lookupClient] = await Promise.allSettled([pool.connect(), pool.connect()]);
   if (cursorClient.status === "rejected" || lookupClient.status === "rejected") {
     for (const taken of [cursorClient, lookupClient]) if (taken.status === "fulfilled") taken.value.release();
     throw cursorClient.status === "rejected" ? cursorClient.reason : (lookupClient as PromiseRejectedResult).reason;
   }
+  const unhear = [hearWhileTaken(cursorClient.value), hearWhileTaken(lookupClient.value)];
   // A connection whose cursor failed or was left mid-read is closed rather than handed to the next caller.
   let cursorBroken: Error | undefined;
   let released = false;
@@ -302,6 +362,7 @@ async function openPostgresBulkReader(pool: pg.Pool): Promise<BulkReader> {
     release() {
       if (released) return;
       released = true;
+      for (const each of unhear) each();
       cursorClient.value.release(cursorBroken);
       lookupClient.value.release();
     },
