@@ -111,7 +111,14 @@ async function main(): Promise<void> {
     const server = startNext({
       port,
       ownLifetime: true,
-      env: { DATABASE_URL: http.url, NEXTAUTH_URL: url, NEXTAUTH_SECRET: "bench-secret-not-for-production", NODE_ENV: "production" },
+      env: {
+        DATABASE_URL: http.url,
+        NEXTAUTH_URL: url,
+        NEXTAUTH_SECRET: "bench-secret-not-for-production",
+        NODE_ENV: "production",
+        // The bench measures throughput, not the per-token batch budget (lib/api/rate-limit.ts).
+        INGEST_RATE_LIMIT: "100000",
+      },
     });
     try {
       await waitForHttp(`${url}/login`, server);

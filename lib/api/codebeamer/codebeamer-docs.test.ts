@@ -39,6 +39,6 @@ describe("the Codebeamer v3 operations' docs", () => {
       responses: Record<string, unknown>;
     };
     expect(operation.parameters.map((parameter) => `${parameter.in} ${parameter.name}`)).toEqual(["query page", "query pageSize", "query source"]);
-    expect(Object.keys(operation.responses).sort()).toEqual(["200", "400", "401", "403", "503"]);
+    expect(Object.keys(operation.responses).sort()).toEqual(["200", "400", "401", "403", "429", "503"]);
   });
 });

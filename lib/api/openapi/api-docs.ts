@@ -31,7 +31,7 @@ export interface ApiOperationDoc {
   body?: { schema: z.ZodType; contentType?: string; description?: string };
   /**
    * The answers the operation documents beyond the refusals every operation of its access has
-   * (401, 403 and 503: added by the document): 200 at least, 400 when it takes input.
+   * (401, 403, 429 and 503: added by the document): 200 at least, 400 when it takes input.
    */
   responses: Record<number, ApiResponseDoc>;
 }

@@ -67,7 +67,7 @@ describe("the OpenAPI document", () => {
     expect(events.items.required).toEqual(expect.arrayContaining(["id", "type", "createdAt", "actor"]));
     const retention = DOCUMENT.paths["/api/audit/config/retention"].put as { security: unknown[]; responses: Record<string, unknown> };
     expect(retention.security).toEqual([{ consoleSession: [] }]);
-    expect(Object.keys(retention.responses).sort()).toEqual(["200", "400", "401", "403", "503"]);
+    expect(Object.keys(retention.responses).sort()).toEqual(["200", "400", "401", "403", "429", "503"]);
   });
 
   it("names each operation once, with a server and the token schemes", () => {

@@ -62,11 +62,14 @@ const ACCESS_TEXT: Record<ApiAccess, string> = {
 
 /** The refusals every operation of an access may answer, beside those it documents. */
 function refusals(access: ApiAccess): Record<number, string> {
-  const busy = { 503: "The server is too busy to take the request now (every database connection in use): see Retry-After." };
+  const busy = {
+    503: "The database is busy, took too long (the query was cancelled) or is not answering (restarting): nothing was done; see Retry-After.",
+  };
   if (access === "public") return busy;
   return {
     401: "No credentials, or an API token that is unknown, revoked or expired (the message says which).",
     403: "Signed in or authenticated, but not allowed: the role or the token's scope does not cover this call.",
+    429: "Too many requests from this token or user (API_RATE_LIMIT a minute; batches: INGEST_RATE_LIMIT): see Retry-After.",
     ...busy,
   };
 }
