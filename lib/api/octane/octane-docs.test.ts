@@ -30,9 +30,9 @@ describe("the ALM Octane operations' docs", () => {
       "query fields false",
     ]);
     expect(workspace.parameters.find((parameter) => parameter.name === "limit")?.schema).toMatchObject({ type: "string", pattern: "^\\d{1,9}$" });
-    expect(Object.keys(workspace.responses).sort()).toEqual(["200", "400", "401", "403", "404", "503"]);
+    expect(Object.keys(workspace.responses).sort()).toEqual(["200", "400", "401", "403", "404", "429", "503"]);
     const events = operation("/api/audit/events");
     expect(events.parameters.map((parameter) => parameter.name).at(-1)).toBe("source");
-    expect(Object.keys(events.responses).sort()).toEqual(["200", "400", "401", "403", "503"]);
+    expect(Object.keys(events.responses).sort()).toEqual(["200", "400", "401", "403", "429", "503"]);
   });
 });
