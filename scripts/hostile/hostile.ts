@@ -32,7 +32,7 @@ const READ_LIMIT = 2 * 1024 * 1024;
 
 interface Outcome {
   request: HostileRequest;
-  status: number | "no answer";
+  status: number | "no answer" | "headers over 16 KB";
   body: string;
   leaks: string[];
 }
@@ -70,17 +70,22 @@ async function send(url: string, request: HostileRequest, credentials: Record<Ca
     const prose = /^(text\/(html|plain)|application\/(json|problem\+json))\b/.test(response.headers.get("content-type") ?? "text/plain");
     return { request, status: response.status, body, leaks: prose ? leaksIn(body) : [] };
   } catch (error) {
-    return { request, status: "no answer", body: error instanceof Error ? `${error.name}: ${error.message}` : String(error), leaks: [] };
+    // Node's HTTP client reads at most 16 KB of headers; a browser reads 256 KB. Next's own redirects
+    // (a trailing slash) repeat a long URL in Location and Refresh: answered, only not readable here.
+    if (error instanceof Error && String(error.cause).includes("HeadersOverflowError")) return { request, status: "headers over 16 KB", body: "", leaks: [] };
+    const cause = error instanceof Error && error.cause ? ` (${String(error.cause)})` : "";
+    return { request, status: "no answer", body: error instanceof Error ? `${error.name}: ${error.message}${cause}` : String(error), leaks: [] };
   }
 }
+
+/** A 5xx, or no answer at all. */
+const failed = (status: Outcome["status"]) => status === "no answer" || (typeof status === "number" && status >= 500);
 
 const clip = (text: string, length: number) => (text.length > length ? `${text.slice(0, length)}… (${text.length.toLocaleString("en-US")} characters)` : text);
 
 function describeFinding(outcome: Outcome): string {
   const { request } = outcome;
-  const why = [outcome.status === "no answer" || outcome.status >= 500 ? `HTTP ${outcome.status}` : "", ...outcome.leaks.map((leak) => `leaks ${leak}`)].filter(
-    Boolean,
-  );
+  const why = [failed(outcome.status) ? `HTTP ${outcome.status}` : "", ...outcome.leaks.map((leak) => `leaks ${leak}`)].filter(Boolean);
   return [
     `- ${request.target} as ${request.caller}: ${why.join(", ")}`,
     `  ${request.method} ${clip(request.path, 300)}`,
@@ -142,7 +147,7 @@ async function main(): Promise<void> {
     const elapsed = (performance.now() - started) / 1000;
 
     printSummary(outcomes);
-    const findings = outcomes.filter((outcome) => outcome.status === "no answer" || outcome.status >= 500 || outcome.leaks.length > 0);
+    const findings = outcomes.filter((outcome) => failed(outcome.status) || outcome.leaks.length > 0);
     const fiveHundreds = outcomes.filter((outcome) => typeof outcome.status === "number" && outcome.status >= 500).length;
     const leaking = outcomes.filter((outcome) => outcome.leaks.length > 0).length;
     const unanswered = outcomes.filter((outcome) => outcome.status === "no answer").length;
