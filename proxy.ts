@@ -7,9 +7,17 @@ import { NextResponse, type NextRequest } from "next/server";
 import { getToken } from "next-auth/jwt";
 import { CONSOLE_PATH_HEADER, signInPath } from "@/lib/auth/callback-url";
 import { authSecret, servedOverHttps, sessionCookieName } from "@/lib/auth/secret";
+import { refuseMalformedServerAction } from "@/lib/auth/server-action-guard";
 import { contentSecurityPolicy, NONCE_HEADER, STRICT_TRANSPORT_SECURITY } from "@/lib/security/content-security-policy";
 
 export async function proxy(request: NextRequest) {
+  // Server action requests Next itself would answer with a 500 (lib/auth/server-action-guard.ts).
+  const refused = await refuseMalformedServerAction(request);
+  if (refused) return refused;
+  // Next's own error page, asked for by its name: rendered directly it answers 500.
+  if (request.nextUrl.pathname === "/_global-error") {
+    return NextResponse.json({ error: { code: "not_found", message: "There is no page here." } }, { status: 404 });
+  }
   const path = `${request.nextUrl.pathname}${request.nextUrl.search}`;
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
   const https = servedOverHttps();

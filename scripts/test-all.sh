@@ -41,6 +41,9 @@ node --import tsx -e 'import("./scripts/lib/build-stamp.ts").then((m) => m.ensur
 if [ -f .next/BUILD_ID ]; then
   step "End-to-end tests (Playwright, Chromium)"
   PLAYWRIGHT_JSON_OUTPUT_NAME=.test-results/playwright.json npx playwright test --reporter=list,json || status=1
+
+  step "Hostile requests against the build (npm run test:hostile, 2,000 of them)"
+  npm run --silent test:hostile -- --count 2000 --seconds 120 || status=1
 fi
 
 node scripts/test-summary.mjs .test-results/vitest.json .test-results/playwright.json || status=1

@@ -7,6 +7,7 @@ import { getToken } from "next-auth/jwt";
 import { authOptions } from "@/lib/auth/auth-options";
 import { requestInfo } from "@/lib/auth/request-info";
 import { authSecret, sessionCookieName } from "@/lib/auth/secret";
+import { refuseBadAuthRequest } from "@/lib/auth/next-auth-guard";
 import { endConsoleSession } from "@/lib/auth/sessions";
 
 interface RouteContext {
@@ -38,12 +39,17 @@ async function endPreviousSession(request: NextRequest, context: RouteContext, w
   return response;
 }
 
-export function GET(request: NextRequest, context: RouteContext): Promise<Response> {
-  return handler(request, context);
+// Input next-auth itself would answer with a 500 (a callbackUrl that is no URL, a body of the wrong
+// shape) is refused first, in the one error shape (lib/auth/next-auth-guard.ts).
+export async function GET(request: NextRequest, context: RouteContext): Promise<Response> {
+  return (await refuseBadAuthRequest(request, (await context.params).nextauth ?? [])) ?? handler(request, context);
 }
 
 export async function POST(request: NextRequest, context: RouteContext): Promise<Response> {
-  const [action] = (await context.params).nextauth ?? [];
+  const segments = (await context.params).nextauth ?? [];
+  const refused = await refuseBadAuthRequest(request, segments);
+  if (refused) return refused;
+  const [action] = segments;
   if (action === "signout") return endPreviousSession(request, context, "cleared");
   if (action === "callback") return endPreviousSession(request, context, "replaced");
   return handler(request, context);
