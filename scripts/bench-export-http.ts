@@ -7,6 +7,7 @@
 import { get } from "node:http";
 import { parseArgs } from "node:util";
 import { freePort, memoryOf, startNext, waitForHttp } from "./lib/serve";
+import { signIn } from "./lib/sign-in";
 
 const { values: args } = parseArgs({
   options: {
@@ -23,34 +24,9 @@ const { values: args } = parseArgs({
 });
 const format = (value: number) => Math.round(value).toLocaleString("en-US");
 
-/** Signs in through next-auth's credentials callback; returns the Cookie header of the session. */
-async function signIn(url: string): Promise<string> {
-  const jar = new Map<string, string>();
-  const keep = (response: Response) => {
-    for (const cookie of response.headers.getSetCookie()) {
-      const [pair] = cookie.split(";");
-      const at = pair.indexOf("=");
-      jar.set(pair.slice(0, at), pair.slice(at + 1));
-    }
-  };
-  const header = () => [...jar].map(([name, value]) => `${name}=${value}`).join("; ");
-  const csrf = await fetch(`${url}/api/auth/csrf`);
-  keep(csrf);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const answer = await fetch(`${url}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: header() },
-    body: new URLSearchParams({ csrfToken, username: args.user, password: args.password, json: "true" }),
-  });
-  keep(answer);
-  if (![...jar.keys()].some((name) => name.includes("session-token"))) throw new Error(`signing in as ${args.user} failed (HTTP ${answer.status})`);
-  return header();
-}
-
 /** One download from the server at `url`; `pid`: the server's process, for its memory. */
 async function download(url: string, exportFormat: string, pid?: number): Promise<void> {
-  const cookie = await signIn(url);
+  const cookie = await signIn(url, args.user, args.password);
   const before = pid ? memoryOf(pid) : null;
   const start = performance.now();
   // node:http, not fetch: undici's web streams took a third of a core here, on a machine of two

@@ -19,7 +19,7 @@ import { prepareTestDatabase } from "../lib/test-server";
 import { startFaultServer } from "./fault-server";
 import { checkFolderLockAfterKill } from "./folder-lock-fault";
 import { HANG_MS, Observations } from "./observations";
-import { signIn } from "../load/sign-in";
+import { signIn } from "../lib/sign-in";
 import { createThrowawayCluster, type ThrowawayCluster } from "./throwaway-cluster";
 
 const SOURCE = "faults-sender";

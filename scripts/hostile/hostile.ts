@@ -9,7 +9,7 @@ import { leaksIn } from "./hostile-leaks";
 import { type Caller, type HostileRequest, hostileRequests, tenMegabyteRequests } from "./hostile-requests";
 import { type Attacked, startAttackedServer } from "./hostile-server";
 import { hostileTargets } from "./hostile-targets";
-import { signInCookie } from "./sign-in-cookie";
+import { signIn } from "../lib/sign-in";
 
 const { values: args } = parseArgs({
   options: {
@@ -125,7 +125,7 @@ async function main(): Promise<void> {
     : await startAttackedServer((line) => console.log(line));
   try {
     const credentials: Record<Caller, string | undefined> = {
-      "admin session": await signInCookie(attacked.url, args.user, args.password),
+      "admin session": await signIn(attacked.url, args.user, args.password),
       "read token": attacked.readToken,
       "ingest token": attacked.ingestToken,
       anonymous: undefined,

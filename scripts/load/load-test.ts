@@ -21,7 +21,7 @@ import type { IngestEventInput } from "../../lib/ingest/ingest-schema";
 import { CONSOLE_ACCOUNTS } from "../../lib/seed/people";
 import { seedDemoData } from "../../lib/seed/seed";
 import { type SenderEvent, senderEvents } from "../../lib/seed/sender-events";
-import { signIn } from "./sign-in";
+import { signIn } from "../lib/sign-in";
 import { percentile } from "../lib/percentile";
 import { freePort, memoryOf, startNext, waitForHttp } from "../lib/serve";
 

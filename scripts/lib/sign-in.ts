@@ -1,4 +1,6 @@
-// Signs in through next-auth's credentials callback, as a browser does, for requests to the pages.
+// Signs in through next-auth's credentials callback, as the sign-in page does: the session the
+// scripts that drive the build as a signed-in browser (bench:export:http, test:load, test:hostile,
+// test:faults) send with their requests.
 
 /** The Cookie header of a session of `username` on the console at `url`. */
 export async function signIn(url: string, username: string, password: string): Promise<string> {
