@@ -8,7 +8,7 @@ import type { ChangeContext, ConfigSetting } from "./config-change";
 import { octaneCapFormSchema, parseConfigInput } from "./config-schemas";
 import { auditDefaults } from "./defaults";
 import type { DbClient } from "./event-switches";
-import { loadNumberSetting, type NumberSetting, saveNumberSetting } from "./number-setting";
+import { loadNumberSetting, type NumberSetting, type StoredNumber, saveNumberSetting } from "./number-setting";
 
 export const OCTANE_CAP_SETTING_KEY = "octaneAudits" satisfies ConfigSetting;
 
@@ -23,13 +23,8 @@ const OCTANE_CAP: NumberSetting = {
   message: (old, value) => `ALM Octane API records per query changed from ${numberFormat.format(old)} to ${numberFormat.format(value)}.`,
 };
 
-export interface OctaneCap {
-  maxRecords: number;
-  /** a saved value, or the defaults file */
-  source: "database" | "default";
-  updatedAt: Date | null;
-  updatedBy: string | null;
-}
+/** The setting in force, where it comes from, and who saved it when. */
+export type OctaneCap = Omit<StoredNumber, "value"> & { maxRecords: number };
 
 /** The cap in force. A stored value that is no longer valid reads as the default. No guard. */
 export async function loadOctaneCap(client: DbClient): Promise<OctaneCap> {

@@ -7,7 +7,7 @@ import type { ChangeContext } from "./config-change";
 import { parseConfigInput, retentionDaysSchema, retentionRequestSchema } from "./config-schemas";
 import { auditDefaults } from "./defaults";
 import type { DbClient } from "./event-switches";
-import { loadNumberSetting, type NumberSetting, saveNumberSetting } from "./number-setting";
+import { loadNumberSetting, type NumberSetting, type StoredNumber, saveNumberSetting } from "./number-setting";
 
 export const RETENTION_SETTING_KEY = "retention";
 
@@ -20,13 +20,8 @@ const RETENTION: NumberSetting = {
   message: (old, days) => `Retention period changed from ${old} to ${days} days.`,
 };
 
-export interface Retention {
-  days: number;
-  /** a saved value, or the defaults file */
-  source: "database" | "default";
-  updatedAt: Date | null;
-  updatedBy: string | null;
-}
+/** The setting in force, where it comes from, and who saved it when. */
+export type Retention = Omit<StoredNumber, "value"> & { days: number };
 
 /** The retention in force. A stored value that is no longer valid reads as the default. No guard. */
 export async function loadRetention(client: DbClient): Promise<Retention> {
