@@ -213,7 +213,6 @@ function openPostgres(url: string, bulkReaders: number, replicaUrl?: string): Da
   // spent 40 ms compiling a 10,000-row count that runs in 3 ms (npm run bench). Exports keep it.
   // No query of theirs holds a connection past DATABASE_STATEMENT_TIMEOUT_MS: PostgreSQL cancels it
   // (57014, answered 503 with Retry-After) rather than let one slow filter starve every page.
-  // Writers and the migration runner lift it on their own connection (withSession, withTransaction).
   const statementTimeout = positiveInteger("DATABASE_STATEMENT_TIMEOUT_MS", DEFAULT_STATEMENT_TIMEOUT_MS);
   const pagesPool = (connectionString: string) =>
     new pg.Pool({
@@ -227,11 +226,18 @@ function openPostgres(url: string, bulkReaders: number, replicaUrl?: string): Da
   // Exports read in bulk from the replica when there is one.
   // Its sessions write timestamps as cursors read them as text (TEXT_SESSION_OPTIONS).
   const bulkPool = new pg.Pool({ connectionString: replicaUrl ?? url, max: 2 * bulkReaders, options: TEXT_SESSION_OPTIONS, ...timeout });
+  // Writers (ingestion, the remover job, the migration runner: withSession, withTransaction) take
+  // connections of a pool of their own, without the pages' statement timeout: fifty admins paging
+  // through the tabs held all ten of the pages' connections and ingestion queued behind them
+  // (npm run test:load), and a batch is stored in one transaction that may take longer than a page.
+  // Sized past the ingestion slots (INGEST_CONCURRENCY, 4) so that the job and config saves still
+  // find one while every slot writes.
+  const writePool = new pg.Pool({ connectionString: url, max: positiveInteger("DATABASE_WRITE_POOL_SIZE", 8), ...timeout });
   // An idle connection the server ends (a restart, an administrator, DROP DATABASE ... WITH (FORCE)
   // racing our own close) is an 'error' on the pool; unheard, it would end the process. The pool
   // has already dropped that connection and opens a new one on the next query.
   let closing = false;
-  for (const each of new Set([pool, readPool, bulkPool])) {
+  for (const each of new Set([pool, readPool, bulkPool, writePool])) {
     each.on("error", (error) => {
       if (!closing) console.warn(`PostgreSQL closed an idle connection: ${error.message}`);
     });
@@ -259,27 +265,26 @@ function openPostgres(url: string, bulkReaders: number, replicaUrl?: string): Da
       return (await pool.query(sql, params as unknown[])).rows;
     },
     async withSession(work) {
-      const client = await pool.connect();
+      const client = await writePool.connect();
       const unhear = hearWhileTaken(client);
+      // A session whose work failed may have lost its connection or kept a lock: it is closed, not reused.
       let broken = false;
       try {
-        await client.query("SET statement_timeout = 0");
         return await work(clientSession(client));
+      } catch (error) {
+        broken = true;
+        throw error;
       } finally {
-        await client.query("RESET statement_timeout").catch(() => {
-          broken = true;
-        });
         unhear();
         client.release(broken);
       }
     },
     async withTransaction(work) {
-      const client = await pool.connect();
+      const client = await writePool.connect();
       const unhear = hearWhileTaken(client);
       let broken = false;
       try {
         await client.query("BEGIN");
-        await client.query("SET LOCAL statement_timeout = 0");
         const result = await work(clientSession(client));
         await client.query("COMMIT");
         return result;
@@ -309,7 +314,7 @@ function openPostgres(url: string, bulkReaders: number, replicaUrl?: string): Da
     async close() {
       closing = true;
       await Promise.all([...new Set([prisma, readPrisma])].map((client) => client.$disconnect()));
-      await Promise.all([...new Set([pool, readPool, bulkPool])].map((each) => each.end()));
+      await Promise.all([...new Set([pool, readPool, bulkPool, writePool])].map((each) => each.end()));
     },
   };
 }

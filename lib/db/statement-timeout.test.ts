@@ -1,29 +1,16 @@
 // The pages' pool cancels a query past DATABASE_STATEMENT_TIMEOUT_MS (answered 503 with Retry-After),
 // while writers and the migration runner (withSession, withTransaction) and the bulk readers run as
 // long as they need. PostgreSQL only: PGlite has one in-process connection and no timeout.
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { refusalAnswer } from "@/lib/api/refusals";
-import { type Database, isQueryCanceled, openDatabase } from "./database";
-import { createScratchDatabase } from "./scratch-database";
+import { useScratchPostgres } from "@/lib/test/scratch-postgres";
+import { isQueryCanceled } from "./database";
 
 const serverUrl = process.env.TEST_DATABASE_URL;
 
 describe.each(serverUrl ? [serverUrl] : [])("the statement timeout on PostgreSQL (%s)", (url) => {
-  let db: Database;
-  let drop: () => Promise<void>;
-
-  beforeAll(async () => {
-    vi.stubEnv("DATABASE_STATEMENT_TIMEOUT_MS", "300");
-    const scratch = await createScratchDatabase(url, "audit_test");
-    drop = scratch.drop;
-    db = openDatabase({ url: scratch.url });
-  });
-
-  afterAll(async () => {
-    await db?.close();
-    await drop?.();
-    vi.unstubAllEnvs();
-  });
+  const scratch = useScratchPostgres(url, () => vi.stubEnv("DATABASE_STATEMENT_TIMEOUT_MS", "300"));
+  afterAll(() => vi.unstubAllEnvs());
 
   async function failureOf(run: () => Promise<unknown>): Promise<unknown> {
     return run().then(
@@ -36,9 +23,9 @@ describe.each(serverUrl ? [serverUrl] : [])("the statement timeout on PostgreSQL
 
   it("cancels a slow query of the pages, through pg and through Prisma, as 503 with Retry-After", async () => {
     for (const slow of [
-      () => db.query("SELECT pg_sleep(2)"),
-      () => db.reads.query("SELECT pg_sleep(2)"),
-      () => db.prisma.$queryRawUnsafe("SELECT pg_sleep(2)"),
+      () => scratch.db.query("SELECT pg_sleep(2)"),
+      () => scratch.db.reads.query("SELECT pg_sleep(2)"),
+      () => scratch.db.prisma.$queryRawUnsafe("SELECT pg_sleep(2)"),
     ]) {
       const started = Date.now();
       const error = await failureOf(slow);
@@ -51,24 +38,24 @@ describe.each(serverUrl ? [serverUrl] : [])("the statement timeout on PostgreSQL
         error: { code: "query_canceled", message: expect.stringMatching(/^The database took too long to answer/) },
       });
     }
-    expect(await db.query<{ ok: number }>("SELECT 1 AS ok")).toEqual([{ ok: 1 }]);
+    expect(await scratch.db.query<{ ok: number }>("SELECT 1 AS ok")).toEqual([{ ok: 1 }]);
   });
 
   it("lets sessions, transactions and bulk readers run past it, and leaves the pool's connections with it", async () => {
-    await db.withSession((session) => session.query("SELECT pg_sleep(0.5)"));
-    await db.withTransaction((session) => session.query("SELECT pg_sleep(0.5)"));
-    const reader = await db.openBulkReader();
+    await scratch.db.withSession((session) => session.query("SELECT pg_sleep(0.5)"));
+    await scratch.db.withTransaction((session) => session.query("SELECT pg_sleep(0.5)"));
+    const reader = await scratch.db.openBulkReader();
     try {
       await reader.query("SELECT pg_sleep(0.5)");
     } finally {
       reader.release();
     }
-    const settings = await Promise.all(Array.from({ length: 10 }, () => db.query<{ statement_timeout: string }>("SHOW statement_timeout")));
+    const settings = await Promise.all(Array.from({ length: 10 }, () => scratch.db.query<{ statement_timeout: string }>("SHOW statement_timeout")));
     expect(settings.flat().map((row) => row.statement_timeout)).toEqual(Array(10).fill("300ms"));
   });
 
   it("is no cancellation for other errors", async () => {
-    expect(isQueryCanceled(await failureOf(() => db.query("SELECT 1/0")))).toBe(false);
+    expect(isQueryCanceled(await failureOf(() => scratch.db.query("SELECT 1/0")))).toBe(false);
     expect(isQueryCanceled(new Error("x"))).toBe(false);
     expect(isQueryCanceled(null)).toBe(false);
   });
