@@ -1,5 +1,6 @@
 // The console's HTTP server (npm start, the demo, the end-to-end server): Next.js's own request
-// handler, plus one thing `next start` cannot give the app: the socket's peer address. Next keeps an
+// handler, plus two things `next start` cannot give the app. Page renders take turns (PAGE_CONCURRENCY,
+// scripts/lib/page-gate.mjs). And the socket's peer address: Next keeps an
 // X-Forwarded-For that a client sends and fills it in only when it is absent, so the app could not
 // tell a client's real address from one the client made up. Here every request carries the peer in
 // the header below, overwriting whatever a client sent under that name; the app decides how far to
@@ -7,6 +8,7 @@
 //
 //   node scripts/server.mjs [--port 3000] [--hostname 0.0.0.0] [--dev]
 import { createServer } from "node:http";
+import { createPageGate } from "./lib/page-gate.mjs";
 
 /** lib/auth/client-address.ts's PEER_HEADER (a test holds the two together). */
 const PEER_HEADER = "x-audit-console-peer";
@@ -33,9 +35,10 @@ const app = next({ dev, hostname: hostname ?? "localhost", port, dir: process.cw
 const handle = app.getRequestHandler();
 await app.prepare();
 
+const admit = createPageGate(handle);
 const server = createServer((request, response) => {
   request.headers[PEER_HEADER] = request.socket.remoteAddress ?? "";
-  handle(request, response);
+  admit(request, response);
 });
 if (dev) server.on("upgrade", app.getUpgradeHandler());
 server.listen(port, hostname, () => {
