@@ -8,6 +8,7 @@ import { getToken } from "next-auth/jwt";
 import { CONSOLE_PATH_HEADER, signInPath } from "@/lib/auth/callback-url";
 import { authSecret, servedOverHttps, sessionCookieName } from "@/lib/auth/secret";
 import { refuseMalformedServerAction } from "@/lib/auth/server-action-guard";
+import { UNAVAILABLE_PATH, unavailableAnswer } from "@/lib/http/database-unavailable";
 import { contentSecurityPolicy, NONCE_HEADER, STRICT_TRANSPORT_SECURITY } from "@/lib/security/content-security-policy";
 
 export async function proxy(request: NextRequest) {
@@ -18,6 +19,8 @@ export async function proxy(request: NextRequest) {
   if (request.nextUrl.pathname === "/_global-error") {
     return NextResponse.json({ error: { code: "not_found", message: "There is no page here." } }, { status: 404 });
   }
+  // Where the console layout sends a visitor while the database does not answer: answered without it.
+  if (request.nextUrl.pathname === UNAVAILABLE_PATH) return unavailableAnswer(request.nextUrl);
   const path = `${request.nextUrl.pathname}${request.nextUrl.search}`;
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
   const https = servedOverHttps();

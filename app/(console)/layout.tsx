@@ -5,22 +5,23 @@ import { signInPath } from "@/lib/auth/callback-url";
 import { getViewer } from "@/lib/auth/guard";
 import { currentConsolePath } from "@/lib/auth/page-guard";
 import { SESSION_UPDATE_AGE_SECONDS } from "@/lib/auth/session-policy";
+import { databaseBusy } from "@/lib/api/refusals";
 import { getDb } from "@/lib/db";
+import { unavailablePath } from "@/lib/http/database-unavailable";
 import { getAdminTimeZone } from "@/lib/time/admin-time-zone";
 import { formatOffset, zoneName } from "@/lib/time/zoned";
 
 // The console's frame. Who may see what is decided again in every page and data function: this
 // layout does not re-render on navigation between console pages.
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
-  const viewer = await getViewer();
+  const frame = await frameOrTrouble();
+  // The session cannot be checked: a page of its own says so with 503 (lib/http/database-unavailable.ts).
+  if (!frame) redirect(unavailablePath(await currentConsolePath()));
+  const { viewer, timeZone, account } = frame;
   if (viewer.kind === "anonymous") redirect(signInPath(await currentConsolePath()));
   if (viewer.kind === "forbidden") forbidden();
 
   const { principal } = viewer;
-  const [timeZone, account] = await Promise.all([
-    getAdminTimeZone(),
-    principal.userId === null ? null : getDb().prisma.user.findUnique({ where: { id: principal.userId }, select: { avatarUrl: true } }),
-  ]);
   const now = new Date();
   const zone = zoneName(now, timeZone);
   const offset = formatOffset(now, timeZone);
@@ -34,4 +35,20 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
       {children}
     </ConsoleShell>
   );
+}
+
+/** Who is looking and what the frame shows, or null when the database does not answer. */
+async function frameOrTrouble() {
+  try {
+    const viewer = await getViewer();
+    const userId = viewer.kind === "allowed" ? viewer.principal.userId : null;
+    const [timeZone, account] = await Promise.all([
+      getAdminTimeZone(),
+      userId === null ? null : getDb().prisma.user.findUnique({ where: { id: userId }, select: { avatarUrl: true } }),
+    ]);
+    return { viewer, timeZone, account };
+  } catch (error) {
+    if (databaseBusy(error)) return null;
+    throw error;
+  }
 }
