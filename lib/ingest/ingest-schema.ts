@@ -6,6 +6,7 @@ import { z } from "zod";
 import { changeListSchema } from "@/lib/audit/events/changes";
 import { type AuditEventType, categoryOf, EVENT_TYPES, eventTypeLabel, parseEventType } from "@/lib/audit/events/event-types";
 import type { ArtifactKind } from "@/lib/generated/prisma/enums";
+import { withoutReservedKeys } from "@/lib/validation/reserved-keys";
 
 export const MAX_EVENTS_PER_REQUEST = 1_000;
 export const MAX_REQUEST_BYTES = 5 * 1024 * 1024;
@@ -172,10 +173,10 @@ export function ingestEventSchema(now: () => number = Date.now) {
       tracker: placeSchema.nullish(),
       artifact: artifactSchema.nullish(),
       message: optionalText(MESSAGE_MAX),
-      changes: changeListSchema.max(MAX_CHANGES, `at most ${MAX_CHANGES} changed fields per event`).nullish(),
+      changes: withoutReservedKeys(changeListSchema.max(MAX_CHANGES, `at most ${MAX_CHANGES} changed fields per event`)).nullish(),
       ip: ipAddress.nullish(),
       userAgent: optionalText(USER_AGENT_MAX),
-      details: z.record(z.string(), z.json()).nullish(),
+      details: withoutReservedKeys(z.record(z.string(), z.json())).nullish(),
     })
     .superRefine((event, context) => {
       for (const problem of eventProblems(event, now())) context.addIssue({ code: "custom", ...problem });

@@ -4,6 +4,7 @@
 // anything else, which zod then reads and words the error for. A property test
 // (plain-event.test.ts) holds the two to the same answers.
 import { plainChangeList } from "@/lib/audit/events/changes";
+import { RESERVED_KEYS } from "@/lib/validation/reserved-keys";
 import {
   artifactKindOf,
   EMAIL_MAX,
@@ -99,7 +100,7 @@ function isJson(value: unknown, depth = 0): boolean {
   if (typeof value === "number") return Number.isFinite(value);
   if (Array.isArray(value)) return value.every((item) => isJson(item, depth + 1));
   if (!isRecord(value) || Object.getPrototypeOf(value) !== Object.prototype) return false;
-  for (const key in value) if (!isJson(value[key], depth + 1)) return false;
+  for (const key in value) if (RESERVED_KEYS.has(key) || !isJson(value[key], depth + 1)) return false;
   return true;
 }
 

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { z } from "zod";
 import { InputError } from "@/lib/api/input-error";
-import { coverageRequestSchema, parseConfigInput, withoutReservedKeys } from "./config-schemas";
+import { coverageRequestSchema, parseConfigInput } from "./config-schemas";
 
 function refusal(input: unknown): { field: string; message: string } {
   try {
@@ -31,14 +30,5 @@ describe("coverageRequestSchema", () => {
     expect(parseConfigInput(coverageRequestSchema, { eventTypes: { USER_LOGOUT: false, "Artifact Create": true } })).toEqual({
       eventTypes: { USER_LOGOUT: false, ARTIFACT_CREATE: true },
     });
-  });
-});
-
-describe("withoutReservedKeys", () => {
-  it("leaves non-objects to the wrapped schema", () => {
-    const schema = withoutReservedKeys(z.record(z.string(), z.number(), { error: "must be an object" }));
-    expect(schema.safeParse(null).error?.issues[0].message).toBe("must be an object");
-    expect(schema.safeParse([1]).error?.issues[0].message).toBe("must be an object");
-    expect(schema.safeParse({ a: 1 }).data).toEqual({ a: 1 });
   });
 });

@@ -2,6 +2,7 @@
 // by the form's resolver, the server action and the API route alike. Pure: safe in client code.
 import { z } from "zod";
 import { inputError } from "@/lib/api/input-error";
+import { withoutReservedKeys } from "@/lib/validation/reserved-keys";
 import type { AuditCategory, AuditEventType } from "@/lib/generated/prisma/enums";
 import { ALL_EVENT_TYPES, categoryOf, eventTypeLabel, parseEventType } from "../events/event-types";
 import { COUNT_CAP } from "../search/list-result";
@@ -68,23 +69,6 @@ export function isLockedEventType(type: AuditEventType): boolean {
 
 /** The groups of the Config tab, in the reference's order, the console's own types last. */
 export const COVERAGE_GROUPS: readonly AuditCategory[] = ["LOGIN", "WORK_ITEM", "ARTIFACT", "PERMISSION", "SYSTEM"];
-
-/** Keys that name an object's prototype machinery: never data. */
-export const RESERVED_KEYS: ReadonlySet<string> = new Set(["__proto__", "constructor", "prototype"]);
-
-/**
- * `schema` (an object or record) refusing the reserved keys by name. z.record drops a `__proto__`
- * key without an issue, so `{ "__proto__": false }` would pass as `{}`: the raw input is checked first.
- */
-export function withoutReservedKeys<Schema extends z.ZodType>(schema: Schema) {
-  return z.preprocess((input, ctx) => {
-    if (typeof input !== "object" || input === null || Array.isArray(input)) return input;
-    for (const key of Object.keys(input)) {
-      if (RESERVED_KEYS.has(key)) ctx.addIssue({ code: "custom", path: [key], message: "is a reserved name, not a field", input });
-    }
-    return input;
-  }, schema);
-}
 
 /** A type's switch, by the enum name, the label or the API spelling ("USER_LOGOUT", "User Logout", "User_Logout"). */
 export const coverageSwitchesSchema = withoutReservedKeys(

@@ -38,6 +38,7 @@ describe("a defaults file", () => {
     [{ remover: { schedule: "at two" } }, /remover\.schedule is not a cron pattern/],
     [{ remover: { timeZone: "Mars/Olympus" } }, /remover\.timeZone is not an IANA time zone/],
     [{ retentionDays: 90 }, /not valid/],
+    ['{ "eventTypes": { "__proto__": false } }', /eventTypes\.__proto__ is a reserved name, not a field/],
     ["{ not json", /is not valid JSON/],
   ])("is refused with a message naming the key: %j", (content, message) => {
     expect(() => loadAuditDefaults(fileWith(content))).toThrow(AuditDefaultsError);

@@ -8,6 +8,7 @@ import { Cron } from "croner";
 import { z } from "zod";
 import type { AuditEventType } from "@/lib/generated/prisma/enums";
 import { isValidTimeZone } from "@/lib/time/zoned";
+import { withoutReservedKeys } from "@/lib/validation/reserved-keys";
 import { ALL_EVENT_TYPES, parseEventType } from "../events/event-types";
 import { isLockedEventType, OCTANE_MAX_RECORDS_LIMIT, octaneMaxRecordsSchema, RETENTION_DEFAULT_DAYS, retentionDaysSchema } from "./config-schemas";
 
@@ -36,8 +37,7 @@ function isCronPattern(pattern: string): boolean {
 
 const fileSchema = z.strictObject({
   $comment: z.string().optional(),
-  eventTypes: z
-    .record(z.string(), z.boolean({ error: "must be true or false" }))
+  eventTypes: withoutReservedKeys(z.record(z.string(), z.boolean({ error: "must be true or false" })))
     .superRefine((switches, ctx) => {
       for (const key of Object.keys(switches)) {
         const type = parseEventType(key);

@@ -1,12 +1,13 @@
 // The typed change list of an audit event: what changed, from what, to what. Stored as JSON in
 // AuditEvent.changes and validated here whenever it is read.
 import { z } from "zod";
+import { RESERVED_KEYS, withoutReservedKeys } from "@/lib/validation/reserved-keys";
 
 /** A reference to a user in a change (assignee, owner): the id and the name at the time. */
 export const userRefSchema = z.object({ id: z.number().int().nullable(), name: z.string() });
 
 /** Access per role or group, for permission changes: { "Developer": "Read", "Tester": "Write" }. */
-export const accessMapSchema = z.record(z.string(), z.string());
+export const accessMapSchema = withoutReservedKeys(z.record(z.string(), z.string()));
 
 const changeValueSchema = z.union([z.null(), z.string(), z.number(), z.boolean(), z.array(z.string()), userRefSchema, accessMapSchema]);
 
@@ -40,6 +41,7 @@ function plainChangeValue(value: unknown): ChangeValue | undefined {
   if (type === "string" || type === "boolean" || (type === "number" && Number.isFinite(value))) return value as ChangeValue;
   if (Array.isArray(value)) return value.every((item) => typeof item === "string") ? [...value] : undefined;
   if (!isRecord(value)) return undefined;
+  for (const key in value) if (RESERVED_KEYS.has(key)) return undefined;
   const { id, name } = value;
   if ("id" in value && typeof name === "string" && (id === null || Number.isSafeInteger(id))) return { id: id as number | null, name };
   const access: Record<string, string> = {};
@@ -62,6 +64,7 @@ export function plainChangeList(value: unknown): FieldChange[] | undefined {
   for (let index = 0; index < value.length; index += 1) {
     const item: unknown = value[index];
     if (!isRecord(item)) return undefined;
+    for (const key in item) if (RESERVED_KEYS.has(key)) return undefined;
     const { field, kind } = item;
     if (typeof field !== "string" || field.length === 0) return undefined;
     if (kind !== undefined && (typeof kind !== "string" || !KINDS.has(kind))) return undefined;

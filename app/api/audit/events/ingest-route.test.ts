@@ -100,6 +100,26 @@ describe.each(testDatabases())("POST /api/audit/events on $name", ({ open }) => 
     expect(source.lastRefusalReason).toContain("events[0]");
   });
 
+  it("refuses a key named __proto__ anywhere in an event, which a copy would drop silently, naming where", async () => {
+    const secret = await token(["ingest"], "proto-src");
+    const event = JSON.stringify(login("p-1")).slice(0, -1);
+    const cases: [string, string][] = [
+      [`${event},"details":{"ticket":{"__proto__":{"admin":true}}}}`, "events[0].details.ticket.__proto__"],
+      [`${event},"details":{"__proto__":1}}`, "events[0].details.__proto__"],
+      [`${event},"changes":[{"field":"Access","kind":"access","old":{"__proto__":"Read"},"new":{"Developer":"Write"}}]}`, "events[0].changes[0].old.__proto__"],
+      [`${event},"changes":[{"field":"Status","__proto__":{"old":"x"},"new":"Open"}]}`, "events[0].changes[0].__proto__"],
+    ];
+    for (const [text, field] of cases) {
+      const refused = await post(secret, `{"events":[${text}]}`);
+      expect(refused.status, text).toBe(400);
+      expect((await refused.json()).error, text).toEqual({ code: "invalid_input", message: `${field}: is a reserved name, not a field`, field });
+    }
+    const topLevel = await post(secret, `{"events":[${event},"__proto__":{"type":"USER_LOGOUT"}}]}`);
+    expect(topLevel.status).toBe(400);
+    expect((await topLevel.json()).error).toMatchObject({ field: "events[0]", message: expect.stringContaining("__proto__") });
+    expect(await stored("proto-src")).toBe(0);
+  });
+
   it("answers 413 past 1,000 events or 5 MB, and 415 for another format, storing nothing", async () => {
     const secret = await token(["ingest"], "big-src");
     const many = await post(secret, { events: Array.from({ length: 1001 }, (_, index) => login(`b-${index}`)) });
