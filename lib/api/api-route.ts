@@ -14,7 +14,7 @@ import { runAs } from "@/lib/auth/principal-context";
 import { clientIp } from "@/lib/auth/request-info";
 import { apiError } from "./api-error";
 import { InputError, inputError } from "./input-error";
-import { type RateCaller, takeRequest } from "./rate-limit";
+import { accountCaller, type RateCaller, takeRequest } from "./rate-limit";
 import { refusalAnswer, unexpectedAnswer } from "./refusals";
 
 /**
@@ -123,7 +123,7 @@ async function callerOf(request: Request, method: ApiMethod<unknown>): Promise<{
 
 /** Whose budget a call spends: its token's, else the signed-in account's. */
 function rateCallerOf(principal: Principal, token: TokenCaller | null): RateCaller {
-  return token ? `token:${token.id}` : `user:${principal.userId ?? 0}`;
+  return token ? `token:${token.id}` : accountCaller(principal);
 }
 
 function run<Body>(method: ApiMethod<Body>): RouteHandler {

@@ -11,6 +11,11 @@ export type RateKind = "api" | "ingest";
 /** Who is counted: an API token, or a console account. Anonymous calls are refused before any count. */
 export type RateCaller = `token:${number}` | `user:${number}`;
 
+/** A console account's budget, shared by its API calls and its server actions. */
+export function accountCaller(principal: { userId: number | null }): RateCaller {
+  return `user:${principal.userId ?? 0}`;
+}
+
 export const DEFAULT_RATE_LIMITS: Record<RateKind, number> = { api: 600, ingest: 1_200 };
 const LIMIT_SETTINGS: Record<RateKind, string> = { api: "API_RATE_LIMIT", ingest: "INGEST_RATE_LIMIT" };
 

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { z } from "zod";
+import { resetRateLimits } from "@/lib/api/rate-limit";
 import { guardedAction } from "./guarded-action";
 import type { Principal } from "./principal";
 import { runAs } from "./principal-context";
@@ -42,5 +43,24 @@ describe("a server action declared through guardedAction", () => {
     expect(await runAs(ADMIN, () => save("nonsense"))).toMatchObject({ ok: false, field: "body" });
     expect(await runAs(ADMIN, () => save({ days: 40 }))).toEqual({ ok: true, value: "ada saved 40" });
     await expect(runAs(ADMIN, () => save({ days: 31 }))).rejects.toThrow("unexpected");
+  });
+
+  it("counts each call against the account's rate limit, refusing past it in the forms' shape without running", async () => {
+    vi.stubEnv("API_RATE_LIMIT", "3");
+    vi.useFakeTimers({ toFake: ["Date"] });
+    resetRateLimits();
+    try {
+      const answers = [];
+      for (let call = 0; call < 4; call += 1) answers.push(await runAs(ADMIN, () => save({ days: 50 + call })));
+      expect(answers.slice(0, 3).every((answer) => answer.ok)).toBe(true);
+      expect(answers[3]).toEqual({ ok: false, message: "Too many requests: at most 3 a minute per user. Try again in 20 s." });
+      expect(runs.slice(-3)).toEqual([{ days: 50 }, { days: 51 }, { days: 52 }]);
+      // another account has a budget of its own
+      expect(await runAs({ ...ADMIN, userId: 9, username: "bo" }, () => save({ days: 60 }))).toEqual({ ok: true, value: "bo saved 60" });
+    } finally {
+      vi.useRealTimers();
+      vi.unstubAllEnvs();
+      resetRateLimits();
+    }
   });
 });

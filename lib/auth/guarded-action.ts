@@ -1,9 +1,11 @@
 // Every server action is declared through guardedAction: the role it needs, what it does (for the
 // refusal) and the zod schema of its input. A server action is a public POST endpoint, whatever
-// page shows its button: the wrapper checks the role before anything else, validates the input,
-// and gives refusals back in one shape the forms show next to the field; anything else is thrown.
+// page shows its button: the wrapper checks the role before anything else, counts the call against
+// the account's rate limit (the budget its API calls spend, API_RATE_LIMIT a minute), validates the
+// input, and gives refusals back in one shape the forms show next to the field; anything else is thrown.
 import type { z } from "zod";
 import { InputError, inputError } from "@/lib/api/input-error";
+import { accountCaller, RateLimitError, takeRequest } from "@/lib/api/rate-limit";
 import { AuthError, requireAdmin, requireAuditReader } from "./guard";
 import type { Principal } from "./principal";
 
@@ -26,11 +28,12 @@ export function guardedAction<Input, Value>(
   return async (raw) => {
     try {
       const principal = await (spec.role === "admin" ? requireAdmin(spec.action) : requireAuditReader(spec.action));
+      takeRequest("api", accountCaller(principal));
       const parsed = spec.input.safeParse(raw);
       if (!parsed.success) throw inputError(parsed.error, spec.labels);
       return { ok: true, value: await run(parsed.data, principal) };
     } catch (error) {
-      if (error instanceof AuthError) return { ok: false, message: error.message };
+      if (error instanceof AuthError || error instanceof RateLimitError) return { ok: false, message: error.message };
       if (error instanceof InputError) return { ok: false, message: error.message, field: error.field };
       throw error;
     }
