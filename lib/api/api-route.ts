@@ -162,6 +162,15 @@ function notAllowed(allowed: readonly Method[]): RouteHandler {
   return Object.assign(handler, { [UNDECLARED_METHOD]: true });
 }
 
+/**
+ * 405 in the one error shape for the methods a route without apiRoute (the public health checks)
+ * does not have, where Next would answer an empty 405.
+ */
+export function refuseOtherMethods(allowed: readonly Method[]): Record<Exclude<Method, "GET" | "HEAD">, RouteHandler> {
+  const refuse = notAllowed(allowed);
+  return { POST: refuse, PUT: refuse, PATCH: refuse, DELETE: refuse };
+}
+
 /** A GET answered without its body: what HEAD is, unless a route says otherwise. */
 function headOf(get: RouteHandler): RouteHandler {
   return async (request, context) => {

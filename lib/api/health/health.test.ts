@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { GET as liveGet, HEAD as liveHead } from "@/app/api/health/route";
-import { GET as readyGet, HEAD as readyHead } from "@/app/api/health/ready/route";
+import { GET as liveGet, HEAD as liveHead, POST as livePost } from "@/app/api/health/route";
+import { DELETE as readyDelete, GET as readyGet, HEAD as readyHead } from "@/app/api/health/ready/route";
 import { getDb, setDb, type Database } from "@/lib/db";
 import { readMigrations } from "@/lib/db/migrations-folder";
 import { useAppDatabase } from "@/lib/test/app-database";
@@ -20,6 +20,18 @@ describe("GET /api/health", () => {
     const head = await liveHead();
     expect(head.status).toBe(200);
     expect(await head.text()).toBe("");
+  });
+
+  it("refuses other methods with 405, Allow and the one error shape (both health checks)", async () => {
+    for (const [handler, method] of [
+      [livePost, "POST"],
+      [readyDelete, "DELETE"],
+    ] as const) {
+      const answer = await handler(new Request("http://console.test/api/health", { method }), { params: Promise.resolve({}) });
+      expect(answer.status).toBe(405);
+      expect(answer.headers.get("Allow")).toBe("GET, HEAD");
+      expect(await answer.json()).toEqual({ error: { code: "method_not_allowed", message: `${method} is not allowed here; use GET or HEAD.` } });
+    }
   });
 });
 
