@@ -238,6 +238,7 @@ function openPostgres(url: string, bulkReaders: number, replicaUrl?: string): Da
   // has already dropped that connection and opens a new one on the next query.
   let closing = false;
   for (const each of new Set([pool, readPool, bulkPool, writePool])) {
+    hearEveryClient(each);
     each.on("error", (error) => {
       if (!closing) console.warn(`PostgreSQL closed an idle connection: ${error.message}`);
     });
@@ -266,7 +267,6 @@ function openPostgres(url: string, bulkReaders: number, replicaUrl?: string): Da
     },
     async withSession(work) {
       const client = await writePool.connect();
-      const unhear = hearWhileTaken(client);
       // A session whose work failed may have lost its connection or kept a lock: it is closed, not reused.
       let broken = false;
       try {
@@ -275,13 +275,11 @@ function openPostgres(url: string, bulkReaders: number, replicaUrl?: string): Da
         broken = true;
         throw error;
       } finally {
-        unhear();
         client.release(broken);
       }
     },
     async withTransaction(work) {
       const client = await writePool.connect();
-      const unhear = hearWhileTaken(client);
       let broken = false;
       try {
         await client.query("BEGIN");
@@ -294,7 +292,6 @@ function openPostgres(url: string, bulkReaders: number, replicaUrl?: string): Da
         });
         throw error;
       } finally {
-        unhear();
         client.release(broken);
       }
     },
@@ -331,15 +328,16 @@ function clientSession(client: pg.ClientBase): SqlSession {
 }
 
 /**
- * Hears errors on a connection taken from a pool until it is given back. PostgreSQL ending the
- * session between two queries (a restart or failover: 57P01) is an 'error' event on the client, which
- * pg's pool hears only while the connection is idle; unheard it is an uncaught exception. The next
- * query on the connection fails instead, and the pool drops it when it is given back.
+ * PostgreSQL ending a session (a restart or failover: 57P01) is an 'error' event on its client, which
+ * pg's pool hears only while the client is idle: unheard on a client in use (ours, or one Prisma's
+ * adapter holds) it is an uncaught exception, even after the client has been given back and is being
+ * closed. So every client of every pool hears its own errors for its whole life. Nothing is logged
+ * here: the query that fails on it says what happened, and the pool's 'error' event for idle ones.
  */
-function hearWhileTaken(client: pg.PoolClient): () => void {
-  const heard = (error: Error) => console.warn(`PostgreSQL closed a connection in use: ${error.message}`);
-  client.on("error", heard);
-  return () => client.off("error", heard);
+function hearEveryClient(pool: pg.Pool): void {
+  pool.on("connect", (client) => {
+    client.on("error", () => undefined);
+  });
 }
 
 async function openPostgresBulkReader(pool: pg.Pool): Promise<BulkReader> {
@@ -348,7 +346,6 @@ async function openPostgresBulkReader(pool: pg.Pool): Promise<BulkReader> {
     for (const taken of [cursorClient, lookupClient]) if (taken.status === "fulfilled") taken.value.release();
     throw cursorClient.status === "rejected" ? cursorClient.reason : (lookupClient as PromiseRejectedResult).reason;
   }
-  const unhear = [hearWhileTaken(cursorClient.value), hearWhileTaken(lookupClient.value)];
   // A connection whose cursor failed or was left mid-read is closed rather than handed to the next caller.
   let cursorBroken: Error | undefined;
   let released = false;
@@ -367,7 +364,6 @@ async function openPostgresBulkReader(pool: pg.Pool): Promise<BulkReader> {
     release() {
       if (released) return;
       released = true;
-      for (const each of unhear) each();
       cursorClient.value.release(cursorBroken);
       lookupClient.value.release();
     },

@@ -23,13 +23,14 @@ describe.each(serverUrl ? [serverUrl] : [])("the statement timeout on PostgreSQL
 
   it("cancels a slow query of the pages, through pg and through Prisma, as 503 with Retry-After", async () => {
     for (const slow of [
-      () => scratch.db.query("SELECT pg_sleep(2)"),
-      () => scratch.db.reads.query("SELECT pg_sleep(2)"),
-      () => scratch.db.prisma.$queryRawUnsafe("SELECT pg_sleep(2)"),
+      () => scratch.db.query("SELECT pg_sleep(20)"),
+      () => scratch.db.reads.query("SELECT pg_sleep(20)"),
+      () => scratch.db.prisma.$queryRawUnsafe("SELECT pg_sleep(20)"),
     ]) {
       const started = Date.now();
       const error = await failureOf(slow);
-      expect(Date.now() - started).toBeLessThan(1_500);
+      // cancelled at 300 ms, long before the 20 s it asked for (the margin is for a loaded machine)
+      expect(Date.now() - started).toBeLessThan(10_000);
       expect(isQueryCanceled(error)).toBe(true);
       const answer = refusalAnswer(error);
       expect(answer?.status).toBe(503);

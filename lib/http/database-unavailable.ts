@@ -20,7 +20,7 @@ export function unavailablePath(path: string | null): string {
 /** proxy.ts's answer on UNAVAILABLE_PATH. */
 export function unavailableAnswer(url: URL): Response {
   const back = safeCallbackPath(url.searchParams.get("back"));
-  const headers = new Headers(SECURITY_HEADERS.map(({ key, value }) => [key, value]));
+  const headers = new Headers(SECURITY_HEADERS.map(({ key, value }): [string, string] => [key, value]));
   headers.set("Content-Security-Policy", NOTICE_PAGE_POLICY);
   headers.set("Retry-After", String(UNAVAILABLE_RETRY_AFTER_SECONDS));
   headers.set("Cache-Control", "no-store");
