@@ -168,7 +168,9 @@ async function main(): Promise<void> {
     const browse = async (cookie: string) => {
       while (running()) {
         const { route, path } = randomTabPage();
-        await timed(tally, route, () => send(`${url}${path}`, { headers: { Cookie: cookie } }));
+        const answer = await timed(tally, route, () => send(`${url}${path}`, { headers: { Cookie: cookie } }));
+        // the busy page reloads itself after its Retry-After, as a browser shows it
+        if (answer && isRefusal(answer)) await sleep(Math.min(answer.retryAfter * 1000, Math.max(0, ends - Date.now())));
       }
     };
     const exportLoop = async (secret: string) => {
