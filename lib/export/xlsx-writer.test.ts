@@ -1,6 +1,10 @@
+import { rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import type { UserRef } from "@/lib/audit/events/user-refs";
+import { xlsxRows } from "@/e2e/exports/export-helpers";
 import { bytesOf } from "@/lib/test/export-bytes";
 import { zipEntryText } from "@/lib/test/zip-entry";
 import { COLUMNS } from "./export-columns";
@@ -97,4 +101,24 @@ describe("texts longer than an Excel cell", () => {
     expect(facts.get("Rows")).toBe("2");
     expect(facts.get("Continuation rows")).toMatch(new RegExp(`^${parts.length - 1}: texts longer than Excel's 32,767-character cell limit go on`));
   });
+
+  it("read back by LibreOffice, a second reader: every part in its row, the whole text again when joined", async () => {
+    const long = `${"Ωmega ".repeat(7_000)}end`;
+    const { bytes } = await workbookOf([event("7", long)]);
+    const file = path.join(tmpdir(), `continuation-${process.pid}.xlsx`);
+    writeFileSync(file, bytes);
+    const [header, ...rows] = (() => {
+      try {
+        return xlsxRows(file);
+      } finally {
+        rmSync(file, { force: true });
+      }
+    })();
+    expect(header).toEqual(["Created at (UTC, UTC)", "User", "Changes", "Old values", "New values", "Event ID"]);
+    const parts = cellParts(`Description: ${long}`);
+    expect(rows).toHaveLength(parts.length);
+    expect(rows.map((row) => row[5])).toEqual(Array(parts.length).fill("7"));
+    const joined = rows.map((row) => row[4].replace(/^\[continued from[^\n]*\n/, "").replace(/\n\[continued in[^\n]*$/, "")).join("");
+    expect(joined).toBe(`Description: ${long}`);
+  }, 120_000);
 });
