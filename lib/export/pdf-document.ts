@@ -40,7 +40,7 @@ const STRIKE_COLOR = [134, 142, 150] as const;
 /** Embeds the fonts the document's text uses, and no other (a CJK font is megabytes even subset). */
 function registerFonts(doc: jsPDF, fonts: ReadonlySet<string>): void {
   for (const font of pdfFontFiles(fonts)) {
-    doc.addFileToVFS(font.vfsName, font.base64);
+    doc.addFileToVFS(font.vfsName, font.data);
     doc.addFont(font.vfsName, font.name, font.style);
   }
 }

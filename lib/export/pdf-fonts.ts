@@ -34,15 +34,9 @@ function packageFile(file: string): string {
   return path.join(/*turbopackIgnore: true*/ process.env.PDF_FONT_DIR ?? path.join(process.cwd(), "node_modules"), file);
 }
 
-const files = new Map<string, Buffer>();
-
+// Not kept: a CJK font is 5-10 MB, read once for its coverage and once more for each document that embeds it.
 function fontFile(file: string): Buffer {
-  let bytes = files.get(file);
-  if (!bytes) {
-    bytes = readFileSync(/*turbopackIgnore: true*/ packageFile(file));
-    files.set(file, bytes);
-  }
-  return bytes;
+  return readFileSync(/*turbopackIgnore: true*/ packageFile(file));
 }
 
 /**
@@ -114,7 +108,12 @@ export interface LoadedFont {
   name: string;
   style: "normal" | "bold";
   vfsName: string;
-  base64: string;
+  /** the file as jsPDF takes it: a TrueType file as a binary string (no base64 to decode), anything else as base64 */
+  data: string;
+}
+
+function jsPdfData(bytes: Buffer): string {
+  return bytes.readUInt32BE(0) === 0x00010000 ? bytes.toString("latin1") : bytes.toString("base64");
 }
 
 /** The files of the named fonts (DejaVu Sans also in bold), as jsPDF takes them. */
@@ -127,6 +126,6 @@ export function pdfFontFiles(names: ReadonlySet<string>): LoadedFont[] {
       ] as const
     )
       .filter((entry): entry is readonly ["normal" | "bold", string] => entry[1] !== undefined)
-      .map(([style, file]) => ({ name: font.name, style, vfsName: path.basename(file), base64: fontFile(file).toString("base64") })),
+      .map(([style, file]) => ({ name: font.name, style, vfsName: path.basename(file), data: jsPdfData(fontFile(file)) })),
   );
 }
