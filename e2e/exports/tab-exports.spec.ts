@@ -3,6 +3,7 @@ import { signInAsAdmin } from "../fixtures";
 import { csvRecords, download, downloadDir, downloadMore, jsonLines, pdfText, shownTotal, xlsxRows } from "./export-helpers";
 
 interface JsonEvent {
+  id: string;
   eventType: string;
   project: { id: number; name: string } | null;
   targetUser: { id: number; username: string } | null;
@@ -29,6 +30,12 @@ async function exportAll(page: Page, tab: "Artifacts" | "Permissions", expectRow
   const events = jsonLines<JsonEvent>(await downloadMore(page, dir, "JSON lines"));
   expect(events).toHaveLength(total);
   events.forEach(expectRow);
+  // Every event is traceable from the PDF and the sheet by its id.
+  const ids = events.map((event) => event.id).sort();
+  expect(rows.map((row) => row[column("Event ID")]).sort()).toEqual(ids);
+  const printed = new Set(text.split(/\s+/));
+  expect(ids.filter((id) => !printed.has(id))).toEqual([]);
+  expect(header).toEqual(expect.arrayContaining(["Changes", "Old values", "New values"]));
 
   // One CSV line per changed field, one for an event that changed none.
   const [csvHeader, ...csvRows] = csvRecords(await downloadMore(page, dir, /CSV/));

@@ -3,7 +3,7 @@ import type { UserRef } from "@/lib/audit/events/user-refs";
 import { parseCsv } from "@/lib/test/parse-csv";
 import { BLUEPRINT_HEADERS, blueprintLines, jsonLineObject } from "./export-columns";
 import { EXPORT_COLUMNS } from "./export-tabs";
-import { changesSummary, type ExportEvent } from "./export-event";
+import { changesText, type ExportEvent, SHORT_CHANGE } from "./export-event";
 
 const user = (id: number, username: string, enabled = true): UserRef => ({
   id,
@@ -103,17 +103,35 @@ describe("export columns per tab", () => {
     expect(row("permissions", GROUP_ASSIGN)).toMatchObject({ Artifact: "Developers", "Target user": "carol", Message: "Impacted User: carol (Enabled)" });
   });
 
-  it("summarises changes as the timelines do: word counts, changed roles only, a create's initial values", () => {
-    const description = { field: "Description", kind: "longtext" as const, old: "The pump stops at once", new: "The pump stops within 2 s at once" };
+  it("prints short changes in full, long texts as word counts, changed roles only, a create's initial values", () => {
+    const description = { field: "Description", kind: "longtext" as const, old: "The pump stops at once", new: "The pump stops within 2 s\nat once" };
+    const longText = (words: number) => Array.from({ length: words }, (_, index) => `word${index}`).join(" ");
+    const long = { field: "Description", kind: "longtext" as const, old: longText(60), new: `${longText(56)} extra` };
     const permissions = {
       field: "Permissions",
       kind: "access" as const,
       old: { Developer: "Read", Tester: "Read" },
       new: { Developer: "Read", Tester: "None" },
     };
-    expect(changesSummary({ eventType: "WORK_ITEM_UPDATE", changes: [description] })).toBe("Description: 0 words removed, 3 added");
-    expect(changesSummary({ eventType: "ARTIFACT_PERMISSION_UPDATE", changes: [permissions] })).toBe("Permissions: Tester: Read → None");
-    expect(changesSummary({ eventType: "WORK_ITEM_CREATE", changes: [{ field: "Status", kind: "enum", old: null, new: "New" }] })).toBe("Status: New");
+    expect(changesText({ eventType: "WORK_ITEM_UPDATE", changes: [description] })).toBe(
+      "Description: The pump stops at once → The pump stops within 2 s at once",
+    );
+    expect(long.old.length).toBeGreaterThan(SHORT_CHANGE);
+    expect(changesText({ eventType: "WORK_ITEM_UPDATE", changes: [long] })).toBe("Description: 4 words removed, 1 added");
+    expect(changesText({ eventType: "ARTIFACT_PERMISSION_UPDATE", changes: [permissions] })).toBe("Permissions: Tester: Read → None");
+    expect(changesText({ eventType: "WORK_ITEM_CREATE", changes: [{ field: "Status", kind: "enum", old: null, new: "New" }] })).toBe("Status: New");
+    expect(changesText({ eventType: "WORK_ITEM_UPDATE", changes: [{ field: "Owner", kind: "text", old: null, new: "bob" }] })).toBe("Owner: None → bob");
+  });
+
+  it("Excel's Old values and New values: every changed field's whole value, nothing in the PDF", () => {
+    const text = "x".repeat(40_000);
+    const event = { ...UPDATE, changes: [...UPDATE.changes, { field: "Description", kind: "longtext" as const, old: null, new: text }] };
+    const values = row("artifacts", event);
+    expect(values["Old values"]).toBe("Status: New\n\nReviewers: bob");
+    expect(values["New values"]).toBe(`Status: In Progress\n\nReviewers: bob, carol\n\nDescription: ${text}`);
+    const pdf = EXPORT_COLUMNS.artifacts.filter((column) => column.pdf !== false).map((column) => column.header);
+    expect(pdf).not.toContain("Old values");
+    expect(pdf).toContain("Event ID");
   });
 });
 

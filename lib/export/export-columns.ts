@@ -5,7 +5,7 @@ import { CONSOLE_SOURCE, sourceLabel } from "@/lib/audit/events/sources";
 import type { UserRef } from "@/lib/audit/events/user-refs";
 import { formatIsoWithOffset } from "@/lib/time/zoned";
 import { csvConstant, csvField } from "./csv";
-import { changesSummary, changeValueText, type ExportEvent } from "./export-event";
+import { changesText, changeValues, changeValueText, type ExportEvent } from "./export-event";
 
 export interface ExportColumn {
   header: string;
@@ -43,11 +43,15 @@ export const COLUMNS = {
   /** a permission event's message as the Permissions tab shows it ("Impacted User: ...") */
   permissionMessage: { header: "Message", width: 36, value: (event) => messageText(eventMessage(event)) },
   message: { header: "Message", width: 60, value: (event) => event.message ?? "" },
-  changes: { header: "Changes", width: 50, value: changesSummary },
+  changes: { header: "Changes", width: 50, value: changesText },
+  /** every changed field's whole old value: Excel only (a text past a cell's limit goes on in continuation rows) */
+  oldValues: { header: "Old values", width: 60, pdf: false, value: (event) => changeValues(event, "old") },
+  newValues: { header: "New values", width: 60, pdf: false, value: (event) => changeValues(event, "new") },
   ip: { header: "IP address", width: 16, value: (event) => event.ip ?? "" },
   userAgent: { header: "User agent", width: 40, pdf: false, value: (event) => event.userAgent ?? "" },
   source: { header: "Source", width: 16, value: (event) => sourceLabel(event.source) },
-  eventId: { header: "Event ID", width: 10, pdf: false, value: (event) => event.id },
+  /** what a printed or filtered row is traced back by */
+  eventId: { header: "Event ID", width: 10, value: (event) => event.id },
 } satisfies Record<string, ExportColumn>;
 
 /** Blueprint's audit log columns, in its order (reference/003). */

@@ -58,13 +58,37 @@ export function changeValueText(value: ChangeValue): string {
     .join("; ");
 }
 
+/** The longest value a Changes cell prints whole; a longer text is told in word counts. */
+export const SHORT_CHANGE = 300;
+
+const oneLine = (value: ChangeValue) => changeValueText(value).replace(/\s+/g, " ").trim() || "None";
+
 /**
- * The changes in one cell, as the timelines summarise them (lib/audit/diff/change-summary.ts): "Status:
- * New → In Progress; Description: 1 word removed, 3 added; Permissions: Tester: Read → None". A
- * create names the initial values, a delete the last ones. The CSV and JSON lines hold every value.
+ * The changes in one cell (PDF and Excel), a field per part: short values in full ("Status: New →
+ * In Progress", "Description: The pump stops → The pump stops within 2 s"), a longer text in word
+ * counts as the timelines give it ("Description: 14 words removed, 4 added"), lists as the items
+ * added and removed, access as the roles that changed. A create names the initial values, a delete
+ * the last ones. Excel's Old values and New values columns, the CSV and JSON lines hold every value in full.
  */
-export function changesSummary(event: Pick<ExportEvent, "changes" | "eventType">): string {
-  return summarizeChanges(event.changes, diffModeOf(event.eventType))
-    .map((line) => `${line.field}: ${line.text}`)
+export function changesText(event: Pick<ExportEvent, "changes" | "eventType">): string {
+  const mode = diffModeOf(event.eventType);
+  // The timelines' account, made only where a value is too long to print or is a list or access grid.
+  const summary = (change: FieldChange) => summarizeChanges([change], mode)[0].text;
+  return event.changes
+    .map((change) => {
+      const short = Math.max(changeValueText(change.old).length, changeValueText(change.new).length) <= SHORT_CHANGE;
+      if (!short || change.kind === "access" || change.kind === "list") return `${change.field}: ${summary(change)}`;
+      if (mode === "create") return `${change.field}: ${oneLine(change.new)}`;
+      if (mode === "delete") return `${change.field}: ${oneLine(change.old)}`;
+      return `${change.field}: ${oneLine(change.old)} → ${oneLine(change.new)}`;
+    })
     .join("; ");
+}
+
+/** Each change's whole value on one side ("old" or "new"), a field per paragraph: "Description: <the whole text>"; a field without a value on that side is left out. */
+export function changeValues(event: Pick<ExportEvent, "changes">, side: "old" | "new"): string {
+  return event.changes
+    .filter((change) => change[side] !== null)
+    .map((change) => `${change.field}: ${changeValueText(change[side])}`)
+    .join("\n\n");
 }

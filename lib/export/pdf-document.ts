@@ -1,13 +1,15 @@
 // The PDF itself, from rows already read: landscape A4, a title block with the filters, a table
 // whose header repeats on every page, zebra rows, "Page x of y", Unicode fonts chosen per cell,
-// disabled users struck through. Pure and synchronous (jsPDF lays out the whole document at once):
+// disabled users struck through on every line. Pure and synchronous (jsPDF lays out the whole document at once):
 // it runs in a worker thread (pdf-worker.ts) so that the server goes on answering meanwhile.
 import { jsPDF } from "jspdf";
 import { autoTable, type CellHookData } from "jspdf-autotable";
 import { formatCount } from "@/lib/audit/search/list-result";
 import { formatDateTime, zoneName } from "@/lib/time/zoned";
 import type { FilterLine } from "./filter-summary";
-import { fontFor, PDF_FONT, pdfFonts } from "./pdf-fonts";
+import { PDF_FONT, pdfFontFiles } from "./pdf-fonts";
+import { RunLayout } from "./pdf-runs";
+import { fontsUsed, isPlainLatin, printable, VISUAL_TEXT, visualOrder } from "./pdf-text";
 
 /** A PDF column: what the export's column says of itself, without its value function. */
 export interface PdfColumn {
@@ -35,34 +37,26 @@ export interface PdfDocumentInput {
 const MARGIN = 36;
 const STRIKE_COLOR = [134, 142, 150] as const;
 
-function registerFonts(doc: jsPDF): void {
-  for (const font of pdfFonts()) {
-    doc.addFileToVFS(font.vfsName, font.base64);
+/** Embeds the fonts the document's text uses, and no other (a CJK font is megabytes even subset). */
+function registerFonts(doc: jsPDF, fonts: ReadonlySet<string>): void {
+  for (const font of pdfFontFiles(fonts)) {
+    doc.addFileToVFS(font.vfsName, font.data);
     doc.addFont(font.vfsName, font.name, font.style);
   }
 }
 
-/**
- * Text whose words may need different fonts ("山田 太郎 (@taro.yamada), Łukasz Żółć"): each word in
- * the font its characters need, wrapped at `right`. Returns the baseline of the last line.
- */
-function drawMixedText(doc: jsPDF, text: string, left: number, right: number, top: number, lineHeight: number): number {
-  let x = left;
+/** Text wrapped between `left` and `right`, each run in its font, from the baseline `top`. Returns the baseline of the last line. */
+function drawWrapped(layout: RunLayout, text: string, left: number, right: number, top: number, lineHeight: number): number {
   let y = top;
-  for (const word of text.split(/(?<=\s)/)) {
-    doc.setFont(fontFor(word), "normal");
-    const width = doc.getTextWidth(word);
-    if (x > left && x + width > right) {
-      x = left;
-      y += lineHeight;
-    }
-    doc.text(word, x, y);
-    x += width;
-  }
+  layout.wrap(printable(text), right - left).forEach((line, index) => {
+    if (index > 0) y += lineHeight;
+    layout.draw(line, left, y);
+  });
   return y;
 }
 
 function titleBlock(doc: jsPDF, input: PdfDocumentInput): number {
+  const layout = new RunLayout(doc, 9);
   const zone = zoneName(input.generatedAt, input.timeZone);
   let y = MARGIN + 6;
   doc.setFont(PDF_FONT, "bold");
@@ -75,15 +69,14 @@ function titleBlock(doc: jsPDF, input: PdfDocumentInput): number {
   for (const line of input.filters) {
     doc.setFont(PDF_FONT, "bold");
     doc.text(`${line.label}:`, MARGIN, y);
-    y = drawMixedText(doc, line.value, MARGIN + labelWidth, right, y, 12);
+    y = drawWrapped(layout, line.value, MARGIN + labelWidth, right, y, 12);
     y += 12;
   }
-  doc.setFont(PDF_FONT, "normal");
   doc.setTextColor(90);
   const facts = `${formatCount(input.rows)} events · times in ${input.timeZone} (${zone}) · generated ${formatDateTime(input.generatedAt, input.timeZone)} ${zone} by ${input.generatedBy}`;
-  doc.text(facts, MARGIN, y + 2);
+  y = drawWrapped(layout, facts, MARGIN, right, y + 2, 12);
   doc.setTextColor(0);
-  return y + 12;
+  return y + 10;
 }
 
 function pageFooters(doc: jsPDF, input: PdfDocumentInput): void {
@@ -114,16 +107,15 @@ const PROSE_WIDTH = 30;
  * column is never narrower than its longest word ("Requirements", a username), so that no word is
  * split across lines; the prose columns give up what that takes.
  */
-function columnWidths(doc: jsPDF, columns: readonly PdfColumn[], rows: readonly string[][], tableWidth: number): number[] {
+function columnWidths(layout: RunLayout, columns: readonly PdfColumn[], rows: readonly string[][], tableWidth: number): number[] {
   const total = columns.reduce((sum, column) => sum + column.width, 0);
   const proportional = columns.map((column) => (tableWidth * column.width) / total);
-  const wordWidth = (word: string) => (doc.getStringUnitWidth(word) * FONT_SIZE) / doc.internal.scaleFactor;
   const minimum = columns.map((column, index) => {
     if (column.width >= PROSE_WIDTH) return 0;
     let widest = 0;
     for (const text of [column.header, ...rows.map((row) => row[index])]) {
       // No glyph is wider than 1 em: a word that short cannot be the widest, and is not measured.
-      for (const word of text.split(/\s+/)) if (word.length * FONT_SIZE > widest) widest = Math.max(widest, wordWidth(word));
+      for (const word of text.split(/\s+/)) if (word.length * FONT_SIZE > widest) widest = Math.max(widest, layout.width(word));
     }
     return widest + CELL_PADDING * 2 + 2;
   });
@@ -136,13 +128,24 @@ function columnWidths(doc: jsPDF, columns: readonly PdfColumn[], rows: readonly 
   return widths.map((width, index) => (flexible[index] ? width - (width - minimum[index]) * share : width));
 }
 
+/** Where a body cell's lines start, and how far apart they are (as jspdf-autotable draws them). */
+function lineBaselines(cell: CellHookData["cell"], lines: number): number[] {
+  const size = cell.styles.fontSize;
+  const top = cell.y + cell.padding("top") + size * (2 - 1.15);
+  return Array.from({ length: lines }, (_, index) => top + index * size * LINE_HEIGHT);
+}
+
+const LINE_HEIGHT = 1.15;
+
 /** The whole PDF, in memory. */
 export function renderPdf(input: PdfDocumentInput): Uint8Array {
   const doc = new jsPDF({ orientation: "landscape", unit: "pt", format: "a4", compress: true });
-  registerFonts(doc);
+  doc.setLineHeightFactor(LINE_HEIGHT);
+  const { columns, struck } = input;
+  const body = input.body.map((row) => row.map(printable));
+  registerFonts(doc, fontsUsed([...body.flat(), ...input.filters.map((line) => printable(line.value)), printable(input.generatedBy)]));
   doc.setProperties({ title: `Audit export: ${input.title}`, author: input.generatedBy, creator: "Audit Console" });
   const startY = titleBlock(doc, input);
-  const { columns, body, struck } = input;
 
   // Columns nothing in the result fills (Artifact, when only work items matched) give their width to the others.
   const kept = body.length === 0 ? columns.map((_, index) => index) : columns.map((_, index) => index).filter((index) => body.some((row) => row[index] !== ""));
@@ -154,9 +157,10 @@ export function renderPdf(input: PdfDocumentInput): Uint8Array {
       .filter(([, index]) => kept.includes(index))
       .map(([row, index]) => `${row}:${kept.indexOf(index)}`),
   );
-  doc.setFont(PDF_FONT, "normal");
-  doc.setFontSize(FONT_SIZE);
-  const widths = columnWidths(doc, shown, rows, doc.internal.pageSize.getWidth() - MARGIN * 2);
+  const layout = new RunLayout(doc, FONT_SIZE);
+  const widths = columnWidths(layout, shown, rows, doc.internal.pageSize.getWidth() - MARGIN * 2);
+  // Cells whose lines need more than one font: drawn run by run once autotable has drawn their background.
+  const runCells = new Map<string, string[]>();
   autoTable(doc, {
     startY,
     margin: { top: MARGIN, left: MARGIN, right: MARGIN, bottom: MARGIN + 8 },
@@ -166,24 +170,46 @@ export function renderPdf(input: PdfDocumentInput): Uint8Array {
     showHead: "everyPage",
     // An event is read as a whole: a row that fits on a page is never cut in two across pages.
     rowPageBreak: "avoid",
-    styles: { font: PDF_FONT, fontSize: FONT_SIZE, cellPadding: CELL_PADDING, overflow: "linebreak", valign: "top" },
+    styles: { font: PDF_FONT, fontSize: FONT_SIZE, cellPadding: CELL_PADDING, overflow: "linebreak", valign: "top", textOptions: VISUAL_TEXT },
     headStyles: { font: PDF_FONT, fontStyle: "bold", fillColor: [52, 58, 64], textColor: 255 },
     alternateRowStyles: { fillColor: [241, 243, 245] },
     columnStyles: Object.fromEntries(widths.map((cellWidth, index) => [index, { cellWidth }])),
     didParseCell(data: CellHookData) {
-      if (data.section !== "body") return;
-      data.cell.styles.font = fontFor(data.cell.text.join(" "));
+      if (data.section !== "body" || rows.length === 0) return;
+      const text = rows[data.row.index][data.column.index];
+      // Latin text is wrapped by autotable in DejaVu Sans; any other, here, each run measured in its own font.
+      if (isPlainLatin(text)) return;
+      const lines = layout.wrap(text, widths[data.column.index] - CELL_PADDING * 2);
+      const fonts = new Set(lines.map((line) => layout.singleFont(line)));
+      const font = fonts.size === 1 ? [...fonts][0] : null;
+      data.cell.styles.overflow = "visible";
+      if (font === null && lines.some((line) => line !== "")) runCells.set(`${data.row.index}:${data.column.index}`, lines);
+      data.cell.styles.font = font ?? PDF_FONT;
+      data.cell.text = lines.map(visualOrder);
+    },
+    willDrawCell(data: CellHookData) {
+      if (data.section === "body" && runCells.has(`${data.row.index}:${data.column.index}`)) data.cell.text = [];
     },
     didDrawCell(data: CellHookData) {
-      if (data.section !== "body" || !struckShown.has(`${data.row.index}:${data.column.index}`)) return;
-      const text = data.cell.text[0] ?? "";
-      doc.setFont(String(data.cell.styles.font), "normal");
-      doc.setFontSize(data.cell.styles.fontSize);
+      if (data.section !== "body" || rows.length === 0) return;
+      const key = `${data.row.index}:${data.column.index}`;
+      // (cell.text is in visual order; the lines' width and runs are the same in either order)
+      const lines = runCells.get(key) ?? data.cell.text;
       const x = data.cell.x + data.cell.padding("left");
-      const y = data.cell.y + data.cell.padding("top") + data.cell.styles.fontSize * 0.42;
+      const baselines = lineBaselines(data.cell, lines.length);
+      if (runCells.has(key)) {
+        lines.forEach((line, index) => {
+          layout.draw(line, x, baselines[index]);
+        });
+      }
+      if (!struckShown.has(key)) return;
+      // A disabled user's name is struck through on every line it wraps to.
       doc.setDrawColor(...STRIKE_COLOR);
       doc.setLineWidth(0.6);
-      doc.line(x, y, x + doc.getTextWidth(text), y);
+      lines.forEach((line, index) => {
+        const y = baselines[index] - FONT_SIZE * 0.3;
+        doc.line(x, y, x + layout.width(line), y);
+      });
     },
   });
   pageFooters(doc, input);

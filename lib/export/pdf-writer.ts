@@ -13,8 +13,8 @@ export function pdfWorkerFile(): string | null {
   return workerFile("pdf-worker", "PDF_WORKER_FILE");
 }
 
-// A PDF at its row limit peaks at about 420 MB: room for that, and a bound past which the worker,
-// not the server, runs out of memory.
+// A PDF at its row limit peaks at about 420 MB, 500-570 MB with three CJK fonts embedded (each parsed
+// whole by jsPDF): room for that, and a bound past which the worker, not the server, runs out of memory.
 const WORKER_HEAP_MB = 1024;
 
 let turn: Promise<unknown> = Promise.resolve();

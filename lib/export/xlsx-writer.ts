@@ -1,6 +1,7 @@
 // Excel through exceljs's streaming WorkbookWriter: rows leave as zip chunks while later rows are
 // still being read. Real date cells (the wall clock of the export's zone), a frozen bold header,
-// auto-filter, column widths, disabled users struck through, and an "About" sheet.
+// auto-filter, column widths, disabled users struck through, and an "About" sheet. A text longer
+// than a cell holds goes on in continuation rows below its event's row, each saying so.
 import { once } from "node:events";
 import { PassThrough } from "node:stream";
 import ExcelJS from "exceljs";
@@ -8,6 +9,7 @@ import { formatDateTime, wallClock, zoneName } from "@/lib/time/zoned";
 import { formatCount } from "@/lib/audit/search/list-result";
 import { neutralizeFormula } from "./csv";
 import { yieldToEventLoop, type ExportContext } from "./export-context";
+import type { ExportEvent } from "./export-event";
 
 /** Excel dates carry no zone: the cell holds the wall clock in the export's zone, which the header names. */
 export function excelWallClock(instant: Date, timeZone: string): Date {
@@ -20,6 +22,37 @@ const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: 
 const DISABLED_FONT: Partial<ExcelJS.Font> = { strike: true, color: { argb: "FF868E96" } };
 // Per the exceljs notes: a turn every 10 rows keeps 1M rows near 116 MB; every 1,000 rows, ~550 MB.
 const ROWS_PER_TURN = 10;
+
+/** The most characters an Excel cell holds (Excel's specifications and limits). */
+export const EXCEL_CELL_LIMIT = 32_767;
+// Room kept in each part for the note that says where the text goes on.
+const NOTE_ROOM = 200;
+
+/**
+ * A text in the parts of it that fit a cell, each part but the last saying that the text goes on in
+ * the next row, each but the first that it goes on from the row above: one part for a text that fits.
+ */
+export function cellParts(text: string, limit = EXCEL_CELL_LIMIT): string[] {
+  if (text.length <= limit) return [text];
+  const size = limit - NOTE_ROOM;
+  const pieces: string[] = [];
+  for (let start = 0; start < text.length; ) {
+    let end = Math.min(text.length, start + size);
+    // Never between the two halves of a character outside the BMP.
+    if (end < text.length && /[\ud800-\udbff]/.test(text[end - 1])) end -= 1;
+    pieces.push(text.slice(start, end));
+    start = end;
+  }
+  return pieces.map((piece, index) => {
+    const part = `part ${index + 1} of ${pieces.length}`;
+    const from = index > 0 ? `[continued from the row above, ${part}]\n` : "";
+    const on =
+      index < pieces.length - 1
+        ? `\n[continued in the next row: longer than Excel's ${EXCEL_CELL_LIMIT.toLocaleString("en-US")}-character cell limit, ${part}]`
+        : "";
+    return `${from}${piece}${on}`;
+  });
+}
 
 async function writeWorkbook(context: ExportContext, output: PassThrough): Promise<void> {
   // A destroyed output emits no more 'drain': without this the writer would wait for it forever.
@@ -40,26 +73,55 @@ async function writeWorkbook(context: ExportContext, output: PassThrough): Promi
     width: column.date ? Math.max(column.width, 24) : column.width,
     style: styles[index],
   }));
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, context.rows + 1), column: context.columns.length } };
   const header = sheet.getRow(1);
   header.font = { bold: true };
   header.fill = HEADER_FILL;
   header.commit();
 
+  // Continuation rows repeat the event's time and id, so that sorting and filtering keep them with it.
+  const keys = context.columns.map((column) => column.date === true || column.header === "Event ID");
   let written = 0;
+  let rowsOnSheet = 0;
+  let continuations = 0;
+  const addRow = (values: unknown[], event: ExportEvent | null) => {
+    const row = sheet.addRow(values);
+    context.columns.forEach((column, index) => {
+      const user = event && column.user?.(event);
+      row.getCell(index + 1).style = user?.exists && !user.enabled ? disabled : styles[index];
+    });
+    row.commit();
+    rowsOnSheet += 1;
+  };
   for await (const batch of context.batches) {
     for (const event of batch) {
       // An empty value leaves the cell blank, as Excel's own blanks: "(Blanks)" in the filter.
-      const values = context.columns.map((column) => {
-        const value = column.value(event);
-        return value instanceof Date ? excelWallClock(value, context.timeZone) : value === "" ? null : neutralizeFormula(value);
-      });
-      const row = sheet.addRow(values);
+      const values: unknown[] = [];
+      // The parts after the first of each text longer than a cell, by column.
+      const rest: Array<string[] | undefined> = [];
       context.columns.forEach((column, index) => {
-        const user = column.user?.(event);
-        row.getCell(index + 1).style = user?.exists && !user.enabled ? disabled : styles[index];
+        const value = column.value(event);
+        if (value instanceof Date) values.push(excelWallClock(value, context.timeZone));
+        else if (value === "") values.push(null);
+        else {
+          const text = neutralizeFormula(value);
+          if (text.length <= EXCEL_CELL_LIMIT) {
+            values.push(text);
+            return;
+          }
+          const parts = cellParts(text);
+          values.push(parts[0]);
+          rest[index] = parts.slice(1);
+        }
       });
-      row.commit();
+      addRow(values, event);
+      const extra = rest.reduce((most, parts) => Math.max(most, parts?.length ?? 0), 0);
+      for (let part = 0; part < extra; part += 1) {
+        addRow(
+          values.map((value, index) => (keys[index] ? value : (rest[index]?.[part] ?? null))),
+          null,
+        );
+        continuations += 1;
+      }
       written += 1;
       if (written % ROWS_PER_TURN === 0) {
         await yieldToEventLoop();
@@ -69,6 +131,8 @@ async function writeWorkbook(context: ExportContext, output: PassThrough): Promi
       }
     }
   }
+  // Written with the sheet's end: the range takes in the continuation rows.
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, rowsOnSheet + 1), column: context.columns.length } };
   sheet.commit();
 
   const about = workbook.addWorksheet("About");
@@ -83,6 +147,14 @@ async function writeWorkbook(context: ExportContext, output: PassThrough): Promi
     ["Generated at", `${formatDateTime(context.generatedAt, context.timeZone)} ${zone}`],
     ["Generated by", context.generatedBy],
     ["Rows", formatCount(written)],
+    ...(continuations > 0
+      ? ([
+          [
+            "Continuation rows",
+            `${formatCount(continuations)}: texts longer than Excel's ${EXCEL_CELL_LIMIT.toLocaleString("en-US")}-character cell limit go on in the rows below their event, with its time and Event ID`,
+          ],
+        ] as Array<[string, string]>)
+      : []),
     ["Disabled users", "struck through in grey"],
   ];
   for (const [label, value] of facts) {

@@ -12,6 +12,8 @@ export const ARTIFACTS_EXPORT_COLUMNS: readonly ExportColumn[] = [
   COLUMNS.project,
   COLUMNS.tracker,
   COLUMNS.changes,
+  COLUMNS.oldValues,
+  COLUMNS.newValues,
   COLUMNS.source,
   COLUMNS.eventId,
 ];

@@ -13,6 +13,8 @@ export const PERMISSIONS_EXPORT_COLUMNS: readonly ExportColumn[] = [
   COLUMNS.targetUser,
   COLUMNS.permissionMessage,
   COLUMNS.changes,
+  COLUMNS.oldValues,
+  COLUMNS.newValues,
   COLUMNS.source,
   COLUMNS.eventId,
 ];
