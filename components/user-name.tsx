@@ -7,7 +7,7 @@ import { useEffect, useState, type ReactNode } from "react";
 import { Anchor, Avatar, Group, Text, VisuallyHidden, type MantineSize } from "@mantine/core";
 import type { UserRef } from "@/lib/audit/events/user-refs";
 import { entityHref } from "@/lib/audit/timeline/entity-paths";
-import { useEntityHref } from "./data-table/use-entity-href";
+import { useHrefWithBack } from "./data-table/use-href-with-back";
 
 export type UserNameUser = Pick<UserRef, "id" | "username" | "displayName" | "avatarUrl" | "enabled"> & { exists?: boolean };
 
@@ -78,7 +78,7 @@ interface UserNameProps {
 
 export function UserName({ user, size = "sm", plain = false }: UserNameProps) {
   const exists = user.exists !== false && user.id !== null;
-  const href = useEntityHref(user.id !== null ? entityHref("user", user.id) : "");
+  const href = useHrefWithBack(user.id !== null ? entityHref("user", user.id) : "");
   let label: ReactNode = <UserLabel user={user} size={size} />;
   if (exists && !plain) {
     label = (

@@ -5,7 +5,7 @@ import Link from "next/link";
 import { Anchor, Text, type MantineSize } from "@mantine/core";
 import { entityHref } from "@/lib/audit/timeline/entity-paths";
 import type { EntityRef } from "@/lib/audit/events/event-rows";
-import { useEntityHref } from "./use-entity-href";
+import { useHrefWithBack } from "./use-href-with-back";
 
 interface EntityLinkProps {
   kind: "project" | "tracker" | "artifact";
@@ -16,7 +16,7 @@ interface EntityLinkProps {
 }
 
 export function EntityLink({ kind, entity, size = "sm", empty = "—" }: EntityLinkProps) {
-  const href = useEntityHref(entity?.id ? entityHref(kind, entity.id) : "");
+  const href = useHrefWithBack(entity?.id ? entityHref(kind, entity.id) : "");
   if (!entity) {
     return (
       <Text span size={size} c="dimmed">

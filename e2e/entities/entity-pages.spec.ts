@@ -34,6 +34,13 @@ test("an artifact's timeline filters by event type and range in the URL, and Bac
   await expect.poll(async () => (await tableRows(artifactTimeline(page))).every((row) => row[1].startsWith("Work Item Update"))).toBe(true);
   expect(await shownTotal(page)).toBeGreaterThan(0);
 
+  // The diff opened from here goes back to the same tab, filters and all.
+  await artifactTimeline(page).getByRole("link", { name: "Show changes" }).first().click();
+  await expect(page).toHaveURL(/\/audit\/changes\/\d+\?back=/);
+  await expect(page.getByRole("link", { name: "Back to Artifacts" })).toHaveAttribute("href", ARTIFACTS_TAB);
+  await page.goBack();
+  await expect(artifactTimeline(page)).toBeVisible();
+
   // More than a year is refused next to the field, as on the tabs.
   await page.goto(`/artifacts/${id}?range=custom&from=2024-01-01&to=2025-12-31&back=${encodeURIComponent(ARTIFACTS_TAB)}`);
   await expect(form.getByText("Created at range: may not exceed one year")).toBeVisible();
@@ -109,7 +116,7 @@ test("an admin sets a source's link template; entity pages and the diff open the
 
     // The diff's head links the same item.
     await artifactTimeline(page).getByRole("link", { name: "Show changes" }).first().click();
-    await expect(page).toHaveURL(/\/audit\/changes\/\d+$/);
+    await expect(page).toHaveURL(/\/audit\/changes\/\d+\?back=/);
     await expect(page.getByRole("link", { name: /Open in demo/ })).toHaveAttribute("href", href!);
 
     await page.goto("/audit/console?types=AUDIT_CONFIG_CHANGE&range=Today");

@@ -37,7 +37,8 @@ describe("the way back from an entity page", () => {
     const fromEntity = new URLSearchParams({ back: "/audit/permissions?users=5", types: "USER_CREATE" });
     expect(backFrom("/artifacts/12", fromEntity)).toBe("/audit/permissions?users=5");
     expect(backFrom("/artifacts/12", new URLSearchParams({ back: "https://evil.example" }))).toBeNull();
-    expect(backFrom("/audit/changes/7", new URLSearchParams({ back: "/audit/logins" }))).toBeNull();
+    expect(backFrom("/audit/changes/7", new URLSearchParams({ back: "/audit/logins" }))).toBe("/audit/logins");
+    expect(backFrom("/settings/api-tokens", new URLSearchParams({ back: "/audit/logins" }))).toBeNull();
     expect(withBack("/projects/3", "/audit/artifacts?range=Today")).toBe("/projects/3?back=%2Faudit%2Fartifacts%3Frange%3DToday");
     expect(withBack("/projects/3", null)).toBe("/projects/3");
   });

@@ -33,17 +33,18 @@ export function readBackLink(value: string | string[] | null | undefined): BackL
   return { href: `${url.pathname}${url.search}`, label: `Back to ${tab.title}` };
 }
 
-const ENTITY_PAGE = new RegExp(`^/(${TIMELINE_KINDS.map((kind) => `${kind}s`).join("|")})/\\d+$`);
+/** The pages that pass on the way back they were given: entity pages and the diff page. */
+const PASSING_PAGE = new RegExp(`^/(${TIMELINE_KINDS.map((kind) => `${kind}s`).join("|")}|audit/changes)/\\d+$`);
 
 /**
- * What a link to an entity page should carry as `back`, seen from the page at `pathname?search`: the
- * tab itself, or on an entity page the tab that page came from; null elsewhere.
+ * What a link to an entity page or a diff should carry as `back`, seen from the page at
+ * `pathname?search`: the tab itself, or on an entity page or a diff the tab that page came from; null elsewhere.
  */
 export function backFrom(pathname: string, search: URLSearchParams): string | null {
   const query = search.toString();
   const here = readBackLink(`${pathname}${query ? `?${query}` : ""}`);
   if (here) return here.href;
-  return ENTITY_PAGE.test(pathname) ? (readBackLink(search.get(BACK_PARAM))?.href ?? null) : null;
+  return PASSING_PAGE.test(pathname) ? (readBackLink(search.get(BACK_PARAM))?.href ?? null) : null;
 }
 
 /** `href` (an entity page) carrying `back`, when there is one. */
