@@ -62,12 +62,16 @@ async function entityName(subject: TimelineSubject): Promise<EntityName | null> 
   }
 }
 
+/** Latin letters that no decomposition takes to a plain letter. */
+const PLAIN_LETTERS: Record<string, string> = { ł: "l", ø: "o", đ: "d", ß: "ss", æ: "ae", œ: "oe", þ: "th", ı: "i" };
+
 /** "alarm-late" from "Alarm late": Latin letters and digits (accents dropped), at most 40 characters; "" when none. */
 export function nameSlug(name: string): string {
   return name
     .normalize("NFKD")
     .replace(/\p{M}/gu, "")
     .toLowerCase()
+    .replace(/[łøđßæœþı]/g, (letter) => PLAIN_LETTERS[letter])
     .replace(/[^a-z0-9]+/g, "-")
     .slice(0, 40)
     .replace(/^-+|-+$/g, "");

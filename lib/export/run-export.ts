@@ -1,5 +1,6 @@
-// One export, from URL to bytes: guard, what it covers (a tab, or an entity's timeline: export-scope.ts), the tab's URL reader and schema, count, the format's limit,
-// the audit event, then the events in batches through the format's writer.
+// One export, from URL to bytes: guard, what it covers (a tab, or an entity's timeline:
+// export-scope.ts), the tab's URL reader and schema, count, the format's limit, the audit event,
+// then the events in batches through the format's writer.
 import "server-only";
 import type { EventRowRecord } from "@/lib/audit/events/event-rows";
 import type { AuditOrderBy, AuditWhere } from "@/lib/audit/search/filter-query";
