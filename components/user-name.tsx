@@ -6,6 +6,8 @@ import Link from "next/link";
 import { useEffect, useState, type ReactNode } from "react";
 import { Anchor, Avatar, Group, Text, VisuallyHidden, type MantineSize } from "@mantine/core";
 import type { UserRef } from "@/lib/audit/events/user-refs";
+import { entityHref } from "@/lib/audit/timeline/entity-paths";
+import { useHrefWithBack } from "./data-table/use-href-with-back";
 
 export type UserNameUser = Pick<UserRef, "id" | "username" | "displayName" | "avatarUrl" | "enabled"> & { exists?: boolean };
 
@@ -76,10 +78,11 @@ interface UserNameProps {
 
 export function UserName({ user, size = "sm", plain = false }: UserNameProps) {
   const exists = user.exists !== false && user.id !== null;
+  const href = useHrefWithBack(user.id !== null ? entityHref("user", user.id) : "");
   let label: ReactNode = <UserLabel user={user} size={size} />;
   if (exists && !plain) {
     label = (
-      <Anchor component={Link} href={`/users/${user.id}`} underline="hover" c="inherit" title={user.enabled ? undefined : "Disabled user"}>
+      <Anchor component={Link} href={href} underline="hover" c="inherit" title={user.enabled ? undefined : "Disabled user"}>
         {label}
       </Anchor>
     );

@@ -4,6 +4,9 @@ import type { ReactNode } from "react";
 import { Alert, Group, Paper, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { IconInfoCircle } from "@tabler/icons-react";
 import { sourceReference } from "@/lib/audit/events/sources";
+import type { SourceLink } from "@/lib/audit/events/source-links";
+import type { BackLink } from "@/lib/audit/timeline/back-link";
+import { SourceSystemLink } from "@/components/source-system-link";
 import { TextLink } from "./text-link";
 
 export interface EntityFact {
@@ -24,11 +27,13 @@ interface EntityHeaderProps {
   facts: EntityFact[];
   /** why the page shows a snapshot, or that the entity is deleted */
   notice?: { title: string; text: string };
-  /** the way back to the audit tabs */
+  /** the way back to the audit tab the admin came from (back-link.ts), or to its default tab */
   back: { label: string; href: string };
+  /** "Open in the source system", when the entity's source has a link template */
+  sourceLink?: SourceLink | null;
 }
 
-export function EntityHeader({ kindLabel, title, badges, facts, notice, back }: EntityHeaderProps) {
+export function EntityHeader({ kindLabel, title, badges, facts, notice, back, sourceLink = null }: EntityHeaderProps) {
   return (
     <Paper withBorder radius="md" p="lg">
       <Stack gap="md">
@@ -37,7 +42,10 @@ export function EntityHeader({ kindLabel, title, badges, facts, notice, back }: 
             <Text size="xs" c="dimmed" fw={600} tt="uppercase">
               {kindLabel}
             </Text>
-            <TextLink href={back.href}>{back.label}</TextLink>
+            <Group gap="md">
+              {sourceLink && <SourceSystemLink link={sourceLink} />}
+              <TextLink href={back.href}>{back.label}</TextLink>
+            </Group>
           </Group>
           <Group gap="sm" wrap="wrap" align="center">
             <Title order={1} size="h2">
@@ -68,4 +76,10 @@ export function EntityHeader({ kindLabel, title, badges, facts, notice, back }: 
       </Stack>
     </Paper>
   );
+}
+
+/** What every entity page gives its header beside the entity: the way back it came with, and its link into the source. */
+export interface EntityHeadProps {
+  back: BackLink | null;
+  sourceLink: SourceLink | null;
 }

@@ -5,6 +5,7 @@ import Link from "next/link";
 import { Anchor, Text, type MantineSize } from "@mantine/core";
 import { entityHref } from "@/lib/audit/timeline/entity-paths";
 import type { EntityRef } from "@/lib/audit/events/event-rows";
+import { useHrefWithBack } from "./use-href-with-back";
 
 interface EntityLinkProps {
   kind: "project" | "tracker" | "artifact";
@@ -15,6 +16,7 @@ interface EntityLinkProps {
 }
 
 export function EntityLink({ kind, entity, size = "sm", empty = "—" }: EntityLinkProps) {
+  const href = useHrefWithBack(entity?.id ? entityHref(kind, entity.id) : "");
   if (!entity) {
     return (
       <Text span size={size} c="dimmed">
@@ -30,7 +32,7 @@ export function EntityLink({ kind, entity, size = "sm", empty = "—" }: EntityL
     );
   }
   return (
-    <Anchor component={Link} href={entityHref(kind, entity.id)} size={size} underline="hover">
+    <Anchor component={Link} href={href} size={size} underline="hover">
       {entity.name}
     </Anchor>
   );

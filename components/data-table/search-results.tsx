@@ -5,7 +5,7 @@ import { Suspense, type ReactNode } from "react";
 import { Paper } from "@mantine/core";
 import { ExportMenu } from "@/components/export/export-menu";
 import { describeErrors, FilterValidationError } from "@/lib/audit/search/filter-schema";
-import { getSearchTab, type SearchTabId } from "@/lib/audit/tabs/search-tabs";
+import { getListTab, type ListTabId } from "@/lib/audit/tabs/list-tabs";
 import type { TabSearch } from "@/lib/audit/tabs/search-tab";
 import { serializeTabSearch } from "@/lib/audit/tabs/tab-url";
 import type { ListResult, PageSize } from "@/lib/audit/search/list-result";
@@ -70,8 +70,12 @@ export async function SearchResults<Row>({ load, size, timeZone, noun = "event",
 }
 
 interface TabResultsProps<Row> {
-  /** the tab: its page, its labels, its empty state and its export bar */
-  tab: SearchTabId;
+  /** the tab (or entity timeline): its labels, its empty state */
+  tab: ListTabId;
+  /** the list's URL without its filters: the tab's path, or an entity page's with its way back */
+  base?: string;
+  /** what the export bar exports: the tab's id, or an entity's ("artifact-12"; export-target.ts) */
+  exportTarget?: string;
   /** the search from the URL when it is valid, else null and `errors` say why */
   search: TabSearch | null;
   errors: Record<string, string>;
@@ -83,8 +87,9 @@ interface TabResultsProps<Row> {
 }
 
 /** A search tab's results under its filters: refused filters, or a skeleton, then SearchResults with the export bar. */
-export function TabResults<Row>({ tab: id, search, errors, skeleton, timeZone, load, table }: TabResultsProps<Row>) {
-  const tab = getSearchTab(id);
+export function TabResults<Row>({ tab: id, base, exportTarget = id, search, errors, skeleton, timeZone, load, table }: TabResultsProps<Row>) {
+  const tab = getListTab(id);
+  const home = base ?? tab.path;
   if (!search) return <DataTableError title="These filters cannot be searched" message={describeErrors(errors, tab.labels)} />;
   return (
     <Suspense key={JSON.stringify(search)} fallback={<DataTableSkeleton columns={skeleton.columns} rows={search.size} label={skeleton.label} />}>
@@ -92,9 +97,9 @@ export function TabResults<Row>({ tab: id, search, errors, skeleton, timeZone, l
         load={() => load(search)}
         size={search.size}
         timeZone={timeZone}
-        empty={{ ...tab.texts.empty, action: { label: "Reset filters", href: tab.path } }}
-        firstPageHref={`${tab.path}${serializeTabSearch(tab, { ...search, page: 1, after: null, before: null })}`}
-        toolbar={<ExportMenu tab={id} />}
+        empty={{ ...tab.texts.empty, action: { label: "Reset filters", href: home } }}
+        firstPageHref={serializeTabSearch(tab, { ...search, page: 1, after: null, before: null }, home)}
+        toolbar={<ExportMenu target={exportTarget} />}
         table={(rows) => table(rows, search)}
       />
     </Suspense>

@@ -7,6 +7,7 @@ import { changesHref } from "@/lib/audit/timeline/entity-paths";
 import type { TimelineRow } from "@/lib/audit/timeline/entity-timeline";
 import type { TimelineKind } from "@/lib/audit/timeline/timeline-filters";
 import { EntityLink } from "./entity-link";
+import { useHrefWithBack } from "./use-href-with-back";
 
 const SHOWN_LINES = 4;
 
@@ -71,6 +72,8 @@ export function TimelineDetails({ row, subject }: { row: TimelineRow; subject: T
 
 /** A line per changed field, and the way to the whole diff. */
 export function TimelineChanges({ row }: { row: TimelineRow }) {
+  // The diff page's "Back to ..." returns to the tab this entity page came from.
+  const diffHref = useHrefWithBack(changesHref(row.id));
   if (row.changeSummary.length === 0) {
     return (
       <Text size="sm" c="dimmed">
@@ -93,7 +96,7 @@ export function TimelineChanges({ row }: { row: TimelineRow }) {
         ))}
       </Stack>
       <Group gap="xs">
-        <Anchor component={Link} href={changesHref(row.id)} size="sm" fw={500} underline="hover">
+        <Anchor component={Link} href={diffHref} size="sm" fw={500} underline="hover">
           Show changes
         </Anchor>
         {more > 0 && (

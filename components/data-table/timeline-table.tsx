@@ -2,7 +2,9 @@
 
 import { useMemo } from "react";
 import type { TimelineRow } from "@/lib/audit/timeline/entity-timeline";
-import { DEFAULT_TIMELINE_SORT, type TimelineKind, type TimelineSearch } from "@/lib/audit/timeline/timeline-filters";
+import type { TimelineKind } from "@/lib/audit/timeline/timeline-filters";
+import { DEFAULT_TIMELINE_SORT } from "@/lib/audit/timeline/timeline-tabs";
+import type { SortValue } from "@/lib/audit/search/filter-schema";
 import { DataTable } from "./data-table";
 import { timelineColumns } from "./timeline-columns";
 
@@ -13,7 +15,7 @@ interface TimelineTableProps {
   /** names the table: "The artifact's audit timeline" */
   label: string;
   rows: TimelineRow[];
-  sort: TimelineSearch["sort"];
+  sort: SortValue<string>;
   timeZone: string;
 }
 

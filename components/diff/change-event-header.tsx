@@ -3,7 +3,9 @@
 import { Group, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { DateTimeText, EventTypeBadge } from "@/components/data-table/data-table-cells";
 import { EntityLink } from "@/components/data-table/entity-link";
+import { SourceSystemLink } from "@/components/source-system-link";
 import { UserName } from "@/components/user-name";
+import type { SourceLink } from "@/lib/audit/events/source-links";
 import type { EventRow } from "@/lib/audit/events/event-rows";
 import type { EventMessage } from "@/lib/audit/events/message";
 
@@ -25,12 +27,14 @@ const KIND_WORDS = { WORK_ITEM: "Work item", ARTIFACT: "Artifact" } as const;
 interface ChangeEventHeaderProps {
   event: EventRow;
   message: EventMessage;
+  /** "Open in the source system", when the event's source has a link template */
+  sourceLink?: SourceLink | null;
   timeZone: string;
   /** the heading level: 2 on the diff's own page (under the Audit title), 3 in the dialog */
   headingOrder?: 2 | 3;
 }
 
-export function ChangeEventHeader({ event, message, timeZone, headingOrder = 2 }: ChangeEventHeaderProps) {
+export function ChangeEventHeader({ event, message, sourceLink = null, timeZone, headingOrder = 2 }: ChangeEventHeaderProps) {
   const kind = event.artifact?.kind ? KIND_WORDS[event.artifact.kind] : null;
   return (
     <Stack gap="sm">
@@ -44,6 +48,7 @@ export function ChangeEventHeader({ event, message, timeZone, headingOrder = 2 }
             {kind}
           </Text>
         )}
+        {sourceLink && <SourceSystemLink link={sourceLink} />}
       </Group>
       <SimpleGrid component="dl" cols={{ base: 1, sm: 2, lg: 4 }} spacing="md" verticalSpacing="xs" m={0}>
         <Item term="By">

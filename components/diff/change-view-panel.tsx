@@ -8,7 +8,7 @@ import { ChangeEventHeader } from "./change-event-header";
 export function ChangeViewPanel({ view, timeZone, headingOrder }: { view: ChangeView; timeZone: string; headingOrder?: 2 | 3 }) {
   return (
     <Stack gap="md">
-      <ChangeEventHeader event={view.event} message={view.message} timeZone={timeZone} headingOrder={headingOrder} />
+      <ChangeEventHeader event={view.event} message={view.message} sourceLink={view.sourceLink} timeZone={timeZone} headingOrder={headingOrder} />
       <Divider />
       <ChangeDiffView diff={view.diff} users={view.users} invalid={view.invalid} />
     </Stack>

@@ -1,26 +1,28 @@
 "use client";
-// The export buttons of a search tab's results: PDF and Excel, CSV and JSON lines in a menu. They
-// export the whole filtered result as the URL describes it, not the page on screen.
+// The export buttons of a search tab's (or an entity timeline's) results: PDF and Excel, CSV and
+// JSON lines in a menu. They export the whole filtered result as the URL describes it, not the page on screen.
 import { Alert, Button, Group, Menu, Modal, Stack, Text } from "@mantine/core";
 import { IconChevronDown, IconDownload, IconFileSpreadsheet, IconFileTypePdf } from "@tabler/icons-react";
 import { useSearchParams } from "next/navigation";
 import { formatCount } from "@/lib/audit/search/list-result";
 import { exportHref, FORMAT_INFO, type ExportFormat } from "@/lib/export/export-formats";
-import type { SearchTabId } from "@/lib/audit/tabs/search-tabs";
 import { useExportDownload } from "./use-export-download";
 
 function megabytes(bytes: number): string {
   return `${(bytes / 1_048_576).toFixed(1)} MB`;
 }
 
-export function ExportMenu({ tab }: { tab: SearchTabId }) {
+/** `target`: what the export route exports, a tab's id ("artifacts") or an entity's ("artifact-12"). */
+export function ExportMenu({ target }: { target: string }) {
   const searchParams = useSearchParams();
   const query = new URLSearchParams(searchParams.toString());
   // The whole result: paging is not a filter.
   query.delete("page");
   query.delete("size");
+  // An entity page's way back is no filter either.
+  query.delete("back");
   const queryText = query.size > 0 ? `?${query.toString()}` : "";
-  const { state, start, confirm, dismiss } = useExportDownload((format) => exportHref(tab, format, queryText));
+  const { state, start, confirm, dismiss } = useExportDownload((format) => exportHref(target, format, queryText));
   const busy = state.phase === "counting" || state.phase === "downloading";
 
   const label = (format: ExportFormat) => {

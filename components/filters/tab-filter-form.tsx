@@ -6,7 +6,7 @@
 import type { Control, UseFormSetValue } from "react-hook-form";
 import type { ProjectOption, TrackerOption } from "@/lib/audit/events/place-options";
 import type { SelectedOptions } from "@/lib/audit/search/selected-options";
-import { getSearchTab, type SearchTabId } from "@/lib/audit/tabs/search-tabs";
+import { getListTab, type ListTabId } from "@/lib/audit/tabs/list-tabs";
 import type { TabFilters } from "@/lib/audit/tabs/search-tab";
 import { tabUrlParsers } from "@/lib/audit/tabs/tab-url";
 import { DateRangeField } from "./date-range-field";
@@ -18,7 +18,8 @@ import { useFilterForm, type AuditFilterValues } from "./use-filter-form";
 type PlaceValues = AuditFilterValues & { projects: number[]; trackers: number[] };
 
 interface TabFilterFormProps {
-  tab: SearchTabId;
+  /** a search tab, or an entity's timeline */
+  tab: ListTabId;
   /** the filters the URL holds now */
   values: TabFilters;
   /** the options the URL's values name (every choice, for Sources), by field */
@@ -29,7 +30,7 @@ interface TabFilterFormProps {
 }
 
 export function TabFilterForm({ tab: id, values, selected, errors, timeZone }: TabFilterFormProps) {
-  const tab = getSearchTab(id);
+  const tab = getListTab(id);
   const { form, submit, reset, pending, rangeField } = useFilterForm({
     schema: tab.filtersSchema as never,
     values: values as AuditFilterValues,

@@ -46,7 +46,7 @@ test("a user's, a project's and a tracker's pages have no serious or critical ac
     await firstRow.locator("td").nth(5).getByRole("link").getAttribute("href"),
   ];
   for (const path of pages) {
-    expect(path).toMatch(/^\/(users|projects|trackers)\/\d+$/);
+    expect(path).toMatch(/^\/(users|projects|trackers)\/\d+\?back=/);
     await page.goto(path!);
     await expect(page.getByRole("table", { name: /audit timeline/ })).toBeVisible();
     expect(await seriousViolations(page)).toEqual([]);

@@ -86,7 +86,7 @@ test("a work item link leads to the item's page with its history", async ({ page
   const name = (await link.innerText()).trim();
   await link.click();
 
-  await expect(page).toHaveURL(/\/artifacts\/\d+$/);
+  await expect(page).toHaveURL(/\/artifacts\/\d+\?back=%2Faudit%2Fartifacts%3F/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(name);
   await expect(page.getByText(/^Work item #\d+$/i)).toBeVisible();
   const timeline = page.getByRole("table", { name: "The artifact's audit timeline" });

@@ -64,7 +64,7 @@ test("exports a filtered Logins tab to Excel, PDF, CSV and JSON lines, complete 
   await page.goto("/audit/logins?users=&types=USER_LOGIN&range=Last_7_Days");
   const adminLink = page.getByRole("link", { name: /Ada Admin/ }).first();
   const adminPage = await adminLink.getAttribute("href");
-  expect(adminPage).toMatch(/^\/users\/\d+$/);
+  expect(adminPage).toMatch(/^\/users\/\d+\?back=/);
   await page.goto(adminPage ?? "");
   await expect(page.getByText("Audit Export").first()).toBeVisible();
 });

@@ -48,7 +48,7 @@ test("exports a filtered Artifacts tab to all four formats, each holding exactly
   test.setTimeout(240_000);
   await signInAsAdmin(page, "/audit/artifacts?types=WORK_ITEM_UPDATE&range=Last_30_Days");
   const projectLink = page.getByRole("table", { name: "Work item and artifact events" }).locator("tbody tr").first().locator("td").nth(4).getByRole("link");
-  const projectId = Number((await projectLink.getAttribute("href"))?.match(/^\/projects\/(\d+)$/)?.[1]);
+  const projectId = Number((await projectLink.getAttribute("href"))?.match(/^\/projects\/(\d+)\?back=/)?.[1]);
   const projectName = (await projectLink.innerText()).trim();
   expect(projectId).toBeGreaterThan(0);
   await page.goto(`/audit/artifacts?projects=${projectId}&types=WORK_ITEM_UPDATE&range=Last_30_Days`);
@@ -70,7 +70,7 @@ test("exports a Permissions tab filtered by a target user to all four formats", 
   await signInAsAdmin(page, "/audit/permissions?types=GROUP_ASSIGN&range=Last_365_Days");
   // The Message column's "Impacted User: NAME" links to the target user.
   const impacted = page.getByRole("table", { name: "Permission events" }).locator("tbody tr td:nth-child(6) a[href^='/users/']").first();
-  const targetId = Number((await impacted.getAttribute("href"))?.match(/^\/users\/(\d+)$/)?.[1]);
+  const targetId = Number((await impacted.getAttribute("href"))?.match(/^\/users\/(\d+)\?back=/)?.[1]);
   expect(targetId).toBeGreaterThan(0);
   await page.goto(`/audit/permissions?targetUsers=${targetId}&range=Last_365_Days`);
 

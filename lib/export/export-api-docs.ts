@@ -4,7 +4,8 @@ import { z } from "zod";
 import type { ApiOperationDoc } from "@/lib/api/openapi/api-docs";
 import { DATE_PRESETS } from "@/lib/audit/search/date-range";
 import { CUSTOM_RANGE } from "@/lib/audit/search/filter-schema";
-import { SEARCH_TAB_IDS, SEARCH_TABS } from "@/lib/audit/tabs/search-tabs";
+import { SEARCH_TABS } from "@/lib/audit/tabs/search-tabs";
+import { EXPORT_TARGETS_TEXT } from "./export-target";
 import { EXPORT_FORMATS, FORMAT_INFO } from "./export-formats";
 
 const tabs = Object.values(SEARCH_TABS);
@@ -39,7 +40,11 @@ const tabQuerySchema = z.object({
 });
 
 const fileParam = z.object({
-  file: z.string().describe(`{${SEARCH_TAB_IDS.join("|")}}.{${EXPORT_FORMATS.join("|")}}: the tab and the format, e.g. logins.csv`),
+  file: z
+    .string()
+    .describe(
+      `${EXPORT_TARGETS_TEXT}.{${EXPORT_FORMATS.join("|")}}: the tab, or an entity's timeline (its events: Event Types and the range filter them), and the format, e.g. logins.csv, artifact-12.pdf`,
+    ),
 });
 
 const preflightAnswerSchema = z.object({
@@ -69,7 +74,7 @@ export const EXPORT_API_DOCS: ApiOperationDoc[] = [
     responses: {
       200: { description: "The file (X-Export-Rows says how many rows), or the preflight's answer.", schema: preflightAnswerSchema },
       400: refusedFilter,
-      404: { description: "No such tab or format." },
+      404: { description: "No such tab, entity or format." },
       422: tooMany,
       429: { description: "Too many exports running (yours or everyone's): see Retry-After." },
     },

@@ -1,5 +1,6 @@
-// One export, from URL to bytes: guard, the tab's URL reader and schema, count, the format's limit,
-// the audit event, then the events in batches through the format's writer.
+// One export, from URL to bytes: guard, what it covers (a tab, or an entity's timeline:
+// export-scope.ts), the tab's URL reader and schema, count, the format's limit, the audit event,
+// then the events in batches through the format's writer.
 import "server-only";
 import type { EventRowRecord } from "@/lib/audit/events/event-rows";
 import type { AuditOrderBy, AuditWhere } from "@/lib/audit/search/filter-query";
@@ -8,7 +9,6 @@ import { formatCount } from "@/lib/audit/search/list-result";
 import { filterValidationError } from "@/lib/audit/search/filter-schema";
 import { recordEvent } from "@/lib/audit/events/record-event";
 import { loadSelectedOptions } from "@/lib/audit/search/selected-options";
-import { getSearchTab, type SearchTabId } from "@/lib/audit/tabs/search-tabs";
 import { readTabUrl } from "@/lib/audit/tabs/tab-url";
 import { requireAuditReader } from "@/lib/auth/guard";
 import type { Principal } from "@/lib/auth/principal";
@@ -22,7 +22,8 @@ import { countWhere } from "@/lib/audit/search/list-query";
 import { FORMAT_INFO, limitRefusal, type ExportFormat } from "./export-formats";
 import { ExportLease } from "./export-lease";
 import { acquireExportSlot, exportCallerOf, exportRefusal } from "./export-slots";
-import { EXPORT_COLUMNS } from "./export-tabs";
+import { exportScope } from "./export-scope";
+import type { ExportTarget } from "./export-target";
 import { exportFileName } from "./file-name";
 import { filterLines, filterSlug } from "./filter-summary";
 import { keysetBatches, type BatchQuery } from "@/lib/audit/search/keyset";
@@ -41,7 +42,8 @@ export const EXPORT_BATCH_SIZE = { cursor: 100, keyset: 500 } as const;
 export const OLDEST_FIRST: AuditOrderBy[] = [{ createdAt: "asc" }, { id: "asc" }];
 
 export interface ExportPlan {
-  tab: SearchTabId;
+  /** the tab's id, or the entity timeline's ("artifact-timeline") */
+  tab: string;
   format: ExportFormat;
   rows: number;
   fileName: string;
@@ -174,47 +176,56 @@ export async function recordExport(
 }
 
 /**
- * Checks and counts an export of `tab` in `format` for the search in `params` (the tab's URL).
- * Throws AuthError (401/403) and FilterValidationError (400, naming the field).
+ * Checks and counts an export of `target` (a tab, or an entity's timeline) in `format` for the
+ * search in `params` (the tab's URL). Throws AuthError (401/403), FilterValidationError (400, naming
+ * the field) and UnknownEntityError (an entity nobody knows).
  */
 export async function planExport(
-  tabId: SearchTabId,
+  target: ExportTarget,
   format: ExportFormat,
   params: URLSearchParams,
   options: ExportOptions,
 ): Promise<ExportPlan & { prepare(): Promise<PreparedExport> }> {
   const principal = await requireAuditReader("Exporting the audit trail");
-  const tab = getSearchTab(tabId);
+  const scope = await exportScope(target);
+  const { tab } = scope;
   const reading = readTabUrl(tab, params);
   if (!reading.valid) throw filterValidationError(reading.errors, tab.labels);
   const search = reading.valid;
   const now = options.now ?? new Date();
   const { timeZone } = options;
   // Events that arrive while the file is written are not in it: the file is the result as of `now`.
-  const where: AuditWhere = { AND: [tab.where(search, timeZone, now), { createdAt: { lte: now } }] };
+  const where: AuditWhere = { AND: [scope.where(search, timeZone, now), { createdAt: { lte: now } }] };
   // A format with a limit counts one past it (enough to refuse); CSV and JSON lines count exactly, for
   // the confirmation and the export's record. Plain SQL: Prisma's count orders by id (event-sql.ts).
   const maxRows = FORMAT_INFO[format].maxRows;
   const rows = await countWhere(getDb().reads, where, maxRows === null ? undefined : maxRows + 1);
   const range = instantRange(search, timeZone, now);
-  const fileName = exportFileName(tabId, filterSlug(tab, search, range, timeZone), now, timeZone, format);
-  const plan: ExportPlan = { tab: tabId, format, rows, fileName, refusal: limitRefusal(format, rows), busy: exportRefusal(exportCallerOf(principal)) };
+  const fileName = exportFileName(scope.fileStem, filterSlug(tab, search, range, timeZone), now, timeZone, format);
+  const plan: ExportPlan = {
+    tab: scope.record.tab,
+    format,
+    rows,
+    fileName,
+    refusal: limitRefusal(format, rows),
+    busy: exportRefusal(exportCallerOf(principal)),
+  };
 
   async function prepare(): Promise<PreparedExport> {
     if (plan.refusal) throw new RangeError(plan.refusal);
     return holdExport(principal, async ({ lease, signal, release }) => {
       const selected = await loadSelectedOptions(tab, search);
-      const filters = filterLines(tab, search, selected, range, timeZone);
+      const filters = [...scope.lead, ...filterLines(tab, search, selected, range, timeZone)];
       await recordExport(
         principal,
-        `Exported ${formatCount(rows)} ${tab.title} events to ${fileName}`,
-        { tab: tabId, format, filters: JSON.parse(JSON.stringify(tab.chosenFilters(search))), rows, timeZone, fileName },
+        `Exported ${formatCount(rows)} ${scope.what} to ${fileName}`,
+        { ...scope.record, format, filters: JSON.parse(JSON.stringify(tab.chosenFilters(search))), rows, timeZone, fileName },
         options.request,
       );
       const orderBy = format === "jsonl" ? OLDEST_FIRST : tab.orderBy(search.sort);
       const context: ExportContext = {
-        title: tab.title,
-        columns: EXPORT_COLUMNS[tabId],
+        title: scope.title,
+        columns: scope.columns,
         filters,
         timeZone,
         generatedAt: now,

@@ -14,7 +14,7 @@ export interface ChangeContext {
 }
 
 /** Which setting a config change event is about, in its details. */
-export type ConfigSetting = "coverage" | "retention" | "octaneAudits";
+export type ConfigSetting = "coverage" | "retention" | "octaneAudits" | "sourceLink";
 
 // Serializes configuration changes (across processes too), so that each event's "old" is the value
 // the previous change left.

@@ -9,6 +9,8 @@ import { parseChanges } from "../events/changes";
 import { EVENT_ROW_SELECT, toEventRows, type EventRow } from "../events/event-rows";
 import { eventMessage, type EventMessage } from "../events/message";
 import { loadUsers, type UserOption } from "../events/user-refs";
+import { eventSourceLink } from "../events/source-link-store";
+import type { SourceLink } from "../events/source-links";
 
 export interface ChangeView {
   event: EventRow;
@@ -18,6 +20,8 @@ export interface ChangeView {
   invalid: boolean;
   /** the users user values name, as they are now, by id */
   users: Record<number, UserOption>;
+  /** "Open in the source system", where the event's source has a link template */
+  sourceLink: SourceLink | null;
 }
 
 /** An event id as URLs carry it: digits, within bigint range. */
@@ -38,6 +42,6 @@ export async function getChangeView(id: string): Promise<ChangeView | null> {
   const [event] = await toEventRows(prisma, [record]);
   const { changes, invalid } = parseChanges(record.changes);
   const diff = buildChangeDiff(changes, diffModeOf(record.eventType));
-  const users = await loadUsers(prisma, diff.userIds);
-  return { event, message: eventMessage(event), diff, invalid, users: Object.fromEntries(users) };
+  const [users, sourceLink] = await Promise.all([loadUsers(prisma, diff.userIds), eventSourceLink(event)]);
+  return { event, message: eventMessage(event), diff, invalid, users: Object.fromEntries(users), sourceLink };
 }

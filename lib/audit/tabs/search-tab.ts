@@ -5,7 +5,7 @@
 import { z } from "zod";
 import type { AuditCategory, AuditEventType } from "@/lib/generated/prisma/enums";
 import { eventTypesOf } from "../events/event-types";
-import { DEFAULT_PRESET } from "../search/date-range";
+import { DEFAULT_PRESET, type DatePreset } from "../search/date-range";
 import { scopeWhere, type AuditOrderBy, type AuditWhere, type SortOrder } from "../search/filter-query";
 import {
   checkCursor,
@@ -65,6 +65,10 @@ export interface SearchTabSpec<Id extends string, Fields extends readonly Search
   sorts: Record<Sort | "createdAt", SortOrder>;
   /** rows carry a summary of their changes (the Permissions tab's Message column) */
   rowSummaries?: boolean;
+  /** the range before the admin picks one; Last 30 Days unless said */
+  defaultRange?: DatePreset;
+  /** where the list lives: "/audit/<id>" unless said */
+  path?: string;
 }
 
 export interface SearchTab<Id extends string = string, Fields extends readonly SearchField[] = readonly SearchField[], Sort extends string = string> {
@@ -120,7 +124,7 @@ export function defineSearchTab<Id extends string, const Fields extends readonly
   const defaultFilters = {
     ...Object.fromEntries(spec.fields.map((field) => [field.key, []])),
     types: [],
-    range: DEFAULT_PRESET,
+    range: spec.defaultRange ?? DEFAULT_PRESET,
     from: null,
     to: null,
   } as unknown as Filters;
@@ -128,7 +132,7 @@ export function defineSearchTab<Id extends string, const Fields extends readonly
   return {
     id: spec.id,
     title: spec.title,
-    path: `/audit/${spec.id}`,
+    path: spec.path ?? `/audit/${spec.id}`,
     texts: spec.texts,
     categories: spec.categories,
     fields: spec.fields,

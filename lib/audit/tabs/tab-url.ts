@@ -4,12 +4,12 @@
 // the sort headers, the pager, links). Pure: safe to import from client components.
 import { createParser, createSerializer, parseAsArrayOf, parseAsStringLiteral } from "nuqs/server";
 import { parseEventType } from "../events/event-types";
-import { DATE_PRESETS, DEFAULT_PRESET, parseDay } from "../search/date-range";
+import { DATE_PRESETS, parseDay } from "../search/date-range";
 import { checkSearch, CUSTOM_RANGE, MAX_PAGE, RANGE_CHOICES, type DateRangeValues } from "../search/filter-schema";
 import { PAGE_SIZES } from "../search/list-result";
 import { listParsers, parseAsDay } from "../search/list-url";
 import { MAX_SELECTED_IDS, type SearchField } from "./search-field";
-import type { AnySearchTab, SearchTab, TabSearch } from "./search-tab";
+import type { AnySearchTab, SearchTab, TabFilters, TabSearch } from "./search-tab";
 
 /** A URL's query: URLSearchParams, or the `searchParams` object a Next.js page receives. */
 export type UrlQuery = URLSearchParams | Record<string, string | string[] | undefined>;
@@ -125,6 +125,12 @@ export function readTabUrl<Fields extends readonly SearchField[], Sort extends s
   return { values: search, valid: Object.keys(all).length === 0 ? checked.valid : null, errors: all };
 }
 
+/** The filters of a search (what the filter form edits): paging and sort left out. */
+export function filtersOf(tab: AnySearchTab, search: TabSearch): TabFilters {
+  const values = search as unknown as Record<string, unknown>;
+  return Object.fromEntries(Object.keys(tab.defaultFilters).map((key) => [key, values[key]])) as unknown as TabFilters;
+}
+
 /** A field's values in the URL, one token each as the field reads it. */
 function fieldParser(field: SearchField) {
   return parseAsArrayOf(createParser<number | string>({ parse: (token) => field.parseToken(token), serialize: String })).withDefault([]);
@@ -136,14 +142,17 @@ export function tabUrlParsers(tab: AnySearchTab) {
     ...Object.fromEntries(tab.fields.map((field) => [field.key, fieldParser(field)])),
     types: parseAsArrayOf(parseAsStringLiteral(tab.eventTypes)).withDefault([]),
     // Written even when it is the default, so that a shared link keeps its range if the default changes.
-    range: parseAsStringLiteral(RANGE_CHOICES).withDefault(DEFAULT_PRESET).withOptions({ clearOnDefault: false }),
+    range: parseAsStringLiteral(RANGE_CHOICES).withDefault(tab.defaultFilters.range).withOptions({ clearOnDefault: false }),
     from: parseAsDay,
     to: parseAsDay,
     ...listParsers(tab.sorts, tab.defaultSort),
   };
 }
 
-/** "?users=3&range=Today&page=2": the query string of a search of `tab`, defaults left out. */
-export function serializeTabSearch(tab: AnySearchTab, search: Partial<TabSearch> & DateRangeValues): string {
-  return createSerializer(tabUrlParsers(tab))(search as never);
+/**
+ * "?users=3&range=Today&page=2": the query string of a search of `tab`, defaults left out; after
+ * `base` ("/artifacts/12?back=..."), whose own parameters stay, when given.
+ */
+export function serializeTabSearch(tab: AnySearchTab, search: Partial<TabSearch> & DateRangeValues, base = ""): string {
+  return createSerializer(tabUrlParsers(tab))(base, search as never);
 }

@@ -6,19 +6,23 @@ import { asAuditor, useTabFixture } from "@/lib/test/tab-fixture-hooks";
 import { getChangeView } from "../diff/change-view";
 import { getArtifactProfile, getProjectProfile, getTrackerProfile } from "./entity-profiles";
 import { searchTimeline } from "./entity-timeline";
-import { DESCRIPTION_AFTER } from "../../test/tab-fixture";
-import { DEFAULT_TIMELINE_SEARCH, type TimelineSubject } from "./timeline-filters";
+import { DESCRIPTION_AFTER, NOW } from "../../test/tab-fixture";
+import type { TimelineSubject } from "./timeline-filters";
+import { TIMELINE_TABS } from "./timeline-tabs";
 
 vi.mock("next-auth", async (importOriginal) => ({
   ...(await importOriginal<typeof import("next-auth")>()),
   getServerSession: async () => null,
 }));
 
+const DEFAULT_TIMELINE_SEARCH = TIMELINE_TABS.artifact.defaultSearch;
+const AT_NOW = { timeZone: "UTC", now: NOW };
+
 describe.each(testDatabases())("entity pages and the diff view on $name", ({ open }) => {
   const fixture = useTabFixture(open);
 
   const timeline = async (subject: TimelineSubject, sort: "createdAt.desc" | "createdAt.asc" = "createdAt.desc") =>
-    (await asAuditor(() => searchTimeline(subject, { ...DEFAULT_TIMELINE_SEARCH, sort }))).rows.map((row) => fixture.ids.keys.get(row.id));
+    (await asAuditor(() => searchTimeline(subject, { ...DEFAULT_TIMELINE_SEARCH, sort }, AT_NOW))).rows.map((row) => fixture.ids.keys.get(row.id));
 
   it("tells an artifact's whole life, oldest first if asked", async () => {
     expect(await timeline({ kind: "artifact", id: fixture.ids.artifacts.alarm }, "createdAt.asc")).toEqual([
@@ -30,21 +34,42 @@ describe.each(testDatabases())("entity pages and the diff view on $name", ({ ope
     ]);
   });
 
-  it("lists every event in a project or a tracker, across categories, whatever their age", async () => {
+  it("lists every event in a project or a tracker, across categories, in the last 365 days unless asked", async () => {
     expect(await timeline({ kind: "project", id: fixture.ids.projects.brake })).toEqual(["pedal-update", "perm-create"]);
     expect(await timeline({ kind: "tracker", id: fixture.ids.trackers.pumpTasks })).toEqual(["old-update"]);
     expect(await timeline({ kind: "project", id: fixture.ids.projects.pump })).toContain("export");
   });
 
+  it("filters a timeline by event type and range, as the tabs filter, and refuses more than a year", async () => {
+    const alarm = { kind: "artifact", id: fixture.ids.artifacts.alarm } as const;
+    const keys = async (filters: object) =>
+      (await asAuditor(() => searchTimeline(alarm, { ...DEFAULT_TIMELINE_SEARCH, ...filters }, AT_NOW))).rows.map((row) => fixture.ids.keys.get(row.id));
+    expect(await keys({ types: ["WORK_ITEM_REMOVE", "WORK_ITEM_RESTORE"] })).toEqual(["alarm-restore", "alarm-remove"]);
+    expect(await keys({ range: "custom", from: "2026-03-11", to: "2026-03-12" })).toEqual(["alarm-remove", "alarm-update"]);
+    expect(await keys({ range: "Today" })).toEqual([]);
+    // An event type of another category is not one of this timeline's.
+    await expect(asAuditor(() => searchTimeline(alarm, { ...DEFAULT_TIMELINE_SEARCH, types: ["USER_LOGIN"] }, AT_NOW))).rejects.toMatchObject({
+      field: "types",
+    });
+    await expect(
+      asAuditor(() => searchTimeline(alarm, { ...DEFAULT_TIMELINE_SEARCH, range: "custom", from: "2025-01-01", to: "2026-03-16" }, AT_NOW)),
+    ).rejects.toMatchObject({ field: "range", message: "Created at range: may not exceed one year" });
+    // A user's timeline offers the login types.
+    const bob = { kind: "user", id: fixture.ids.users.bob } as const;
+    expect(TIMELINE_TABS.user.eventTypes).toContain("USER_LOGIN");
+    const disabled = await asAuditor(() => searchTimeline(bob, { ...TIMELINE_TABS.user.defaultSearch, types: ["USER_DISABLE"] }, AT_NOW));
+    expect(disabled.rows.map((row) => [fixture.ids.keys.get(row.id), row.role])).toEqual([["disable", "Target"]]);
+  });
+
   it("marks a user's part in each event only on a user's timeline", async () => {
-    const rows = (await asAuditor(() => searchTimeline({ kind: "user", id: fixture.ids.users.bob }, DEFAULT_TIMELINE_SEARCH))).rows;
+    const rows = (await asAuditor(() => searchTimeline({ kind: "user", id: fixture.ids.users.bob }, DEFAULT_TIMELINE_SEARCH, AT_NOW))).rows;
     expect(rows.map((row) => [fixture.ids.keys.get(row.id), row.role])).toEqual([
       ["pedal-update", "Actor"],
       ["disable-remove", "Target"],
       ["disable", "Target"],
       ["alarm-update", "Actor"],
     ]);
-    const artifactRows = (await asAuditor(() => searchTimeline({ kind: "artifact", id: fixture.ids.artifacts.alarm }, DEFAULT_TIMELINE_SEARCH))).rows;
+    const artifactRows = (await asAuditor(() => searchTimeline({ kind: "artifact", id: fixture.ids.artifacts.alarm }, DEFAULT_TIMELINE_SEARCH, AT_NOW))).rows;
     expect(artifactRows.every((row) => row.role === null)).toBe(true);
   });
 
@@ -123,7 +148,7 @@ describe.each(testDatabases())("entity pages and the diff view on $name", ({ ope
       () => getArtifactProfile(1),
       () => getProjectProfile(1),
       () => getTrackerProfile(1),
-      () => searchTimeline({ kind: "project", id: 1 }, DEFAULT_TIMELINE_SEARCH),
+      () => searchTimeline({ kind: "project", id: 1 }, DEFAULT_TIMELINE_SEARCH, AT_NOW),
     ]) {
       await expect(call()).rejects.toBeInstanceOf(AuthError);
     }

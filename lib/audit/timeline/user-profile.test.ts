@@ -4,7 +4,7 @@ import type { Principal } from "@/lib/auth/principal";
 import { runAs } from "@/lib/auth/principal-context";
 import { setDb, type Database } from "@/lib/db";
 import { testDatabases } from "@/lib/test/databases";
-import { DEFAULT_TIMELINE_SEARCH } from "./timeline-filters";
+import { TIMELINE_TABS } from "./timeline-tabs";
 import { searchUserOptions, userOptionsByIds } from "../search/user-lookup";
 import { searchTimeline } from "./entity-timeline";
 import { getUserProfile } from "./user-profile";
@@ -16,6 +16,8 @@ vi.mock("next-auth", async (importOriginal) => ({
 
 const AUDITOR: Principal = { userId: 1, username: "auditor", displayName: "Auditor", role: "AUDITOR", sessionId: null };
 const asAuditor = <T>(work: () => Promise<T>) => runAs(AUDITOR, work);
+const DEFAULT_TIMELINE_SEARCH = TIMELINE_TABS.user.defaultSearch;
+const UTC = { timeZone: "UTC" };
 
 describe.each(testDatabases())("the user page and the Users filter on $name", ({ open }) => {
   let db: Database;
@@ -90,7 +92,7 @@ describe.each(testDatabases())("the user page and the Users filter on $name", ({
   });
 
   it("lists what the user did and what was done to the user, newest first", async () => {
-    const timeline = await asAuditor(() => searchTimeline({ kind: "user", id: zoe }, DEFAULT_TIMELINE_SEARCH));
+    const timeline = await asAuditor(() => searchTimeline({ kind: "user", id: zoe }, DEFAULT_TIMELINE_SEARCH, UTC));
     expect(timeline).toMatchObject({ total: 3, totalIsCapped: false, nextCursor: null });
     expect(timeline.rows.map((row) => [row.eventType, row.role])).toEqual([
       ["GROUP_ASSIGN", "Target"],
@@ -103,9 +105,9 @@ describe.each(testDatabases())("the user page and the Users filter on $name", ({
   });
 
   it("pages the timeline", async () => {
-    const second = await asAuditor(() => searchTimeline({ kind: "user", id: zoe }, { ...DEFAULT_TIMELINE_SEARCH, page: 2 }));
+    const second = await asAuditor(() => searchTimeline({ kind: "user", id: zoe }, { ...DEFAULT_TIMELINE_SEARCH, page: 2 }, UTC));
     expect(second.rows).toEqual([]);
-    await expect(asAuditor(() => searchTimeline({ kind: "user", id: zoe }, { ...DEFAULT_TIMELINE_SEARCH, size: 10 }))).rejects.toThrow(/^Rows per page: /);
+    await expect(asAuditor(() => searchTimeline({ kind: "user", id: zoe }, { ...DEFAULT_TIMELINE_SEARCH, size: 10 }, UTC))).rejects.toThrow(/^Rows per page: /);
   });
 
   it("finds users by username or display name in any case, 20 at most, enabled first", async () => {
@@ -128,7 +130,7 @@ describe.each(testDatabases())("the user page and the Users filter on $name", ({
   it("refuses callers without a principal", async () => {
     for (const call of [
       () => getUserProfile(zoe),
-      () => searchTimeline({ kind: "user", id: zoe }, DEFAULT_TIMELINE_SEARCH),
+      () => searchTimeline({ kind: "user", id: zoe }, DEFAULT_TIMELINE_SEARCH, UTC),
       () => searchUserOptions("zo"),
       () => userOptionsByIds([zoe]),
     ]) {

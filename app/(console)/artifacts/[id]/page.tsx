@@ -3,12 +3,10 @@
 import { cache } from "react";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { Stack } from "@mantine/core";
-import { TimelineSection } from "@/components/data-table/timeline-section";
+import { EntityTimelinePage } from "@/components/data-table/entity-timeline-page";
 import { requirePageReader } from "@/lib/auth/page-guard";
 import { getArtifactProfile } from "@/lib/audit/timeline/entity-profiles";
-import { loadTimelineSearch, parseAsId } from "@/lib/audit/search/list-url";
-import { getAdminTimeZone } from "@/lib/time/admin-time-zone";
+import { parseAsId } from "@/lib/audit/search/list-url";
 import { ArtifactHeader } from "./_components/artifact-header";
 
 interface ArtifactPageProps {
@@ -30,11 +28,11 @@ export default async function ArtifactPage({ params, searchParams }: ArtifactPag
   await requirePageReader();
   const artifact = await loadArtifact((await params).id);
   if (!artifact) notFound();
-  const [search, timeZone] = await Promise.all([loadTimelineSearch(searchParams), getAdminTimeZone()]);
   return (
-    <Stack gap="md" maw={1440} mx="auto">
-      <ArtifactHeader artifact={artifact} timeZone={timeZone} />
-      <TimelineSection subject={{ kind: "artifact", id: artifact.id }} search={search} timeZone={timeZone} path={`/artifacts/${artifact.id}`} />
-    </Stack>
+    <EntityTimelinePage
+      subject={{ kind: "artifact", id: artifact.id }}
+      searchParams={searchParams}
+      header={(head) => <ArtifactHeader artifact={artifact} {...head} />}
+    />
   );
 }

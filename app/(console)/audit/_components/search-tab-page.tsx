@@ -6,8 +6,7 @@ import { TabFilterForm } from "@/components/filters/tab-filter-form";
 import { loadSelectedOptions } from "@/lib/audit/search/selected-options";
 import { searchTabEvents } from "@/lib/audit/search/tab-search";
 import { getSearchTab, type SearchTabId } from "@/lib/audit/tabs/search-tabs";
-import type { TabSearch } from "@/lib/audit/tabs/search-tab";
-import { readTabUrl, type UrlQuery } from "@/lib/audit/tabs/tab-url";
+import { filtersOf, readTabUrl, type UrlQuery } from "@/lib/audit/tabs/tab-url";
 import { requirePageReader } from "@/lib/auth/page-guard";
 import { getAdminTimeZone } from "@/lib/time/admin-time-zone";
 import { SearchTabTable } from "./search-tab-table";
@@ -24,9 +23,7 @@ export async function SearchTabPage({ tab: id, searchParams, columns }: SearchTa
   const tab = getSearchTab(id);
   const { values, valid, errors } = readTabUrl(tab, await searchParams);
   const [timeZone, selected] = await Promise.all([getAdminTimeZone(), loadSelectedOptions(tab, values)]);
-  const filters = Object.fromEntries(
-    Object.keys(tab.defaultFilters).map((key) => [key, (values as unknown as Record<string, unknown>)[key]]),
-  ) as unknown as TabSearch;
+  const filters = filtersOf(tab, values);
   return (
     <Stack gap="md">
       <TabFilterForm key={JSON.stringify(filters)} tab={id} values={filters} selected={selected} errors={errors} timeZone={timeZone} />

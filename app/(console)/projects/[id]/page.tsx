@@ -2,12 +2,10 @@
 import { cache } from "react";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { Stack } from "@mantine/core";
-import { TimelineSection } from "@/components/data-table/timeline-section";
+import { EntityTimelinePage } from "@/components/data-table/entity-timeline-page";
 import { requirePageReader } from "@/lib/auth/page-guard";
 import { getProjectProfile } from "@/lib/audit/timeline/entity-profiles";
-import { loadTimelineSearch, parseAsId } from "@/lib/audit/search/list-url";
-import { getAdminTimeZone } from "@/lib/time/admin-time-zone";
+import { parseAsId } from "@/lib/audit/search/list-url";
 import { ProjectHeader } from "./_components/project-header";
 
 interface ProjectPageProps {
@@ -29,11 +27,11 @@ export default async function ProjectPage({ params, searchParams }: ProjectPageP
   await requirePageReader();
   const project = await loadProject((await params).id);
   if (!project) notFound();
-  const [search, timeZone] = await Promise.all([loadTimelineSearch(searchParams), getAdminTimeZone()]);
   return (
-    <Stack gap="md" maw={1440} mx="auto">
-      <ProjectHeader project={project} timeZone={timeZone} />
-      <TimelineSection subject={{ kind: "project", id: project.id }} search={search} timeZone={timeZone} path={`/projects/${project.id}`} />
-    </Stack>
+    <EntityTimelinePage
+      subject={{ kind: "project", id: project.id }}
+      searchParams={searchParams}
+      header={(head) => <ProjectHeader project={project} {...head} />}
+    />
   );
 }

@@ -2,11 +2,15 @@
 // The API tokens page's server actions: the form's schema again on the server, then the same
 // functions `npm run create-token` calls, each recording its Console event.
 import { revalidatePath } from "next/cache";
+import { headers } from "next/headers";
 import { z } from "zod";
 import { InputError } from "@/lib/api/input-error";
 import { API_TOKEN_LABELS, apiTokenInputSchema } from "@/lib/auth/api-tokens/api-token-schema";
 import { createApiToken, revokeApiToken, UnknownTokenError } from "@/lib/auth/api-tokens/api-tokens";
 import { guardedAction } from "@/lib/auth/guarded-action";
+import { requestInfo } from "@/lib/auth/request-info";
+import { setSourceLinkTemplate } from "@/lib/audit/events/source-link-store";
+import { SOURCE_LINK_LABELS, sourceLinkInputSchema } from "@/lib/audit/events/source-links";
 
 const API_TOKENS_PATH = "/settings/api-tokens";
 
@@ -32,5 +36,15 @@ export const revokeApiTokenAction = guardedAction(
       if (error instanceof UnknownTokenError) throw new InputError("id", `${error.message} Reload the page to see the tokens there are.`);
       throw error;
     }
+  },
+);
+
+/** Sets or clears a source's "Open in the source system" link template: { source, linkTemplate } ("" clears it). */
+export const saveSourceLinkAction = guardedAction(
+  { role: "admin", action: "Changing a source's link template", input: sourceLinkInputSchema, labels: SOURCE_LINK_LABELS },
+  async ({ source, linkTemplate }) => {
+    const result = await setSourceLinkTemplate({ source, linkTemplate: linkTemplate ?? "" }, { via: "console", request: requestInfo(await headers()) });
+    revalidatePath(API_TOKENS_PATH);
+    return result;
   },
 );

@@ -43,7 +43,11 @@ export default async function ApiTokensPage() {
           <ApiTokenList timeZone={timeZone} now={now} />
         </Suspense>
       </SectionCard>
-      <SectionCard id="sources-title" title="Sources" description="Each sending system: when its last events came, and what became of today's.">
+      <SectionCard
+        id="sources-title"
+        title="Sources"
+        description="Each sending system: when its last events came, what became of today's, and where its entities open in it."
+      >
         <Suspense fallback={<Skeleton height={160} radius="sm" />}>
           <SourceActivityPanel timeZone={timeZone} />
         </Suspense>

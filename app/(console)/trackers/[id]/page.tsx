@@ -2,12 +2,10 @@
 import { cache } from "react";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { Stack } from "@mantine/core";
-import { TimelineSection } from "@/components/data-table/timeline-section";
+import { EntityTimelinePage } from "@/components/data-table/entity-timeline-page";
 import { requirePageReader } from "@/lib/auth/page-guard";
 import { getTrackerProfile } from "@/lib/audit/timeline/entity-profiles";
-import { loadTimelineSearch, parseAsId } from "@/lib/audit/search/list-url";
-import { getAdminTimeZone } from "@/lib/time/admin-time-zone";
+import { parseAsId } from "@/lib/audit/search/list-url";
 import { TrackerHeader } from "./_components/tracker-header";
 
 interface TrackerPageProps {
@@ -29,11 +27,11 @@ export default async function TrackerPage({ params, searchParams }: TrackerPageP
   await requirePageReader();
   const tracker = await loadTracker((await params).id);
   if (!tracker) notFound();
-  const [search, timeZone] = await Promise.all([loadTimelineSearch(searchParams), getAdminTimeZone()]);
   return (
-    <Stack gap="md" maw={1440} mx="auto">
-      <TrackerHeader tracker={tracker} />
-      <TimelineSection subject={{ kind: "tracker", id: tracker.id }} search={search} timeZone={timeZone} path={`/trackers/${tracker.id}`} />
-    </Stack>
+    <EntityTimelinePage
+      subject={{ kind: "tracker", id: tracker.id }}
+      searchParams={searchParams}
+      header={(head) => <TrackerHeader tracker={tracker} {...head} />}
+    />
   );
 }

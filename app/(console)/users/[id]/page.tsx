@@ -2,12 +2,10 @@
 import { cache } from "react";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { Stack } from "@mantine/core";
-import { TimelineSection } from "@/components/data-table/timeline-section";
+import { EntityTimelinePage } from "@/components/data-table/entity-timeline-page";
 import { requirePageReader } from "@/lib/auth/page-guard";
-import { loadTimelineSearch, parseAsId } from "@/lib/audit/search/list-url";
+import { parseAsId } from "@/lib/audit/search/list-url";
 import { getUserProfile } from "@/lib/audit/timeline/user-profile";
-import { getAdminTimeZone } from "@/lib/time/admin-time-zone";
 import { UserHeader } from "./_components/user-header";
 
 interface UserPageProps {
@@ -29,11 +27,5 @@ export default async function UserPage({ params, searchParams }: UserPageProps) 
   await requirePageReader();
   const user = await loadUser((await params).id);
   if (!user) notFound();
-  const [search, timeZone] = await Promise.all([loadTimelineSearch(searchParams), getAdminTimeZone()]);
-  return (
-    <Stack gap="md" maw={1440} mx="auto">
-      <UserHeader user={user} timeZone={timeZone} />
-      <TimelineSection subject={{ kind: "user", id: user.id }} search={search} timeZone={timeZone} path={`/users/${user.id}`} />
-    </Stack>
-  );
+  return <EntityTimelinePage subject={{ kind: "user", id: user.id }} searchParams={searchParams} header={(head) => <UserHeader user={user} {...head} />} />;
 }

@@ -1,14 +1,15 @@
-// GET /api/export/{logins|artifacts|permissions|console}.{pdf|xlsx|csv|jsonl}: the tab's filtered result as a file, streamed
+// GET /api/export/{logins|artifacts|permissions|console|user-ID|artifact-ID|project-ID|tracker-ID}.{pdf|xlsx|csv|jsonl}:
+// a tab's filtered result, or an entity timeline's, as a file, streamed
 // (?preflight=1: only the row count, the file name and a refusal over the format's limit, as JSON;
 // HEAD: the file's headers, counted but neither made nor recorded)
 import { apiError } from "@/lib/api/api-error";
 import { apiRoute, type ApiCall } from "@/lib/api/api-route";
-import { isSearchTabId, SEARCH_TAB_IDS } from "@/lib/audit/tabs/search-tabs";
 import { requestInfo } from "@/lib/auth/request-info";
 import { FORMAT_INFO, isExportFormat, type ExportFormat } from "@/lib/export/export-formats";
 import { EXPORT_RETRY_AFTER_SECONDS } from "@/lib/export/export-slots";
 import { contentDisposition, pullStream } from "@/lib/export/export-stream";
 import { planExport, type ExportPlan } from "@/lib/export/run-export";
+import { EXPORT_TARGETS_TEXT, parseExportTarget, UnknownEntityError } from "@/lib/export/export-target";
 import { getAdminTimeZone } from "@/lib/time/admin-time-zone";
 
 /** A download whose client takes nothing for this long is ended, freeing its slot and connections. */
@@ -30,12 +31,21 @@ async function planned(
   work: (format: ExportFormat, plan: Awaited<ReturnType<typeof planExport>>) => Promise<Response>,
 ): Promise<Response> {
   const file = String(params.file);
-  const [tab, format, ...rest] = file.split(".");
-  if (rest.length > 0 || !tab || !format || !isSearchTabId(tab) || !isExportFormat(format)) {
-    return apiError(404, "not_found", `No such export: ${file}. Use {${SEARCH_TAB_IDS.join("|")}}.{pdf|xlsx|csv|jsonl}.`);
+  const [name, format, ...rest] = file.split(".");
+  const target = name ? parseExportTarget(name) : null;
+  if (rest.length > 0 || !target || !format || !isExportFormat(format)) {
+    return apiError(404, "not_found", `No such export: ${file}. Use ${EXPORT_TARGETS_TEXT}.{pdf|xlsx|csv|jsonl}.`);
   }
-  const plan = await planExport(tab, format, new URL(request.url).searchParams, { timeZone: await getAdminTimeZone(), request: requestInfo(request.headers) });
-  return work(format, plan);
+  try {
+    const plan = await planExport(target, format, new URL(request.url).searchParams, {
+      timeZone: await getAdminTimeZone(),
+      request: requestInfo(request.headers),
+    });
+    return await work(format, plan);
+  } catch (error) {
+    if (error instanceof UnknownEntityError) return apiError(404, "not_found", error.message);
+    throw error;
+  }
 }
 
 export const { GET, HEAD, POST, PUT, PATCH, DELETE } = apiRoute({

@@ -2,7 +2,7 @@
 // that put it in its state; a deleted or unknown artifact says so.
 import { Badge, Text } from "@mantine/core";
 import { DateTimeText } from "@/components/data-table/data-table-cells";
-import { EntityHeader, sourceFact, type EntityFact } from "@/components/data-table/entity-header";
+import { EntityHeader, type EntityHeadProps, sourceFact, type EntityFact } from "@/components/data-table/entity-header";
 import { EntityLink } from "@/components/data-table/entity-link";
 import { UserName } from "@/components/user-name";
 import type { ArtifactProfile } from "@/lib/audit/timeline/entity-profiles";
@@ -24,7 +24,7 @@ function notice(artifact: ArtifactProfile, noun: string) {
   return undefined;
 }
 
-export function ArtifactHeader({ artifact, timeZone }: { artifact: ArtifactProfile; timeZone: string }) {
+export function ArtifactHeader({ artifact, timeZone, back, sourceLink }: EntityHeadProps & { artifact: ArtifactProfile; timeZone: string }) {
   const state = artifact.state ? STATES[artifact.state] : null;
   const kindLabel = artifact.kind === "WORK_ITEM" ? "Work item" : "Artifact";
   const facts: EntityFact[] = [
@@ -61,7 +61,8 @@ export function ArtifactHeader({ artifact, timeZone }: { artifact: ArtifactProfi
       }
       facts={facts}
       notice={notice(artifact, kindLabel.toLowerCase())}
-      back={{ label: "Back to Artifacts", href: "/audit/artifacts" }}
+      back={back ?? { label: "Back to Artifacts", href: "/audit/artifacts" }}
+      sourceLink={sourceLink}
     />
   );
 }

@@ -3,6 +3,7 @@
 // and struck through if the account is disabled now, or blank (message.ts has the rules).
 import Link from "next/link";
 import { Anchor, Text, VisuallyHidden } from "@mantine/core";
+import { useHrefWithBack } from "@/components/data-table/use-href-with-back";
 import { ShowChangesLink } from "@/components/diff/show-changes-link";
 import { entityHref } from "@/lib/audit/timeline/entity-paths";
 import type { EventRow } from "@/lib/audit/events/event-rows";
@@ -10,6 +11,8 @@ import { eventMessage } from "@/lib/audit/events/message";
 
 export function PermissionMessage({ row }: { row: EventRow }) {
   const message = eventMessage(row);
+  // The user's page goes back to this tab with its filters.
+  const userHref = useHrefWithBack(message.kind === "impacted" && message.user.id !== null ? entityHref("user", message.user.id) : "");
   switch (message.kind) {
     case "blank":
       return null;
@@ -36,13 +39,7 @@ export function PermissionMessage({ row }: { row: EventRow }) {
         <Text size="sm">
           Impacted User:{" "}
           {user.exists && user.id !== null ? (
-            <Anchor
-              component={Link}
-              href={entityHref("user", user.id)}
-              inherit
-              underline="hover"
-              title={user.enabled ? user.displayName : `${user.displayName} (disabled now)`}
-            >
+            <Anchor component={Link} href={userHref} inherit underline="hover" title={user.enabled ? user.displayName : `${user.displayName} (disabled now)`}>
               {name}
             </Anchor>
           ) : (

@@ -1,11 +1,11 @@
 // Which project this is: name, key, since when, where from, its trackers; a deleted project says so.
 import { Group } from "@mantine/core";
 import { DateTimeText } from "@/components/data-table/data-table-cells";
-import { EntityHeader, sourceFact } from "@/components/data-table/entity-header";
+import { EntityHeader, type EntityHeadProps, sourceFact } from "@/components/data-table/entity-header";
 import { EntityLink } from "@/components/data-table/entity-link";
 import type { ProjectProfile } from "@/lib/audit/timeline/entity-profiles";
 
-export function ProjectHeader({ project, timeZone }: { project: ProjectProfile; timeZone: string }) {
+export function ProjectHeader({ project, timeZone, back, sourceLink }: EntityHeadProps & { project: ProjectProfile; timeZone: string }) {
   return (
     <EntityHeader
       kindLabel={`Project #${project.id}${project.key ? ` · ${project.key}` : ""}`}
@@ -27,7 +27,8 @@ export function ProjectHeader({ project, timeZone }: { project: ProjectProfile; 
             ),
         },
       ]}
-      back={{ label: "Back to Artifacts", href: "/audit/artifacts" }}
+      back={back ?? { label: "Back to Artifacts", href: "/audit/artifacts" }}
+      sourceLink={sourceLink}
       notice={
         project.exists
           ? undefined

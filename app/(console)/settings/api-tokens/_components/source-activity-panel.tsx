@@ -1,10 +1,13 @@
-// Per sending system: when its last events came, what became of today's, and its last refusal.
+// Per sending system: when its last events came, what became of today's, its last refusal, and
+// its "Open in the source system" link template.
 import { cache } from "react";
 import { Badge, Group, Paper, SimpleGrid, Stack, Text, Tooltip } from "@mantine/core";
 import { IconAlertTriangle } from "@tabler/icons-react";
 import { DateTimeText } from "@/components/data-table/data-table-cells";
 import { DataTableEmpty } from "@/components/data-table/data-table-states";
 import { getSourceActivity, type SourceActivity, type SourceDayCounts } from "@/lib/auth/api-tokens/source-activity";
+import { getSourceLinkTemplates } from "@/lib/audit/events/source-link-store";
+import { SourceLinkForm } from "./source-link-form";
 import { formatCount } from "@/lib/audit/search/list-result";
 import { formatDateTime, zoneName } from "@/lib/time/zoned";
 
@@ -34,7 +37,7 @@ function Count({ label, meaning, value, alarm }: { label: string; meaning: strin
   );
 }
 
-function SourceCard({ source, timeZone }: { source: SourceActivity; timeZone: string }) {
+function SourceCard({ source, template, timeZone }: { source: SourceActivity; template: string | null; timeZone: string }) {
   const titleId = `source-${source.name}`;
   return (
     <Paper withBorder radius="md" p="md" component="article" aria-labelledby={titleId}>
@@ -75,13 +78,14 @@ function SourceCard({ source, timeZone }: { source: SourceActivity; timeZone: st
             No request refused.
           </Text>
         )}
+        <SourceLinkForm source={source.name} template={template} />
       </Stack>
     </Paper>
   );
 }
 
 export async function SourceActivityPanel({ timeZone }: { timeZone: string }) {
-  const { since, sources } = await loadSourceActivity(timeZone);
+  const [{ since, sources }, templates] = await Promise.all([loadSourceActivity(timeZone), getSourceLinkTemplates()]);
   if (sources.length === 0) {
     return <DataTableEmpty title="No sources yet" description="A source is registered with its first token, and shows here once it sends." />;
   }
@@ -92,7 +96,7 @@ export async function SourceActivityPanel({ timeZone }: { timeZone: string }) {
       </Text>
       <SimpleGrid cols={{ base: 1, md: 2, xl: 3 }} spacing="md">
         {sources.map((source) => (
-          <SourceCard key={source.name} source={source} timeZone={timeZone} />
+          <SourceCard key={source.name} source={source} template={templates[source.name] ?? null} timeZone={timeZone} />
         ))}
       </SimpleGrid>
     </Stack>

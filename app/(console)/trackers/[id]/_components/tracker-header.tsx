@@ -1,15 +1,16 @@
 // Which tracker this is, in which project and from which system; a deleted tracker says so.
-import { EntityHeader, sourceFact } from "@/components/data-table/entity-header";
+import { EntityHeader, type EntityHeadProps, sourceFact } from "@/components/data-table/entity-header";
 import { EntityLink } from "@/components/data-table/entity-link";
 import type { TrackerProfile } from "@/lib/audit/timeline/entity-profiles";
 
-export function TrackerHeader({ tracker }: { tracker: TrackerProfile }) {
+export function TrackerHeader({ tracker, back, sourceLink }: EntityHeadProps & { tracker: TrackerProfile }) {
   return (
     <EntityHeader
       kindLabel={`Tracker #${tracker.id}`}
       title={tracker.name}
       facts={[{ term: "Project", value: <EntityLink kind="project" entity={tracker.project} /> }, sourceFact(tracker)]}
-      back={{ label: "Back to Artifacts", href: "/audit/artifacts" }}
+      back={back ?? { label: "Back to Artifacts", href: "/audit/artifacts" }}
+      sourceLink={sourceLink}
       notice={
         tracker.exists
           ? undefined

@@ -1,6 +1,8 @@
 // Who the user is: avatar, names, e-mail, status, console role, where the account comes from, and groups.
-import Link from "next/link";
 import { Anchor, Badge, Group, Paper, Stack, Text, Title } from "@mantine/core";
+import type { EntityHeadProps } from "@/components/data-table/entity-header";
+import { TextLink } from "@/components/data-table/text-link";
+import { SourceSystemLink } from "@/components/source-system-link";
 import { UserAvatar } from "@/components/user-name";
 import { CONSOLE_SOURCE_LABEL, sourceReference } from "@/lib/audit/events/sources";
 import type { UserProfile } from "@/lib/audit/timeline/user-profile";
@@ -13,7 +15,8 @@ const ROLE_LABELS: Record<ConsoleRole, { label: string; color: string }> = {
   NONE: { label: "No console access", color: "gray" },
 };
 
-export function UserHeader({ user, timeZone }: { user: UserProfile; timeZone: string }) {
+export function UserHeader({ user, timeZone, back, sourceLink }: EntityHeadProps & { user: UserProfile; timeZone: string }) {
+  const way = back ?? { label: "Back to Audit", href: "/audit/logins" };
   const role = ROLE_LABELS[user.consoleRole];
   return (
     <Paper withBorder radius="md" p="lg">
@@ -62,9 +65,10 @@ export function UserHeader({ user, timeZone }: { user: UserProfile; timeZone: st
             )}
           </Group>
         </Stack>
-        <Link href="/audit/logins" style={{ whiteSpace: "nowrap", fontSize: "var(--mantine-font-size-sm)", color: "var(--mantine-color-anchor)" }}>
-          Back to Audit
-        </Link>
+        <Stack gap={6} align="flex-end" style={{ whiteSpace: "nowrap" }}>
+          <TextLink href={way.href}>{way.label}</TextLink>
+          {sourceLink && <SourceSystemLink link={sourceLink} />}
+        </Stack>
       </Group>
     </Paper>
   );

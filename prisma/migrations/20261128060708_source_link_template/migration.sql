@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "EventSource" ADD COLUMN     "linkTemplate" TEXT;
