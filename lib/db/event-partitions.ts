@@ -91,8 +91,26 @@ export async function listEventPartitions(sql: Sql, retentionClass: RetentionCla
 }
 
 /**
- * Drops a month partition with every event in it, as the owner; first the count of its events per
- * category, for the record. Waits at most `lockTimeoutMs` for running queries to let go of the table
+ * One statement (one transaction): the partition locked, its events taken off the hourly counts
+ * (AuditEventHourlyCount: a DROP fires no delete trigger), then dropped. `name` is checked by the caller.
+ */
+function dropWithItsCounts(name: string): string {
+  return `DO $$
+BEGIN
+  LOCK TABLE "${name}" IN ACCESS EXCLUSIVE MODE;
+  WITH gone AS (
+    SELECT "category", date_trunc('hour', "createdAt", 'UTC') AS "hour", "eventType", count(*) AS "count" FROM "${name}" GROUP BY 1, 2, 3
+  )
+  UPDATE "AuditEventHourlyCount" AS c SET "count" = c."count" - gone."count" FROM gone
+  WHERE c."category" = gone."category" AND c."hour" = gone."hour" AND c."eventType" = gone."eventType";
+  DELETE FROM "AuditEventHourlyCount" WHERE "count" <= 0;
+  DROP TABLE "${name}";
+END $$`;
+}
+
+/**
+ * Drops a month partition with every event in it (and its share of the hourly counts), as the
+ * owner; first the count of its events per category, for the record. Waits at most `lockTimeoutMs` for running queries to let go of the table
  * (an export may read it for a minute): then it is left, and null returned, for row deletes to take.
  */
 export async function dropEventPartition(sql: Sql, name: string, lockTimeoutMs = 5_000): Promise<Record<string, number> | null> {
@@ -102,7 +120,7 @@ export async function dropEventPartition(sql: Sql, name: string, lockTimeoutMs =
   );
   try {
     await sql.query(`SET lock_timeout = ${Math.max(1, Math.round(lockTimeoutMs))}`);
-    await sql.query(`DROP TABLE "${name}"`);
+    await sql.query(dropWithItsCounts(name));
   } catch (error) {
     if ((error as { code?: string }).code === "55P03") return null; // lock_not_available
     throw error;
