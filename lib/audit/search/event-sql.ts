@@ -264,6 +264,16 @@ export type BucketUnit = "day" | "hour";
 /** A bucket as its wall-clock text in the zone: "2026-03-15" (day) or "2026-03-15T14" (hour). */
 const BUCKET_FORMAT: Record<BucketUnit, string> = { day: "YYYY-MM-DD", hour: 'YYYY-MM-DD"T"HH24' };
 
+/**
+ * Grouped by the wall-clock bucket as a timestamp and the type as its enum (a hash of fixed-size
+ * values), then written as text once per group: formatting and sorting text for every row cost
+ * three times as much.
+ */
+function bucketed(time: string, zone: string, unit: BucketUnit, count: string, from: string): string {
+  const grouped = `SELECT date_trunc('${unit}', ${time} AT TIME ZONE ${zone}) AS "at", "eventType", ${count} AS "count" FROM ${from} GROUP BY 1, 2`;
+  return `SELECT to_char("at", '${BUCKET_FORMAT[unit]}') AS "bucket", "eventType"::text AS "eventType", "count"::int AS "count" FROM (${grouped}) AS "grouped"`;
+}
+
 export interface BucketCountRow {
   bucket: string;
   eventType: string;
@@ -279,9 +289,7 @@ export function countEventsByBucket(args: { where: AuditWhere; timeZone: string;
   const params = new Params();
   const condition = joined(whereParts(args.where, params), "AND");
   const zone = params.add(args.timeZone);
-  const bucket = `to_char(date_trunc('${args.unit}', "createdAt" AT TIME ZONE ${zone}), '${BUCKET_FORMAT[args.unit]}')`;
-  const sql = `SELECT ${bucket} AS "bucket", "eventType"::text AS "eventType", count(*)::int AS "count" FROM "AuditEvent" WHERE ${condition} GROUP BY 1, 2`;
-  return { sql, params: params.values };
+  return { sql: bucketed(`"createdAt"`, zone, args.unit, `count(*)`, `"AuditEvent" WHERE ${condition}`), params: params.values };
 }
 
 const HOUR_MS = 3_600_000;
@@ -320,7 +328,5 @@ export function countEventsByHourlyCounts(args: { where: AuditWhere; timeZone: s
     "AND",
   );
   const zone = params.add(args.timeZone);
-  const bucket = `to_char(date_trunc('${args.unit}', "hour" AT TIME ZONE ${zone}), '${BUCKET_FORMAT[args.unit]}')`;
-  const sql = `SELECT ${bucket} AS "bucket", "eventType"::text AS "eventType", sum("count")::int AS "count" FROM "AuditEventHourlyCount" WHERE ${condition} GROUP BY 1, 2`;
-  return { sql, params: params.values };
+  return { sql: bucketed(`"hour"`, zone, args.unit, `sum("count")`, `"AuditEventHourlyCount" WHERE ${condition}`), params: params.values };
 }

@@ -1,0 +1,43 @@
+// How an activity chart names its buckets and colours its event types. Pure: the chart, its table
+// and its summary say the same thing.
+import type { ActivityBucket } from "@/lib/audit/activity/activity-query";
+import type { BucketUnit } from "@/lib/audit/search/event-sql";
+
+// Bucket keys are wall-clock dates already in the admin's zone: format them as UTC so that the
+// browser's own zone never moves them.
+const DAY_SHORT = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", timeZone: "UTC" });
+const DAY_LONG = new Intl.DateTimeFormat("en-GB", { weekday: "short", day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+
+function dateOf(key: string): Date {
+  return new Date(Date.UTC(Number(key.slice(0, 4)), Number(key.slice(5, 7)) - 1, Number(key.slice(8, 10)), key.length > 10 ? Number(key.slice(11, 13)) : 0));
+}
+
+const hourOf = (key: string) => `${key.slice(11, 13)}:00`;
+
+/** The axis label: "14 Mar", or "14:00" by the hour. */
+export function tickLabel(key: string, unit: BucketUnit): string {
+  return unit === "hour" ? hourOf(key) : DAY_SHORT.format(dateOf(key));
+}
+
+/** The full name: "Sat, 14 Mar 2026", or "Sat, 14 Mar 2026, 14:00–15:00" by the hour. */
+export function bucketLabel(key: string, unit: BucketUnit): string {
+  const day = DAY_LONG.format(dateOf(key));
+  if (unit === "day") return day;
+  const next = String((Number(key.slice(11, 13)) + 1) % 24).padStart(2, "0");
+  return `${day}, ${hourOf(key)}–${next}:00`;
+}
+
+/** The busiest bucket, or null when there are no events. */
+export function busiest(buckets: readonly ActivityBucket[]): ActivityBucket | null {
+  return buckets.reduce<ActivityBucket | null>((best, bucket) => (bucket.total > (best?.total ?? 0) ? bucket : best), null);
+}
+
+/**
+ * Distinct hues a tab's types keep whatever the filter (by their place in the tab's list), dark
+ * enough in the light theme for their stacked edges to read against each other and the white page.
+ */
+const PALETTE = ["blue.7", "teal.7", "orange.7", "grape.7", "red.7", "cyan.8", "lime.8", "pink.7", "indigo.5", "yellow.8"];
+
+export function typeColor(index: number): string {
+  return PALETTE[index % PALETTE.length];
+}
