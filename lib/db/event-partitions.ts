@@ -10,6 +10,12 @@
 /** The partitioned tables between AuditEvent and its months: Prisma's schema cannot describe them (prisma.config.ts). */
 export const PARTITION_PARENTS = ["AuditEvent_expiring", "AuditEvent_kept"] as const;
 
+/** The activity charts' hourly counts, kept by triggers on AuditEvent: made by hand too (a unique key with a null in it). */
+export const HOURLY_COUNTS_TABLE = "AuditEventHourlyCount";
+
+/** The tables the migrations make that Prisma's schema does not describe, as Prisma Migrate's filters name them. */
+export const EXTERNAL_TABLES = [...PARTITION_PARENTS, HOURLY_COUNTS_TABLE].map((table) => `public.${table}`);
+
 /** expiring: the categories the remover deletes (PURGED_CATEGORIES); kept: the others (the migration's LIST bounds). */
 export type RetentionClass = "expiring" | "kept";
 
@@ -99,10 +105,10 @@ function dropWithItsCounts(name: string): string {
 BEGIN
   LOCK TABLE "${name}" IN ACCESS EXCLUSIVE MODE;
   WITH gone AS (
-    SELECT "category", date_trunc('hour', "createdAt", 'UTC') AS "hour", "eventType", count(*) AS "count" FROM "${name}" GROUP BY 1, 2, 3
+    SELECT "category", date_trunc('hour', "createdAt", 'UTC') AS "hour", "eventType", "source", count(*) AS "count" FROM "${name}" GROUP BY 1, 2, 3, 4
   )
   UPDATE "AuditEventHourlyCount" AS c SET "count" = c."count" - gone."count" FROM gone
-  WHERE c."category" = gone."category" AND c."hour" = gone."hour" AND c."eventType" = gone."eventType";
+  WHERE c."category" = gone."category" AND c."hour" = gone."hour" AND c."eventType" = gone."eventType" AND c."source" IS NOT DISTINCT FROM gone."source";
   DELETE FROM "AuditEventHourlyCount" WHERE "count" <= 0;
   DROP TABLE "${name}";
 END $$`;

@@ -28,11 +28,11 @@ async function hourlyCountsAndEvents(db: Database) {
   const read = (sql: string) => db.query<{ key: string }>(sql).then((rows) => rows.map((row) => row.key));
   return {
     stored: await read(
-      `SELECT concat_ws('|', "category", to_char("hour" AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24'), "eventType", "count") AS "key" FROM "AuditEventHourlyCount" ORDER BY 1`,
+      `SELECT concat_ws('|', "category", to_char("hour" AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24'), "eventType", coalesce("source", '(console)'), "count") AS "key" FROM "AuditEventHourlyCount" ORDER BY 1`,
     ),
     grouped: await read(
-      `SELECT concat_ws('|', "category", to_char(date_trunc('hour', "createdAt", 'UTC') AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24'), "eventType", count(*)) AS "key"
-       FROM "AuditEvent" GROUP BY "category", date_trunc('hour', "createdAt", 'UTC'), "eventType" ORDER BY 1`,
+      `SELECT concat_ws('|', "category", to_char(date_trunc('hour', "createdAt", 'UTC') AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24'), "eventType", coalesce("source", '(console)'), count(*)) AS "key"
+       FROM "AuditEvent" GROUP BY "category", date_trunc('hour', "createdAt", 'UTC'), "eventType", "source" ORDER BY 1`,
     ),
   };
 }
@@ -61,6 +61,9 @@ describe.each(testDatabases())("the activity of a tab's search on $name", ({ ope
       { range: "Last_365_Days" },
       { range: "custom", from: "2026-03-09", to: "2026-03-10" },
       { types: tab.eventTypes.slice(0, 2) },
+      { sources: ["demo"] } as Partial<TabSearch>,
+      { sources: ["console", "demo"], types: tab.eventTypes.slice(1, 3) } as Partial<TabSearch>,
+      { sources: ["console"] } as Partial<TabSearch>,
       ...(field ? [{ [field.key]: [2, 3, 5] } as Partial<TabSearch>] : []),
     ];
   };
@@ -94,8 +97,8 @@ describe.each(testDatabases())("the activity of a tab's search on $name", ({ ope
           });
           expect(grouped.from).toBe("events");
           expect(grouped.buckets).toEqual(activity.buckets);
-          // Only type, category and range can be read from the hourly counts; Kolkata's days start at :30.
-          const plain = !Object.keys(overrides).some((key) => tab.fields.some((one) => one.key === key));
+          // Only category, type, source and range can be read from the hourly counts; Kolkata's days start at :30.
+          const plain = !Object.keys(overrides).some((key) => key !== "sources" && tab.fields.some((one) => one.key === key));
           expect(activity.from).toBe(plain && timeZone !== "Asia/Kolkata" ? "hourly-counts" : "events");
           compared += list.total;
         }

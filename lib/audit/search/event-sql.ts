@@ -294,17 +294,17 @@ export function countEventsByBucket(args: { where: AuditWhere; timeZone: string;
 
 const HOUR_MS = 3_600_000;
 
-/** What AuditEventHourlyCount keeps of an event: its category, its type, and its time as the UTC hour. */
-const HOURLY_COLUMNS: Record<string, string> = { category: `"category"`, eventType: `"eventType"`, createdAt: `"hour"` };
+/** What AuditEventHourlyCount keeps of an event: its category, its type, its source, and its time as the UTC hour. */
+const HOURLY_COLUMNS: Record<string, string> = { category: `"category"`, eventType: `"eventType"`, source: `"source"`, createdAt: `"hour"` };
 
 /**
- * Whether the hourly counts hold exactly what `where` selects: it names only category, event type
- * and created-at, and its times are whole hours bounded by gte / lt, so that an event is in the range
+ * Whether the hourly counts hold exactly what `where` selects: it names only category, event type,
+ * source and created-at, and its times are whole hours bounded by gte / lt, so that an event is in the range
  * exactly when its hour is (the tabs' ranges start at midnight in the admin's zone).
  */
 function hourlyAnswerable(where: AuditWhere): boolean {
   return Object.entries(where).every(([key, value]) => {
-    if (value === undefined || key === "category" || key === "eventType") return true;
+    if (value === undefined || key === "category" || key === "eventType" || key === "source") return true;
     if (key === "AND" || key === "OR" || key === "NOT") return (Array.isArray(value) ? value : [value]).every((item) => hourlyAnswerable(item as AuditWhere));
     if (key !== "createdAt" || !isPlainObject(value)) return false;
     return Object.entries(value).every(
@@ -324,7 +324,10 @@ export function countEventsByHourlyCounts(args: { where: AuditWhere; timeZone: s
   if (!hourlyAnswerable(args.where)) return null;
   const params = new Params();
   const condition = joined(
-    whereParts(args.where, params, (name) => HOURLY_COLUMNS[name] ?? column(name)),
+    whereParts(args.where, params, (name) => {
+      if (!HOURLY_COLUMNS[name]) throw new Error(`event-sql: the hourly counts have no column for ${name}`);
+      return HOURLY_COLUMNS[name];
+    }),
     "AND",
   );
   const zone = params.add(args.timeZone);

@@ -1,16 +1,20 @@
--- CreateTable
+-- How many events each UTC hour holds, per category, event type and source: the activity charts
+-- read a year of a tab from here instead of grouping millions of events (lib/audit/activity). Written
+-- by hand: the source is null for the console's own events and still one key (NULLS NOT DISTINCT),
+-- which Prisma's schema cannot say, so the table is external to Prisma (prisma.config.ts) and read
+-- with SQL only.
 CREATE TABLE "AuditEventHourlyCount" (
     "category" "AuditCategory" NOT NULL,
     "hour" TIMESTAMPTZ(3) NOT NULL,
     "eventType" "AuditEventType" NOT NULL,
-    "count" BIGINT NOT NULL,
-
-    CONSTRAINT "AuditEventHourlyCount_pkey" PRIMARY KEY ("category","hour","eventType")
+    "source" TEXT,
+    "count" BIGINT NOT NULL
 );
+CREATE UNIQUE INDEX "AuditEventHourlyCount_key" ON "AuditEventHourlyCount" ("category", "hour", "eventType", "source") NULLS NOT DISTINCT;
 
--- Written by hand from here: Prisma's schema cannot describe triggers. Every statement that adds or
--- removes events through AuditEvent (ingestion, recordEvent, the seed, the remover's batches,
--- deleteMany, TRUNCATE) keeps the hourly counts in its own transaction, whatever code path it takes.
+-- Every statement that adds or removes events through AuditEvent (ingestion, recordEvent, the seed,
+-- the remover's batches, deleteMany, TRUNCATE) keeps the hourly counts in its own transaction,
+-- whatever code path it takes.
 -- Statement-level triggers with transition tables see the rows of every partition at once: one
 -- grouped upsert a statement, not one a row. Rows moved between partitions directly (a month made
 -- from the default partition) name the partitions, not AuditEvent, and fire nothing: their count
@@ -19,9 +23,9 @@ CREATE FUNCTION audit_event_count_inserted() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
   -- In key order, so that two writers touching the same hours lock them in the same order.
-  INSERT INTO "AuditEventHourlyCount" ("category", "hour", "eventType", "count")
-  SELECT "category", date_trunc('hour', "createdAt", 'UTC'), "eventType", count(*) FROM added GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
-  ON CONFLICT ("category", "hour", "eventType") DO UPDATE SET "count" = "AuditEventHourlyCount"."count" + EXCLUDED."count";
+  INSERT INTO "AuditEventHourlyCount" ("category", "hour", "eventType", "source", "count")
+  SELECT "category", date_trunc('hour', "createdAt", 'UTC'), "eventType", "source", count(*) FROM added GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
+  ON CONFLICT ("category", "hour", "eventType", "source") DO UPDATE SET "count" = "AuditEventHourlyCount"."count" + EXCLUDED."count";
   RETURN NULL;
 END $$;
 
@@ -29,12 +33,12 @@ CREATE FUNCTION audit_event_count_deleted() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
   WITH gone AS (
-    SELECT "category", date_trunc('hour', "createdAt", 'UTC') AS "hour", "eventType", count(*) AS "count" FROM removed GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+    SELECT "category", date_trunc('hour', "createdAt", 'UTC') AS "hour", "eventType", "source", count(*) AS "count" FROM removed GROUP BY 1, 2, 3, 4
   )
   UPDATE "AuditEventHourlyCount" AS c SET "count" = c."count" - gone."count" FROM gone
-  WHERE c."category" = gone."category" AND c."hour" = gone."hour" AND c."eventType" = gone."eventType";
-  DELETE FROM "AuditEventHourlyCount"
-  WHERE ("category", "hour", "eventType") IN (SELECT DISTINCT "category", date_trunc('hour', "createdAt", 'UTC'), "eventType" FROM removed) AND "count" <= 0;
+  WHERE c."category" = gone."category" AND c."hour" = gone."hour" AND c."eventType" = gone."eventType" AND c."source" IS NOT DISTINCT FROM gone."source";
+  DELETE FROM "AuditEventHourlyCount" AS c USING (SELECT DISTINCT "category", date_trunc('hour', "createdAt", 'UTC') AS "hour" FROM removed) AS touched
+  WHERE c."category" = touched."category" AND c."hour" = touched."hour" AND c."count" <= 0;
   RETURN NULL;
 END $$;
 
@@ -54,5 +58,5 @@ CREATE TRIGGER "AuditEvent_count_truncated" AFTER TRUNCATE ON "AuditEvent"
 
 -- Hours are UTC's (date_trunc's zone argument: without it the session's zone decides). The events
 -- already stored:
-INSERT INTO "AuditEventHourlyCount" ("category", "hour", "eventType", "count")
-SELECT "category", date_trunc('hour', "createdAt", 'UTC'), "eventType", count(*) FROM "AuditEvent" GROUP BY 1, 2, 3;
+INSERT INTO "AuditEventHourlyCount" ("category", "hour", "eventType", "source", "count")
+SELECT "category", date_trunc('hour', "createdAt", 'UTC'), "eventType", "source", count(*) FROM "AuditEvent" GROUP BY 1, 2, 3, 4;
