@@ -8,20 +8,28 @@ import type { BucketUnit } from "@/lib/audit/search/event-sql";
 const DAY_SHORT = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", timeZone: "UTC" });
 const DAY_LONG = new Intl.DateTimeFormat("en-GB", { weekday: "short", day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
 
-function dateOf(key: string): Date {
-  return new Date(Date.UTC(Number(key.slice(0, 4)), Number(key.slice(5, 7)) - 1, Number(key.slice(8, 10)), key.length > 10 ? Number(key.slice(11, 13)) : 0));
+const KEY = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}))?$/;
+
+/** The bucket's wall clock as a UTC date, or null for anything that is not a bucket key. */
+function dateOf(key: string): Date | null {
+  const match = KEY.exec(key);
+  return match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]), Number(match[4] ?? 0))) : null;
 }
 
 const hourOf = (key: string) => `${key.slice(11, 13)}:00`;
 
-/** The axis label: "14 Mar", or "14:00" by the hour. */
+/** The axis label: "14 Mar", or "14:00" by the hour. The chart may ask about no bucket at all (no bar under the pointer): "". */
 export function tickLabel(key: string, unit: BucketUnit): string {
-  return unit === "hour" ? hourOf(key) : DAY_SHORT.format(dateOf(key));
+  const date = dateOf(key);
+  if (!date) return "";
+  return unit === "hour" ? hourOf(key) : DAY_SHORT.format(date);
 }
 
 /** The full name: "Sat, 14 Mar 2026", or "Sat, 14 Mar 2026, 14:00–15:00" by the hour. */
 export function bucketLabel(key: string, unit: BucketUnit): string {
-  const day = DAY_LONG.format(dateOf(key));
+  const date = dateOf(key);
+  if (!date) return "";
+  const day = DAY_LONG.format(date);
   if (unit === "day") return day;
   const next = String((Number(key.slice(11, 13)) + 1) % 24).padStart(2, "0");
   return `${day}, ${hourOf(key)}–${next}:00`;
