@@ -8,8 +8,10 @@ import { BarChart } from "@mantine/charts";
 import { Button, Group, Paper, Stack, Text, Title } from "@mantine/core";
 import { IconTable } from "@tabler/icons-react";
 import { eventTypeLabel } from "@/lib/audit/events/event-types";
+import { formatCount } from "@/lib/audit/search/list-result";
 import type { Activity } from "@/lib/audit/activity/activity-query";
 import type { AuditEventType } from "@/lib/generated/prisma/enums";
+import { chartHeight } from "./activity-states";
 import { ActivityTable } from "./activity-table";
 import { bucketLabel, busiest, tickLabel, typeColor } from "./activity-labels";
 
@@ -23,15 +25,13 @@ interface ActivityChartViewProps {
   title: string;
 }
 
-const numbers = new Intl.NumberFormat("en-US");
-
 export function activitySummary(activity: Activity): string {
   const top = busiest(activity.buckets);
   const per = activity.unit === "day" ? "day" : "hour";
-  const count = `${numbers.format(activity.total)} ${activity.total === 1 ? "event" : "events"}`;
+  const count = `${formatCount(activity.total)} ${activity.total === 1 ? "event" : "events"}`;
   if (!top) return `No events in this range (by ${per}, ${activity.timeZone}).`;
-  const types = activity.types.map((type) => `${eventTypeLabel(type)} ${numbers.format(sumOf(activity, type))}`).join(", ");
-  return `${count} by ${per} in ${activity.timeZone}: ${types}. Busiest ${per}: ${bucketLabel(top.key, activity.unit)}, ${numbers.format(top.total)}.`;
+  const types = activity.types.map((type) => `${eventTypeLabel(type)} ${formatCount(sumOf(activity, type))}`).join(", ");
+  return `${count} by ${per} in ${activity.timeZone}: ${types}. Busiest ${per}: ${bucketLabel(top.key, activity.unit)}, ${formatCount(top.total)}.`;
 }
 
 function sumOf(activity: Activity, type: AuditEventType): number {
@@ -62,7 +62,7 @@ export function ActivityChartView({ activity, eventTypes, dayHrefs, title }: Act
             </Text>
           </div>
           <Button
-            variant="subtle"
+            variant="default"
             size="compact-sm"
             leftSection={<IconTable size={16} aria-hidden />}
             aria-expanded={showTable}
@@ -74,19 +74,17 @@ export function ActivityChartView({ activity, eventTypes, dayHrefs, title }: Act
         {/* The picture for the eye; the summary above and the table say it in words. Bars are clicked with a mouse, the table's days with anything. */}
         <div role="img" aria-labelledby={titleId} aria-describedby={summaryId} data-testid="activity-chart">
           <BarChart
-            h={200}
+            h={chartHeight(series.length)}
             data={data}
             dataKey="key"
             type="stacked"
             series={series}
             withLegend={series.length > 1}
-            legendProps={{ verticalAlign: "bottom", height: 40 }}
+            legendProps={{ verticalAlign: "bottom", height: series.length > 5 ? 64 : 36 }}
             tickLine="none"
-            gridAxis="y"
-            minBarSize={activity.buckets.length > 60 ? 0 : 2}
             xAxisProps={{ tickFormatter: (key: string) => tickLabel(key, activity.unit), minTickGap: 16 }}
-            yAxisProps={{ allowDecimals: false, width: 48 }}
-            valueFormatter={(value) => numbers.format(value)}
+            yAxisProps={{ allowDecimals: false, width: 48, interval: 0 }}
+            valueFormatter={(value) => formatCount(value)}
             tooltipProps={{ labelFormatter: (key) => bucketLabel(String(key), activity.unit) }}
             barChartProps={{ accessibilityLayer: false, style: { cursor: "pointer" } }}
             barProps={{ onClick: (entry: { payload?: { key?: string } }) => open(entry.payload?.key) }}

@@ -41,10 +41,10 @@ export function busiest(buckets: readonly ActivityBucket[]): ActivityBucket | nu
 }
 
 /**
- * Distinct hues a tab's types keep whatever the filter (by their place in the tab's list), dark
- * enough in the light theme for their stacked edges to read against each other and the white page.
+ * Distinct hues a tab's types keep whatever the filter (by their place in the tab's list): no two
+ * neighbours alike, none too pale on the white page (the Artifacts tab stacks ten).
  */
-const PALETTE = ["blue.7", "teal.7", "orange.7", "grape.7", "red.7", "cyan.8", "lime.8", "pink.7", "indigo.5", "yellow.8"];
+const PALETTE = ["blue.6", "orange.6", "green.7", "red.7", "violet.6", "cyan.6", "pink.5", "lime.7", "gray.6", "yellow.5"];
 
 export function typeColor(index: number): string {
   return PALETTE[index % PALETTE.length];

@@ -4,7 +4,10 @@ import type { ReactNode } from "react";
 import { Alert, Center, Paper, Skeleton, Stack, Text, Title, VisuallyHidden } from "@mantine/core";
 import { IconAlertTriangle } from "@tabler/icons-react";
 
-export const ACTIVITY_CHART_HEIGHT = 200;
+/** The chart's height with its legend: a legend of many types takes two lines. */
+export function chartHeight(types: number): number {
+  return types > 5 ? 260 : 230;
+}
 
 function Frame({ title, children, busy }: { title: string; children: ReactNode; busy?: boolean }) {
   return (
@@ -25,7 +28,7 @@ export function ActivitySkeleton({ title }: { title: string }) {
       <VisuallyHidden role="status">Loading the activity chart…</VisuallyHidden>
       <Stack gap={6} aria-hidden>
         <Skeleton height={12} width={320} radius="sm" />
-        <Skeleton height={ACTIVITY_CHART_HEIGHT} radius="sm" />
+        <Skeleton height={chartHeight(1)} radius="sm" />
       </Stack>
     </Frame>
   );

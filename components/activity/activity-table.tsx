@@ -4,10 +4,9 @@
 import Link from "next/link";
 import { Anchor, ScrollArea, Table } from "@mantine/core";
 import { eventTypeLabel } from "@/lib/audit/events/event-types";
+import { formatCount } from "@/lib/audit/search/list-result";
 import type { Activity } from "@/lib/audit/activity/activity-query";
 import { bucketLabel } from "./activity-labels";
-
-const numbers = new Intl.NumberFormat("en-US");
 
 export function ActivityTable({ activity, dayHrefs }: { activity: Activity; dayHrefs: Record<string, string> }) {
   const rows = activity.buckets.filter((bucket) => bucket.total > 0);
@@ -48,11 +47,11 @@ export function ActivityTable({ activity, dayHrefs }: { activity: Activity; dayH
                 </Table.Th>
                 {activity.types.map((type) => (
                   <Table.Td key={type} ta="right">
-                    {numbers.format(bucket.counts[type] ?? 0)}
+                    {formatCount(bucket.counts[type] ?? 0)}
                   </Table.Td>
                 ))}
                 <Table.Td ta="right" fw={600}>
-                  {numbers.format(bucket.total)}
+                  {formatCount(bucket.total)}
                 </Table.Td>
               </Table.Tr>
             );
