@@ -4,8 +4,7 @@
 import { Suspense } from "react";
 import { searchTabActivity } from "@/lib/audit/activity/activity-query";
 import { databaseBusy } from "@/lib/api/refusals";
-import { FilterValidationError } from "@/lib/audit/search/filter-schema";
-import { CUSTOM_RANGE } from "@/lib/audit/search/filter-schema";
+import { CUSTOM_RANGE, FilterValidationError } from "@/lib/audit/search/filter-schema";
 import { getSearchTab, type SearchTabId } from "@/lib/audit/tabs/search-tabs";
 import type { TabSearch } from "@/lib/audit/tabs/search-tab";
 import { serializeTabSearch } from "@/lib/audit/tabs/tab-url";
