@@ -123,7 +123,8 @@ async function mixesOf(db: Database, tab: AnySearchTab): Promise<Array<{ name: s
     mixes.push({ name: "types: 1 rare", filters: { types: [types.rare] } });
     mixes.push({ name: "types: all but 1", filters: { types: tab.eventTypes.filter((type) => type !== types.common) } });
   }
-  if (values.users && types.common) mixes.push({ name: "users: 1 common + types: 1 rare", filters: { users: values.users.common.slice(0, 1), types: [types.rare] } });
+  if (values.users && types.common)
+    mixes.push({ name: "users: 1 common + types: 1 rare", filters: { users: values.users.common.slice(0, 1), types: [types.rare] } });
   if (values.projects && values.trackers) {
     const [pair] = await db.query<{ project: number; tracker: number }>(
       `SELECT "projectId" AS "project", "id" AS "tracker" FROM "Tracker" WHERE "projectId" = $1 ORDER BY "id" LIMIT 1`,
