@@ -1,10 +1,11 @@
 import { defineConfig } from "prisma/config";
-import { PARTITION_PARENTS } from "./lib/db/event-partitions";
+import { EXTERNAL_TABLES } from "./lib/db/event-partitions";
 
-// The tables between AuditEvent and its month partitions are the database's business, not the
-// schema's: Prisma Migrate leaves them alone (its diff ignores the months themselves already).
+// The tables between AuditEvent and its month partitions, and the hourly counts its triggers keep,
+// are the database's business, not the schema's: Prisma Migrate leaves them alone (its diff ignores
+// the months themselves already).
 export default defineConfig({
   schema: "prisma/schema.prisma",
   experimental: { externalTables: true },
-  tables: { external: PARTITION_PARENTS.map((table) => `public.${table}`) },
+  tables: { external: EXTERNAL_TABLES },
 });

@@ -1,8 +1,9 @@
-// npm run bench -- [--events 1m|10m] [--runs N] [--json FILE] [--no-exports] [--purge]
+// npm run bench -- [--events 1m|10m] [--runs N] [--json FILE] [--no-pages] [--no-exports] [--purge]
 // The performance targets of DESIGN.md, measured on PostgreSQL (DATABASE_URL): every search tab
 // under every mix of its filters (none, one, several; common and rare values; 1 day to 1 year), the
 // page as the server makes it (rows and count beside each other) and the count alone; page 1,000 by
-// offset and by keyset; the last page; exports against their raw floors (bench-export.ts) and over
+// offset and by keyset; the last page; the activity charts' grouped query (--no-pages: the charts
+// without the pages); exports against their raw floors (bench-export.ts) and over
 // HTTP from the build (bench-export-http.ts, which builds first when the build is stale); with
 // --purge, the remover (deletes for real). Seeds an empty database with --events first, and reuses
 // a seeded one. Prints a markdown table with the worst cases' EXPLAIN, and writes JSON.
@@ -10,7 +11,10 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { countEvents, selectEventIds, selectEvents } from "@/lib/audit/search/event-sql";
+import { bucketUnit } from "@/lib/audit/activity/activity-buckets";
+import { searchTabActivity } from "@/lib/audit/activity/activity-query";
+import { countEvents, countEventsByBucket, countEventsByHourlyCounts, selectEventIds, selectEvents } from "@/lib/audit/search/event-sql";
+import { instantRange } from "@/lib/audit/search/filter-query";
 import type { AuditWhere } from "@/lib/audit/search/filter-query";
 import { afterRow, sortKeys } from "@/lib/audit/search/keyset";
 import { countWhere } from "@/lib/audit/search/list-query";
@@ -20,7 +24,7 @@ import type { AnySearchTab, TabSearch } from "@/lib/audit/tabs/search-tab";
 import { getSearchTab } from "@/lib/audit/tabs/search-tabs";
 import { runAs } from "@/lib/auth/principal-context";
 import { setDb } from "@/lib/db";
-import { openDatabase, type Database } from "@/lib/db/database";
+import { isQueryCanceled, openDatabase, type Database } from "@/lib/db/database";
 import { migrate } from "@/lib/db/migrate";
 import { parseCount } from "@/lib/seed/cli";
 import { isDatabaseEmpty, seedDemoData } from "@/lib/seed/seed";
@@ -32,6 +36,7 @@ const { values: args } = parseArgs({
     events: { type: "string", default: "1m" },
     runs: { type: "string", default: "12" },
     json: { type: "string" },
+    "no-pages": { type: "boolean", default: false },
     "no-exports": { type: "boolean", default: false },
     purge: { type: "boolean", default: false },
   },
@@ -39,6 +44,11 @@ const { values: args } = parseArgs({
 const RUNS = Number(args.runs);
 const RANGES = ["Today", "Last_7_Days", "Last_30_Days", "Last_365_Days"] as const;
 const TABS = ["logins", "artifacts", "permissions"] as const;
+/** The charts sit above every search tab, the console's own events too. */
+const CHART_TABS = [...TABS, "console"] as const;
+const CHART_RANGES = ["Last_7_Days", "Last_30_Days", "Last_365_Days"] as const;
+/** The admin's zone for the charts: days that are not UTC's; Kolkata's start on a half hour (no hourly counts). */
+const CHART_ZONES = ["Europe/Berlin", "Asia/Kolkata"] as const;
 const TIME_ZONE = "UTC";
 
 interface Timing {
@@ -107,10 +117,14 @@ async function mixesOf(db: Database, tab: AnySearchTab): Promise<Array<{ name: s
     mixes.push({ name: `${field.key}: 5 mixed`, filters: { [field.key]: [...common.slice(0, 3), ...rare.slice(-2)] } });
   }
   const types = await typesOf(db, tab);
-  mixes.push({ name: "types: 1 common", filters: { types: [types.common] } });
-  mixes.push({ name: "types: 1 rare", filters: { types: [types.rare] } });
-  mixes.push({ name: "types: all but 1", filters: { types: tab.eventTypes.filter((type) => type !== types.common) } });
-  if (values.users) mixes.push({ name: "users: 1 common + types: 1 rare", filters: { users: values.users.common.slice(0, 1), types: [types.rare] } });
+  // A tab the seed writes no events of (the console's own) has no common type to filter by.
+  if (types.common) {
+    mixes.push({ name: "types: 1 common", filters: { types: [types.common] } });
+    mixes.push({ name: "types: 1 rare", filters: { types: [types.rare] } });
+    mixes.push({ name: "types: all but 1", filters: { types: tab.eventTypes.filter((type) => type !== types.common) } });
+  }
+  if (values.users && types.common)
+    mixes.push({ name: "users: 1 common + types: 1 rare", filters: { users: values.users.common.slice(0, 1), types: [types.rare] } });
   if (values.projects && values.trackers) {
     const [pair] = await db.query<{ project: number; tracker: number }>(
       `SELECT "projectId" AS "project", "id" AS "tracker" FROM "Tracker" WHERE "projectId" = $1 ORDER BY "id" LIMIT 1`,
@@ -143,6 +157,8 @@ async function ensureSeeded(db: Database, events: number): Promise<number> {
     `SELECT (last_analyze IS NOT NULL OR last_autoanalyze IS NOT NULL) AS "analyzed" FROM pg_stat_user_tables WHERE relname = 'AuditEvent'`,
   );
   if (!analyzed) await db.query(`ANALYZE "AuditEvent"`);
+  // Small and fresh after a seed: without statistics its plan guesses two rows and sorts text.
+  await db.query(`ANALYZE "AuditEventHourlyCount"`);
   if (Math.abs(total - events) > events * 0.1) {
     console.log(`Note: the database holds ${formatCount(total)} events, not ${formatCount(events)}; measuring what is there.`);
   }
@@ -168,90 +184,8 @@ async function main(): Promise<void> {
     const principal = { userId: admin.id, username: admin.username, displayName: admin.displayName, role: "ADMIN" as const, sessionId: null };
     await runAs(principal, async () => {
       const now = new Date();
-      const cases: CaseResult[] = [];
-      const wheres = new Map<CaseResult, { where: AuditWhere; tab: AnySearchTab }>();
-      say("## Every tab under every filter mix: the page (rows and count together), and the count alone\n");
-      say("| tab | filters | range | rows | total | page p50 | page p95 | count p50 | count p95 |");
-      say("|---|---|---|---:|---:|---:|---:|---:|---:|");
-      for (const id of TABS) {
-        const tab = getSearchTab(id);
-        for (const mix of await mixesOf(database, tab)) {
-          for (const range of RANGES) {
-            const search = { ...tab.defaultSearch, ...mix.filters, range } as TabSearch;
-            const where = tab.where(search, TIME_ZONE, now);
-            const result = await searchTabEvents(tab, search, { timeZone: TIME_ZONE, now });
-            const page = await timed(() => searchTabEvents(tab, search, { timeZone: TIME_ZONE, now }));
-            const count = await timed(() => countWhere(database, where, COUNT_CAP + 1));
-            const entry: CaseResult = {
-              tab: id,
-              mix: mix.name,
-              range,
-              rows: result.rows.length,
-              total: `${formatCount(result.total)}${result.totalIsCapped ? "+" : ""}`,
-              page,
-              count,
-            };
-            cases.push(entry);
-            wheres.set(entry, { where, tab });
-            say(
-              `| ${id} | ${mix.name} | ${range} | ${entry.rows} | ${entry.total} | ${ms(page.p50)} | ${ms(page.p95)} | ${ms(count.p50)} | ${ms(count.p95)} |`,
-            );
-          }
-        }
-      }
-      report.cases = cases;
-      const worst = [...cases].sort((a, b) => b.page.p95 - a.page.p95);
-      say(
-        `\nWorst page p95: ${ms(worst[0].page.p95)} ms (${worst[0].tab}, ${worst[0].mix}, ${worst[0].range}); worst count p95: ${ms(Math.max(...cases.map((c) => c.count.p95)))} ms.`,
-      );
-      say(`Cases over 50 ms p95: ${cases.filter((c) => c.page.p95 > 50).length} of ${cases.length}.\n`);
-
-      say("## Deep pages (Last 365 Days, no filter, 25 rows): the page's ids query alone\n");
-      say(
-        "| tab | page 1 p50 / p95 | page 1,000 by offset p50 / p95 | page 1,000 by keyset p50 / p95 | keyset / page 1 (p95) | last page (from the end, with count) p95 |",
-      );
-      say("|---|---:|---:|---:|---:|---:|");
-      const deep: Record<string, unknown>[] = [];
-      for (const id of TABS) {
-        const tab = getSearchTab(id);
-        const search = { ...tab.defaultSearch, range: "Last_365_Days" } as TabSearch;
-        const where = tab.where(search, TIME_ZONE, now);
-        const orderBy = tab.orderBy(search.sort);
-        // The page's ids, as the pages read them first (list-query.ts).
-        const rowsOf = (condition: AuditWhere, skip = 0) => {
-          const { sql, params } = selectEventIds({ where: condition, orderBy, skip, take: 26 });
-          return () => database.query(sql, params);
-        };
-        const [anchor] = await database.query<{ id: string; createdAt: Date }>(
-          `${selectEvents({ where, orderBy, take: 1 }).sql} OFFSET ${999 * 25 - 1}`,
-          selectEvents({ where, orderBy, take: 1 }).params,
-        );
-        // Sub-millisecond queries: five times the runs, for a p95 that is not one hiccup.
-        const first = await timed(rowsOf(where), RUNS * 5);
-        const offset = await timed(rowsOf(where, 999 * 25), RUNS * 5);
-        const keyset = anchor
-          ? await timed(rowsOf({ AND: [where, afterRow(sortKeys(orderBy), { createdAt: anchor.createdAt, id: BigInt(anchor.id) })] }), RUNS * 5)
-          : null;
-        const last = await timed(() => searchTabEvents(tab, { ...search, page: 2, before: "end" }, { timeZone: TIME_ZONE, now }));
-        deep.push({ tab: id, first, offset, keyset, last });
-        say(
-          `| ${id} | ${ms(first.p50)} / ${ms(first.p95)} | ${ms(offset.p50)} / ${ms(offset.p95)} | ${keyset ? `${ms(keyset.p50)} / ${ms(keyset.p95)}` : "—"} | ${keyset ? (keyset.p95 / first.p95).toFixed(2) : "—"} | ${ms(last.p95)} |`,
-        );
-      }
-      report.deepPages = deep;
-
-      say("\n## EXPLAIN (ANALYZE, BUFFERS) of the three worst pages\n");
-      for (const entry of worst.slice(0, 3)) {
-        const { where, tab } = wheres.get(entry)!;
-        const rows = selectEventIds({ where, orderBy: tab.orderBy("createdAt.desc"), skip: 0, take: 26 });
-        const count = countEvents({ where, cap: COUNT_CAP + 1 });
-        say(`### ${entry.tab}, ${entry.mix}, ${entry.range}: page p95 ${ms(entry.page.p95)} ms\n`);
-        say("```");
-        say(await explain(database, rows.sql, rows.params));
-        say("");
-        say(await explain(database, count.sql, count.params));
-        say("```\n");
-      }
+      if (!args["no-pages"]) await benchPages(database, now, report, say);
+      await benchCharts(database, now, report, say);
     });
     if (!args["no-exports"]) {
       say("## Exports of the newest 1,000,000 events against their raw floors (npm run bench:export)\n");
@@ -281,6 +215,161 @@ async function main(): Promise<void> {
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, JSON.stringify({ ...report, markdown: lines.join("\n") }, null, 2));
   console.log(`\nWrote ${file}.`);
+}
+
+type Say = (line?: string) => void;
+
+/** Every tab under every filter mix (the page, and the count alone), then deep pages and the worst pages' plans. */
+async function benchPages(database: Database, now: Date, report: Record<string, unknown>, say: Say): Promise<void> {
+  const cases: CaseResult[] = [];
+  const wheres = new Map<CaseResult, { where: AuditWhere; tab: AnySearchTab }>();
+  say("## Every tab under every filter mix: the page (rows and count together), and the count alone\n");
+  say("| tab | filters | range | rows | total | page p50 | page p95 | count p50 | count p95 |");
+  say("|---|---|---|---:|---:|---:|---:|---:|---:|");
+  for (const id of TABS) {
+    const tab = getSearchTab(id);
+    for (const mix of await mixesOf(database, tab)) {
+      for (const range of RANGES) {
+        const search = { ...tab.defaultSearch, ...mix.filters, range } as TabSearch;
+        const where = tab.where(search, TIME_ZONE, now);
+        const result = await searchTabEvents(tab, search, { timeZone: TIME_ZONE, now });
+        const page = await timed(() => searchTabEvents(tab, search, { timeZone: TIME_ZONE, now }));
+        const count = await timed(() => countWhere(database, where, COUNT_CAP + 1));
+        const entry: CaseResult = {
+          tab: id,
+          mix: mix.name,
+          range,
+          rows: result.rows.length,
+          total: `${formatCount(result.total)}${result.totalIsCapped ? "+" : ""}`,
+          page,
+          count,
+        };
+        cases.push(entry);
+        wheres.set(entry, { where, tab });
+        say(`| ${id} | ${mix.name} | ${range} | ${entry.rows} | ${entry.total} | ${ms(page.p50)} | ${ms(page.p95)} | ${ms(count.p50)} | ${ms(count.p95)} |`);
+      }
+    }
+  }
+  report.cases = cases;
+  const worst = [...cases].sort((a, b) => b.page.p95 - a.page.p95);
+  say(
+    `\nWorst page p95: ${ms(worst[0].page.p95)} ms (${worst[0].tab}, ${worst[0].mix}, ${worst[0].range}); worst count p95: ${ms(Math.max(...cases.map((c) => c.count.p95)))} ms.`,
+  );
+  say(`Cases over 50 ms p95: ${cases.filter((c) => c.page.p95 > 50).length} of ${cases.length}.\n`);
+
+  say("## Deep pages (Last 365 Days, no filter, 25 rows): the page's ids query alone\n");
+  say(
+    "| tab | page 1 p50 / p95 | page 1,000 by offset p50 / p95 | page 1,000 by keyset p50 / p95 | keyset / page 1 (p95) | last page (from the end, with count) p95 |",
+  );
+  say("|---|---:|---:|---:|---:|---:|");
+  const deep: Record<string, unknown>[] = [];
+  for (const id of TABS) {
+    const tab = getSearchTab(id);
+    const search = { ...tab.defaultSearch, range: "Last_365_Days" } as TabSearch;
+    const where = tab.where(search, TIME_ZONE, now);
+    const orderBy = tab.orderBy(search.sort);
+    // The page's ids, as the pages read them first (list-query.ts).
+    const rowsOf = (condition: AuditWhere, skip = 0) => {
+      const { sql, params } = selectEventIds({ where: condition, orderBy, skip, take: 26 });
+      return () => database.query(sql, params);
+    };
+    const [anchor] = await database.query<{ id: string; createdAt: Date }>(
+      `${selectEvents({ where, orderBy, take: 1 }).sql} OFFSET ${999 * 25 - 1}`,
+      selectEvents({ where, orderBy, take: 1 }).params,
+    );
+    // Sub-millisecond queries: five times the runs, for a p95 that is not one hiccup.
+    const first = await timed(rowsOf(where), RUNS * 5);
+    const offset = await timed(rowsOf(where, 999 * 25), RUNS * 5);
+    const keyset = anchor
+      ? await timed(rowsOf({ AND: [where, afterRow(sortKeys(orderBy), { createdAt: anchor.createdAt, id: BigInt(anchor.id) })] }), RUNS * 5)
+      : null;
+    const last = await timed(() => searchTabEvents(tab, { ...search, page: 2, before: "end" }, { timeZone: TIME_ZONE, now }));
+    deep.push({ tab: id, first, offset, keyset, last });
+    say(
+      `| ${id} | ${ms(first.p50)} / ${ms(first.p95)} | ${ms(offset.p50)} / ${ms(offset.p95)} | ${keyset ? `${ms(keyset.p50)} / ${ms(keyset.p95)}` : "—"} | ${keyset ? (keyset.p95 / first.p95).toFixed(2) : "—"} | ${ms(last.p95)} |`,
+    );
+  }
+  report.deepPages = deep;
+
+  say("\n## EXPLAIN (ANALYZE, BUFFERS) of the three worst pages\n");
+  for (const entry of worst.slice(0, 3)) {
+    const { where, tab } = wheres.get(entry)!;
+    const rows = selectEventIds({ where, orderBy: tab.orderBy("createdAt.desc"), skip: 0, take: 26 });
+    const count = countEvents({ where, cap: COUNT_CAP + 1 });
+    say(`### ${entry.tab}, ${entry.mix}, ${entry.range}: page p95 ${ms(entry.page.p95)} ms\n`);
+    say("```");
+    say(await explain(database, rows.sql, rows.params));
+    say("");
+    say(await explain(database, count.sql, count.params));
+    say("```\n");
+  }
+}
+
+interface ChartCase {
+  tab: string;
+  mix: string;
+  range: string;
+  timeZone: string;
+  from: string;
+  total: number;
+  timing: Timing;
+}
+
+/** The activity chart of every tab under its filter mixes, ranges and zones, as the page asks for it. */
+async function benchCharts(database: Database, now: Date, report: Record<string, unknown>, say: Say): Promise<void> {
+  say("## The activity charts: one grouped query per tab, as the page runs it\n");
+  say("Hourly counts answer category, type, source and range; any other filter, or a zone whose days start on a half hour, groups the events.\n");
+  say("| tab | filters | range | zone | counted from | events | p50 | p95 |");
+  say("|---|---|---|---|---|---:|---:|---:|");
+  const cases: ChartCase[] = [];
+  const cancelled: string[] = [];
+  const wheres = new Map<ChartCase, { where: AuditWhere; search: TabSearch }>();
+  for (const id of CHART_TABS) {
+    const tab = getSearchTab(id);
+    for (const mix of await mixesOf(database, tab)) {
+      for (const range of CHART_RANGES) {
+        for (const timeZone of CHART_ZONES) {
+          // The zone decides where the plain filters are read from; the others group the events in any zone.
+          if (timeZone !== CHART_ZONES[0] && mix.name !== "no filter") continue;
+          const search = { ...tab.defaultSearch, ...mix.filters, range } as TabSearch;
+          let activity: Awaited<ReturnType<typeof searchTabActivity>>;
+          try {
+            activity = await searchTabActivity(tab, search, { timeZone, now });
+          } catch (error) {
+            // What the page shows then: the chart's error state ("took too long"), the list unaffected.
+            if (!isQueryCanceled(error)) throw error;
+            say(`| ${id} | ${mix.name} | ${range} | ${timeZone} | events | — | cancelled by the statement timeout | — |`);
+            cancelled.push(`${id}, ${mix.name}, ${range}, ${timeZone}`);
+            continue;
+          }
+          const timing = await timed(() => searchTabActivity(tab, search, { timeZone, now }));
+          const entry: ChartCase = { tab: id, mix: mix.name, range, timeZone, from: activity.from, total: activity.total, timing };
+          cases.push(entry);
+          wheres.set(entry, { where: tab.where(search, timeZone, now), search });
+          say(`| ${id} | ${mix.name} | ${range} | ${timeZone} | ${activity.from} | ${formatCount(activity.total)} | ${ms(timing.p50)} | ${ms(timing.p95)} |`);
+        }
+      }
+    }
+  }
+  report.charts = cases;
+  report.chartsCancelled = cancelled;
+  const worst = [...cases].sort((a, b) => b.timing.p95 - a.timing.p95);
+  const year = cases.filter((entry) => entry.range === "Last_365_Days");
+  say(`\nWorst chart p95: ${ms(worst[0].timing.p95)} ms (${worst[0].tab}, ${worst[0].mix}, ${worst[0].range}, ${worst[0].timeZone}).`);
+  say(
+    `A year's range: worst p95 ${ms(Math.max(...year.map((entry) => entry.timing.p95)))} ms. Charts over 50 ms p95: ${cases.filter((entry) => entry.timing.p95 > 50).length} of ${cases.length}; cancelled by the statement timeout: ${cancelled.length}.\n`,
+  );
+  say("### EXPLAIN (ANALYZE, BUFFERS) of the three slowest charts\n");
+  for (const entry of worst.slice(0, 3)) {
+    const { where, search } = wheres.get(entry)!;
+    const unit = bucketUnit(instantRange(search, entry.timeZone, now));
+    const grouped = countEventsByBucket({ where, timeZone: entry.timeZone, unit });
+    const query = entry.from === "hourly-counts" ? (countEventsByHourlyCounts({ where, timeZone: entry.timeZone, unit }) ?? grouped) : grouped;
+    say(`#### ${entry.tab}, ${entry.mix}, ${entry.range}, ${entry.timeZone}: p95 ${ms(entry.timing.p95)} ms\n`);
+    say("```");
+    say(await explain(database, query.sql, query.params));
+    say("```\n");
+  }
 }
 
 main().catch((error: unknown) => {

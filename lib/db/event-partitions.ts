@@ -10,6 +10,12 @@
 /** The partitioned tables between AuditEvent and its months: Prisma's schema cannot describe them (prisma.config.ts). */
 export const PARTITION_PARENTS = ["AuditEvent_expiring", "AuditEvent_kept"] as const;
 
+/** The activity charts' hourly counts, kept by triggers on AuditEvent: made by hand too (a unique key with a null in it). */
+export const HOURLY_COUNTS_TABLE = "AuditEventHourlyCount";
+
+/** The tables the migrations make that Prisma's schema does not describe, as Prisma Migrate's filters name them. */
+export const EXTERNAL_TABLES = [...PARTITION_PARENTS, HOURLY_COUNTS_TABLE].map((table) => `public.${table}`);
+
 /** expiring: the categories the remover deletes (PURGED_CATEGORIES); kept: the others (the migration's LIST bounds). */
 export type RetentionClass = "expiring" | "kept";
 
@@ -91,8 +97,26 @@ export async function listEventPartitions(sql: Sql, retentionClass: RetentionCla
 }
 
 /**
- * Drops a month partition with every event in it, as the owner; first the count of its events per
- * category, for the record. Waits at most `lockTimeoutMs` for running queries to let go of the table
+ * One statement (one transaction): the partition locked, its events taken off the hourly counts
+ * (AuditEventHourlyCount: a DROP fires no delete trigger), then dropped. `name` is checked by the caller.
+ */
+function dropWithItsCounts(name: string): string {
+  return `DO $$
+BEGIN
+  LOCK TABLE "${name}" IN ACCESS EXCLUSIVE MODE;
+  WITH gone AS (
+    SELECT "category", date_trunc('hour', "createdAt", 'UTC') AS "hour", "eventType", "source", count(*) AS "count" FROM "${name}" GROUP BY 1, 2, 3, 4
+  )
+  UPDATE "AuditEventHourlyCount" AS c SET "count" = c."count" - gone."count" FROM gone
+  WHERE c."category" = gone."category" AND c."hour" = gone."hour" AND c."eventType" = gone."eventType" AND c."source" IS NOT DISTINCT FROM gone."source";
+  DELETE FROM "AuditEventHourlyCount" WHERE "count" <= 0;
+  DROP TABLE "${name}";
+END $$`;
+}
+
+/**
+ * Drops a month partition with every event in it (and its share of the hourly counts), as the
+ * owner; first the count of its events per category, for the record. Waits at most `lockTimeoutMs` for running queries to let go of the table
  * (an export may read it for a minute): then it is left, and null returned, for row deletes to take.
  */
 export async function dropEventPartition(sql: Sql, name: string, lockTimeoutMs = 5_000): Promise<Record<string, number> | null> {
@@ -102,7 +126,7 @@ export async function dropEventPartition(sql: Sql, name: string, lockTimeoutMs =
   );
   try {
     await sql.query(`SET lock_timeout = ${Math.max(1, Math.round(lockTimeoutMs))}`);
-    await sql.query(`DROP TABLE "${name}"`);
+    await sql.query(dropWithItsCounts(name));
   } catch (error) {
     if ((error as { code?: string }).code === "55P03") return null; // lock_not_available
     throw error;

@@ -7,7 +7,7 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaPGlite } from "pglite-prisma-adapter";
-import { PARTITION_PARENTS } from "./event-partitions";
+import { EXTERNAL_TABLES } from "./event-partitions";
 import { MIGRATIONS_DIR, SCHEMA_PATH, readMigrations } from "./migrations-folder";
 
 const EMPTY_MIGRATION = "-- This is an empty migration.";
@@ -62,7 +62,7 @@ export async function diffMigrationsToSchema(migrationsDir = MIGRATIONS_DIR, sch
       to: { tag: "schemaDatamodel", files: [{ path: schemaPath, content: schemaText }] },
       script: true,
       exitCode: null,
-      filters: { externalTables: PARTITION_PARENTS.map((table) => `public.${table}`), externalEnums: [] },
+      filters: { externalTables: EXTERNAL_TABLES, externalEnums: [] },
     } as Parameters<typeof engine.diff>[0]);
     const script = (result as { stdout: string }).stdout.trim();
     return script === "" || script === EMPTY_MIGRATION ? null : `${script}\n`;

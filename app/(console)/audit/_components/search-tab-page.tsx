@@ -1,6 +1,7 @@
 // A search tab's page from its declaration: the filter form with the URL's values (and refusals next
-// to their fields), then the results with the export bar and the tab's table.
+// to their fields), the activity chart, then the results with the export bar and the tab's table.
 import { Stack } from "@mantine/core";
+import { TabActivity } from "@/components/activity/tab-activity";
 import { TabResults } from "@/components/data-table/search-results";
 import { TabFilterForm } from "@/components/filters/tab-filter-form";
 import { loadSelectedOptions } from "@/lib/audit/search/selected-options";
@@ -27,6 +28,7 @@ export async function SearchTabPage({ tab: id, searchParams, columns }: SearchTa
   return (
     <Stack gap="md">
       <TabFilterForm key={JSON.stringify(filters)} tab={id} values={filters} selected={selected} errors={errors} timeZone={timeZone} />
+      <TabActivity tab={id} search={valid} timeZone={timeZone} />
       <TabResults
         tab={id}
         search={valid}
