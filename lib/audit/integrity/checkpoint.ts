@@ -53,7 +53,7 @@ export function parseCheckpointText(text: string): Checkpoint {
   const extensions: string[] = [];
   for (const line of rest) {
     if (line.length === 0) throw new SignedNoteError("extension lines must be non-empty");
-    const match = time === null ? TIME_LINE.exec(line) : null;
+    const match: RegExpExecArray | null = time === null ? TIME_LINE.exec(line) : null;
     if (match) time = new Date(match[1] as string);
     else extensions.push(line);
   }
