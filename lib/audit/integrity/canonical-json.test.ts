@@ -100,6 +100,8 @@ describe("canonicalJson (RFC 8785)", () => {
       [{ s: "\udc00" }, /lone surrogate/],
       [{ d: new Date(0) }, /Date is not plain JSON.*\$\.d/],
       [{ f: () => 1 }, /function/],
+      // biome-ignore lint/suspicious/noSparseArray: the hole is the case under test
+      [[1, , 3], /undefined.*\$\[1\]/],
     ];
     for (const [value, message] of cases) {
       expect(() => canonicalJson(value)).toThrow(CanonicalJsonError);
@@ -110,9 +112,10 @@ describe("canonicalJson (RFC 8785)", () => {
     expect(() => canonicalJson(cyclic)).toThrow(/cyclic.*\$\.self/);
   });
 
-  it("a shared (not cyclic) object is fine", () => {
+  it("a shared (not cyclic) object is fine, and noncharacters are written as they are", () => {
     const shared = { x: 1 };
     expect(canonicalJson({ a: shared, b: shared })).toBe('{"a":{"x":1},"b":{"x":1}}');
+    expect(canonicalJsonBytes("\uffff").toString("hex")).toBe("22efbfbf22");
   });
 
   it("reads back as the same value, and key order or whitespace in the input never matters", () => {

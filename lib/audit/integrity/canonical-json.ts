@@ -59,11 +59,12 @@ function write(value: unknown, path: string, out: string[], open: Set<object>): 
   open.add(object);
   if (Array.isArray(object)) {
     // RFC 8785 §3.2.3: array order is data and is kept.
+    // An index loop, not forEach: a hole in a sparse array must be refused (as undefined), not skipped.
     out.push("[");
-    object.forEach((item, i) => {
+    for (let i = 0; i < object.length; i++) {
       if (i > 0) out.push(",");
-      write(item, `${path}[${i}]`, out, open);
-    });
+      write(object[i], `${path}[${i}]`, out, open);
+    }
     out.push("]");
   } else {
     const proto = Object.getPrototypeOf(object);
@@ -101,7 +102,9 @@ function serializeNumber(value: number, path: string): string {
 // RFC 8785 §3.2.2.2: escape only '"', '\\' and U+0000..U+001F; \b \t \n \f \r by name, the
 // other controls as lowercase \u00hh; every other character as is (UTF-8 in the output).
 // RFC 8785 §3.1 requires I-JSON (RFC 7493 §2.1), which forbids unpaired surrogates: such a string
-// has no UTF-8 encoding, so two implementations could not agree on its bytes.
+// has no UTF-8 encoding, so two implementations could not agree on its bytes. Noncharacters
+// (U+FFFF...), which I-JSON also excludes, are kept: they have one UTF-8 form, and refusing them
+// would leave a stored event that cannot be hashed at all.
 function serializeString(value: string, path: string): string {
   let out = '"';
   let start = 0;

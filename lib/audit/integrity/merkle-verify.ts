@@ -1,12 +1,21 @@
 // Proof verification, separate from proof making so a verifier reads only what it runs. Each
 // function follows its RFC 9162 algorithm step by step and answers false (never throws) for a
 // proof that does not check out, including malformed input: a verifier reports, it does not crash.
-import { type BatchProof, type Hash, nodeHash, splitPoint } from "./merkle";
+import { type BatchProof, EMPTY_ROOT, type Hash, nodeHash, splitPoint } from "./merkle";
 
 const isHash = (h: unknown): h is Hash => Buffer.isBuffer(h) && h.length === 32;
 const isSize = (n: unknown): n is number => Number.isSafeInteger(n) && (n as number) >= 0;
 const odd = (n: number) => n % 2 === 1;
 const half = (n: number) => Math.floor(n / 2);
+
+/** Both algorithms' "if LSB(fn) is not set, right-shift fn and sn equally until either LSB(fn) is set or fn is 0". */
+function climbToRightEdge(fn: number, sn: number): [number, number] {
+  while (!odd(fn) && fn !== 0) {
+    fn = half(fn);
+    sn = half(sn);
+  }
+  return [fn, sn];
+}
 
 /** RFC 9162 §2.1.3.2: does `proof` put `leaf` at `index` of the tree of `size` with `root`? */
 export function verifyInclusion(leaf: Hash, index: number, size: number, proof: readonly Hash[], root: Hash): boolean {
@@ -22,12 +31,7 @@ export function verifyInclusion(leaf: Hash, index: number, size: number, proof: 
     if (!isHash(p) || sn === 0) return false;
     if (odd(fn) || fn === sn) {
       r = nodeHash(p, r);
-      if (!odd(fn)) {
-        while (!odd(fn) && fn !== 0) {
-          fn = half(fn);
-          sn = half(sn);
-        }
-      }
+      [fn, sn] = climbToRightEdge(fn, sn);
     } else {
       r = nodeHash(r, p);
     }
@@ -46,7 +50,7 @@ export function verifyConsistency(oldSize: number, newSize: number, oldRoot: Has
   if (oldSize > newSize) return false;
   // The RFC's algorithm assumes 0 < first < second; the two edges have an empty proof (§2.1.4.1).
   if (oldSize === newSize) return proof.length === 0 && oldRoot.equals(newRoot);
-  if (oldSize === 0) return proof.length === 0;
+  if (oldSize === 0) return proof.length === 0 && oldRoot.equals(EMPTY_ROOT);
   // Step 1.
   if (proof.length === 0 || !proof.every(isHash)) return false;
   // Step 2.
@@ -67,12 +71,7 @@ export function verifyConsistency(oldSize: number, newSize: number, oldRoot: Has
     if (odd(fn) || fn === sn) {
       fr = nodeHash(c, fr);
       sr = nodeHash(c, sr);
-      if (!odd(fn)) {
-        while (!odd(fn) && fn !== 0) {
-          fn = half(fn);
-          sn = half(sn);
-        }
-      }
+      [fn, sn] = climbToRightEdge(fn, sn);
     } else {
       sr = nodeHash(sr, c);
     }

@@ -121,6 +121,14 @@ describe("Merkle tree hashing (RFC 9162 §2.1)", () => {
     }
   });
 
+  it("treats the empty tree as the RFC does: consistent with any tree, but only with its own root", () => {
+    const root8 = unhex(REFERENCE_ROOTS[8] as string);
+    expect(verifyConsistency(0, 8, EMPTY_ROOT, root8, [])).toBe(true);
+    expect(verifyConsistency(0, 8, root8, root8, [])).toBe(false);
+    expect(verifyConsistency(8, 8, root8, root8, [])).toBe(true);
+    expect(verifyConsistency(8, 8, root8, EMPTY_ROOT, [])).toBe(false);
+  });
+
   it("refuses indices and sizes outside the tree", () => {
     expect(() => inclusionProof(8, 8, store.lookup)).toThrow(/not in a tree of size 8/);
     expect(() => consistencyProof(5, 4, store.lookup)).toThrow(/larger than new size/);

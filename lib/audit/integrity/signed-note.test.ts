@@ -46,6 +46,9 @@ describe("signed note (c2sp.org/signed-note)", () => {
     expect(() => openNote(SPEC_NOTE, peter)).toThrow(/no signature by a known key/);
     expect(() => openNote(GO_TEXT, peter)).toThrow(SignedNoteError);
     expect(() => openNote(`${GO_TEXT}\n— PeterNeumann !!!\n`, peter)).toThrow(/malformed signature line/);
+    // The same bytes in a non-canonical base64 spelling (trailing bits set) are not accepted.
+    const loose = PETER_SIGNATURE.replace("AM=\n", "AN=\n");
+    expect(() => openNote(`${GO_TEXT}\n${loose}`, peter)).toThrow(/malformed signature line/);
     expect(() => signNote("two\n\nparagraphs\n", "k", generateKeyPairSync("ed25519").privateKey)).toThrow(/empty line/);
     expect(() => signNote("no newline", "k", generateKeyPairSync("ed25519").privateKey)).toThrow(/end with a newline/);
     expect(() => signNote("a\u0007b\n", "k", generateKeyPairSync("ed25519").privateKey)).toThrow(/control characters/);

@@ -114,14 +114,17 @@ export function openNote(note: string, verifiers: readonly Verifier[]): OpenedNo
   for (const line of lines) {
     const match = /^\u2014 (\S+) ([A-Za-z0-9+/]+={0,2})$/.exec(line);
     const blob = match ? Buffer.from(match[2] as string, "base64") : Buffer.alloc(0);
-    if (!match || blob.length < 5) throw new SignedNoteError(`malformed signature line "${line}"`);
+    // Canonical base64 only: Node's decoder skips junk, and two spellings of one signature
+    // would let a note change without its signature changing.
+    if (!match || blob.length < 5 || blob.toString("base64") !== match[2]) throw new SignedNoteError(`malformed signature line "${line}"`);
     const signature: NoteSignature = { name: match[1] as string, keyId: blob.readUInt32BE(0), signature: blob.subarray(4) };
     const key = verifiers.find((v) => v.name === signature.name && v.keyId === signature.keyId);
     if (!key) {
       unverified.push(signature);
       continue;
     }
-    if (!verify(null, Buffer.from(text, "utf8"), key.publicKey, signature.signature)) {
+    const valid = signature.signature.length === 64 && verify(null, Buffer.from(text, "utf8"), key.publicKey, signature.signature);
+    if (!valid) {
       throw new SignedNoteError(`the signature by ${signature.name} does not match the note: it was altered`);
     }
     verified.push(signature);

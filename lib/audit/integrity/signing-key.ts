@@ -3,7 +3,7 @@
 // every tool read), mode 0600, made on first use; a key others can read is refused, as ssh does,
 // because a leaked key lets anyone forge checkpoints that verify.
 import { createPrivateKey, generateKeyPairSync, type KeyObject } from "node:crypto";
-import { chmodSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, linkSync, mkdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { keyIdOf, rawEd25519PublicKey, verifierKeyString } from "./signed-note";
 
@@ -37,13 +37,19 @@ export function loadOrCreateSigningKey(dir: string, name: string): SigningKey {
     mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
     const { privateKey } = generateKeyPairSync("ed25519");
     const pem = privateKey.export({ format: "pem", type: "pkcs8" });
+    // Written whole under a private name, then linked into place: a process starting at the same
+    // moment never reads half a key, and if it made its own key first, theirs wins (link fails
+    // with EEXIST) so the log keeps one key.
+    const partial = `${file}.${process.pid}.${Date.now()}.partial`;
+    writeFileSync(partial, pem, { mode: 0o600, flag: "wx" });
     try {
-      // "wx": if another process made the key meanwhile, keep theirs (one log, one key).
-      writeFileSync(file, pem, { mode: 0o600, flag: "wx" });
-      chmodSync(file, 0o600); // the umask may have taken bits away, never added: make it exact
+      chmodSync(partial, 0o600); // the umask may have taken bits away, never added: make it exact
+      linkSync(partial, file);
       created = true;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    } finally {
+      unlinkSync(partial);
     }
   }
   const privateKey = readKey(file);
