@@ -8,7 +8,9 @@ import {
   frontierIds,
   type Hash,
   hashRange,
+  hashRangesFetched,
   inclusionProof,
+  inclusionRanges,
   leafHash,
   MerkleAppender,
   rootOf,
@@ -266,6 +268,23 @@ describe("checkpointing from stored subtrees", () => {
     consistencyProof(7_654_321, n, counting);
     expect(asked.length).toBeLessThanOrEqual(3 * Math.ceil(Math.log2(n)));
     expect(subtreesOf([{ start: 0, end: n }])).toHaveLength(frontierIds(n).length);
+  });
+
+  it("fetches what a proof needs in one call, and names a subtree the store lacks", async () => {
+    const leaves = syntheticLeaves(100);
+    const appender = new MerkleAppender(0, [], 0);
+    for (const leaf of leaves) appender.append(leaf);
+    const stored = appender.drainCompleted();
+    const calls: SubtreeId[][] = [];
+    const fetch = async (ids: SubtreeId[]) => {
+      calls.push(ids);
+      return stored.filter((s) => ids.some((id) => id.level === s.level && id.index === s.index));
+    };
+    const proof = await hashRangesFetched(inclusionRanges(37, 100), fetch);
+    expect(calls).toHaveLength(1);
+    expect(verifyInclusion(leaves[37] as Hash, 37, 100, proof, appender.root())).toBe(true);
+    const missing = async (ids: SubtreeId[]) => (await fetch(ids)).filter((s) => s.level !== 2);
+    await expect(hashRangesFetched(inclusionRanges(37, 100), missing)).rejects.toThrow(/level 2, index \d+ is not stored/);
   });
 
   it("works when only levels ≥ 4 are stored and smaller subtrees are rehashed from leaf hashes", () => {

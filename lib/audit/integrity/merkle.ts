@@ -179,6 +179,19 @@ export function hashRanges(ranges: readonly Range[], lookup: SubtreeLookup): Has
   return ranges.map((range) => hashRange(range, lookup));
 }
 
+/**
+ * The async form for a database: fetches every subtree the ranges need in one call (one query),
+ * then hashes. A subtree the store lacks is an error naming it, never a wrong proof.
+ */
+export async function hashRangesFetched(ranges: readonly Range[], fetch: (ids: SubtreeId[]) => Promise<readonly CompletedSubtree[]>): Promise<Hash[]> {
+  const found = new Map((await fetch(subtreesOf(ranges))).map((s) => [`${s.level}:${s.index}`, s.hash]));
+  return hashRanges(ranges, ({ level, index }) => {
+    const hash = found.get(`${level}:${index}`);
+    if (!hash) throw new RangeError(`subtree at level ${level}, index ${index} is not stored`);
+    return checkHash(hash, "stored subtree hash");
+  });
+}
+
 /** RFC 9162 §2.1.3.1 inclusion proof of leaf `index` in the tree of `size` leaves. */
 export function inclusionProof(index: number, size: number, lookup: SubtreeLookup): Hash[] {
   return hashRanges(inclusionRanges(index, size), lookup);
