@@ -42,8 +42,13 @@ export const newPasswordSchema = z
 export const addConsoleUserSchema = z.object({
   username: usernameSchema,
   displayName: z.string().trim().min(1, "enter the person's name").max(200, "use at most 200 characters"),
+  // "" from the form and null from its own output (the action parses what the form parsed) both mean none.
   email: z
-    .union([z.literal(""), z.email("enter an e-mail address, such as ada@example.com").max(320, "use at most 320 characters")])
+    .string()
+    .trim()
+    .max(320, "use at most 320 characters")
+    .refine((value) => value === "" || z.email().safeParse(value).success, "enter an e-mail address, such as ada@example.com")
+    .nullable()
     .transform((value) => value || null),
   role: z.enum(CONSOLE_ROLES, { error: "choose Administrator, Auditor or No access" }),
 });

@@ -78,7 +78,13 @@ export function ChangePasswordForm({ forced, username, displayName, callbackPath
           <form onSubmit={submit} noValidate aria-label={forced ? "Choose your password" : "Change your password"}>
             <Stack gap="md">
               {forced && (
-                <Alert color="blue" variant="light" icon={<IconKey size={18} aria-hidden />} title="Your password was set by an administrator">
+                <Alert
+                  color="blue"
+                  variant="light"
+                  icon={<IconKey size={18} aria-hidden />}
+                  title="Your password was set by an administrator"
+                  styles={{ title: { color: "var(--mantine-color-dark-7)" } }}
+                >
                   You signed in with a one-time password. Choose a password of your own to continue; the console opens once you have.
                 </Alert>
               )}
