@@ -4,14 +4,12 @@
 import { userInfo } from "node:os";
 import { recordEvent, type NewFieldChange } from "../lib/audit/events/record-event";
 import { normalizeUsername } from "../lib/auth/authorize";
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, newPasswordSchema, USERNAME_PATTERN } from "../lib/auth/console-users/console-user-schema";
 import { hashPassword } from "../lib/auth/password";
 import { ROLE_LABELS, isConsoleAccessRole, type ConsoleAccessRole } from "../lib/auth/principal";
 import { revokeUserSessions } from "../lib/auth/sessions";
 import type { Database } from "../lib/db/database";
 import { parseFlags, runScript, UsageError, withScriptDatabase } from "./lib/cli";
-
-const MIN_PASSWORD_LENGTH = 12;
-const MAX_PASSWORD_LENGTH = 1024;
 
 const USAGE = `Usage: npm run create-admin -- --username NAME [--display-name "Full Name"] [--email ADDRESS] [--role ADMIN|AUDITOR]
 
@@ -42,7 +40,7 @@ function readOptions(): Options {
   }
   const username = normalizeUsername(values.username);
   if (!username) throw new UsageError("--username is required.", true);
-  if (!/^[a-z0-9._@-]{1,200}$/.test(username)) {
+  if (!USERNAME_PATTERN.test(username)) {
     throw new UsageError(`--username "${values.username}" may contain only letters, digits, ".", "_", "@" and "-".`);
   }
   const role = (values.role ?? "ADMIN").toUpperCase();
@@ -83,11 +81,13 @@ function promptHidden(question: string): Promise<string> {
   });
 }
 
+// The Console users page's rules (console-user-schema.ts), said as this script has always said them.
 function checkPassword(password: string): void {
+  if (newPasswordSchema.safeParse(password).success) return;
   if (password.length < MIN_PASSWORD_LENGTH) {
     throw new UsageError(`The password must be at least ${MIN_PASSWORD_LENGTH} characters long (it has ${password.length}).`);
   }
-  if (password.length > MAX_PASSWORD_LENGTH) throw new UsageError(`The password may be at most ${MAX_PASSWORD_LENGTH} characters long.`);
+  throw new UsageError(`The password may be at most ${MAX_PASSWORD_LENGTH} characters long.`);
 }
 
 async function readPassword(username: string): Promise<string> {
@@ -134,6 +134,9 @@ async function saveAccount(database: Database, options: Options, passwordHash: s
     where: { id: existing.id },
     data: {
       passwordHash,
+      // the operator chose this password: no forced change, and a lockout in force ends
+      mustChangePassword: false,
+      lockoutClearedAt: new Date(),
       enabled: true,
       consoleRole: options.role,
       tokenVersion: { increment: 1 },

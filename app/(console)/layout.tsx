@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { forbidden, redirect } from "next/navigation";
 import { ConsoleShell } from "@/components/console-shell/console-shell";
-import { signInPath } from "@/lib/auth/callback-url";
+import { changePasswordPath, signInPath } from "@/lib/auth/callback-url";
 import { getViewer } from "@/lib/auth/guard";
 import { currentConsolePath } from "@/lib/auth/page-guard";
 import { SESSION_UPDATE_AGE_SECONDS } from "@/lib/auth/session-policy";
@@ -20,6 +20,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
   const { viewer, timeZone, account } = frame;
   if (viewer.kind === "anonymous") redirect(signInPath(await currentConsolePath()));
   if (viewer.kind === "forbidden") forbidden();
+  if (viewer.kind === "passwordChange") redirect(changePasswordPath(await currentConsolePath()));
 
   const { principal } = viewer;
   const now = new Date();

@@ -1,10 +1,10 @@
 "use client";
 // The console's sections in the header: the audit trail and the API reference for everyone, API
-// tokens for administrators only; the section open is marked with aria-current.
+// tokens and console users for administrators only; the section open is marked with aria-current.
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { Button, Group } from "@mantine/core";
-import { IconApi, IconKey, IconListSearch, type Icon } from "@tabler/icons-react";
+import { IconApi, IconKey, IconListSearch, IconUsers, type Icon } from "@tabler/icons-react";
 import type { ConsoleAccessRole } from "@/lib/auth/principal";
 
 interface Section {
@@ -20,6 +20,14 @@ interface Section {
 const SECTIONS: Section[] = [
   { href: "/audit/logins", prefix: "/audit", label: "Audit", title: "The audit trail", icon: IconListSearch, roles: ["ADMIN", "AUDITOR"] },
   { href: "/settings/api-tokens", prefix: "/settings/api-tokens", label: "API tokens", title: "Settings: API tokens", icon: IconKey, roles: ["ADMIN"] },
+  {
+    href: "/settings/console-users",
+    prefix: "/settings/console-users",
+    label: "Users",
+    title: "Settings: console users, the accounts that sign in to this console",
+    icon: IconUsers,
+    roles: ["ADMIN"],
+  },
   {
     href: "/settings/api-reference",
     prefix: "/settings/api-reference",

@@ -52,3 +52,9 @@ test("a user's, a project's and a tracker's pages have no serious or critical ac
     expect(await seriousViolations(page)).toEqual([]);
   }
 });
+
+test("the Console users page has no serious or critical accessibility violation", async ({ page }) => {
+  await signInAsAdmin(page, "/settings/console-users");
+  await expect(page.getByRole("table", { name: "Console users" })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+});

@@ -6,7 +6,9 @@ import { recordEvent } from "@/lib/audit/events/record-event";
 import { getDb } from "@/lib/db";
 import type { ConsoleRole } from "@/lib/generated/prisma/enums";
 import { isValidTimeZone, zoneName } from "@/lib/time/zoned";
-import { evaluateLockout, LOCKOUT_POLICY, lockoutLookback } from "./lockout";
+import { LOCKOUT_POLICY } from "./lockout";
+import { readAccountLock } from "./lockout-state";
+import { MAX_PASSWORD_LENGTH } from "./console-users/console-user-schema";
 import { hashPassword, verifyPassword } from "./password";
 import type { RequestInfo } from "./request-info";
 import { createConsoleSession } from "./sessions";
@@ -17,8 +19,6 @@ export const INVALID_CREDENTIALS = "Invalid username or password.";
 export const IP_FAILURE_LIMIT = 100;
 const IP_WINDOW_MS = 60 * 60_000;
 const MAX_USERNAME_LENGTH = 200;
-// argon2 hashes whatever it is given: an unbounded password is a cheap denial of service.
-const MAX_PASSWORD_LENGTH = 1024;
 
 /** A refused sign-in; its message is shown on the sign-in page as is. */
 export class SignInError extends Error {
@@ -85,16 +85,7 @@ async function checkIpThrottle(request: SignInRequest, now: Date): Promise<void>
 }
 
 async function checkAccountLock(username: string, request: SignInRequest, now: Date): Promise<void> {
-  const attempts = await getDb().prisma.loginAttempt.findMany({
-    where: { username, createdAt: { gt: new Date(now.getTime() - lockoutLookback()), lte: now } },
-    select: { createdAt: true, succeeded: true },
-    orderBy: { createdAt: "desc" },
-    take: 200,
-  });
-  const state = evaluateLockout(
-    attempts.map((attempt) => ({ at: attempt.createdAt, succeeded: attempt.succeeded })),
-    now,
-  );
+  const state = await readAccountLock(username, now);
   if (state.locked) throw new SignInError(lockedMessage(state.until, request.timeZone));
 }
 
@@ -102,14 +93,7 @@ async function refuse(username: string, request: SignInRequest, now: Date): Prom
   const { prisma } = getDb();
   await prisma.loginAttempt.create({ data: { username, succeeded: false, ip: request.ip, createdAt: now } });
   // The failure that locks the account says so at once.
-  const attempts = await prisma.loginAttempt.findMany({
-    where: { username, createdAt: { gt: new Date(now.getTime() - lockoutLookback()), lte: now } },
-    select: { createdAt: true, succeeded: true },
-  });
-  const state = evaluateLockout(
-    attempts.map((attempt) => ({ at: attempt.createdAt, succeeded: attempt.succeeded })),
-    now,
-  );
+  const state = await readAccountLock(username, now);
   throw new SignInError(state.locked ? lockedMessage(state.until, request.timeZone) : INVALID_CREDENTIALS);
 }
 

@@ -2,6 +2,9 @@
 
 export const DEFAULT_LANDING = "/audit/logins";
 
+/** Where a user who signed in with a one-time password must choose their own before anything else. */
+export const CHANGE_PASSWORD_PATH = "/change-password";
+
 /** Set by proxy.ts on console pages: the path and query being visited, for the way back after sign-in. */
 export const CONSOLE_PATH_HEADER = "x-console-path";
 
@@ -36,6 +39,14 @@ export function safeCallbackPath(value: string | null | undefined, origin = "htt
 export function sameSiteRedirect(url: string, baseUrl: string): string {
   const path = sameOriginPath(url, baseUrl);
   return path ? `${new URL(baseUrl).origin}${path}` : baseUrl;
+}
+
+/** The change-password page, coming back to `path` afterwards (as signInPath carries it). */
+export function changePasswordPath(path: string | null | undefined): string {
+  const target = safeCallbackPath(path);
+  return target === DEFAULT_LANDING || target === CHANGE_PASSWORD_PATH || target.length > MAX_CALLBACK_LENGTH
+    ? CHANGE_PASSWORD_PATH
+    : `${CHANGE_PASSWORD_PATH}?callbackUrl=${encodeURIComponent(target)}`;
 }
 
 /**

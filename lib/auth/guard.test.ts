@@ -2,8 +2,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import type { Session } from "next-auth";
 import { setDb, type Database } from "@/lib/db";
 import type { ConsoleRole } from "@/lib/generated/prisma/enums";
+import { signInSession } from "@/lib/test/console-session";
 import { testDatabases } from "@/lib/test/databases";
-import { authorizeCredentials } from "./authorize";
 import { AuthError, checkSessionClaims, getViewer, requireAdmin, requireAuditReader, type SessionClaims } from "./guard";
 import { hashPassword } from "./password";
 import type { Principal } from "./principal";
@@ -80,15 +80,8 @@ describe.each(testDatabases())("the guard on $name", ({ open }) => {
   }
 
   /** Signs an existing user in and makes the new session the request's. */
-  async function signIn(username: string, at = new Date()): Promise<SessionClaims> {
-    const user = await authorizeCredentials({ username, password: PASSWORD }, REQUEST, at);
-    const claims = { userId: user.userId, tokenVersion: user.tokenVersion, sessionId: user.sessionId };
-    serverSession.current = {
-      user: { id: user.userId, username, name: user.name, role: user.role },
-      claims,
-      expires: new Date(at.getTime() + SESSION_MAX_AGE_MS).toISOString(),
-    };
-    return claims;
+  function signIn(username: string, at = new Date()): Promise<SessionClaims> {
+    return signInSession(serverSession, username, PASSWORD, REQUEST, at);
   }
 
   const systemLogouts = () => db.prisma.auditEvent.findMany({ where: { eventType: "USER_SYSTEM_LOGOUT" } });

@@ -7,6 +7,7 @@ import { cache } from "react";
 import { getDb } from "@/lib/db";
 import type { ConsoleRole } from "@/lib/generated/prisma/enums";
 import { authOptions } from "./auth-options";
+import { CHANGE_PASSWORD_PATH } from "./callback-url";
 import { isConsoleAccessRole, ROLE_LABELS, type ConsoleAccessRole, type Principal } from "./principal";
 import { currentPrincipalOverride } from "./principal-context";
 import { SWEEP_INTERVAL_MS } from "./session-policy";
@@ -26,6 +27,8 @@ export type Viewer =
   | { kind: "anonymous" }
   /** signed in, but the user's console role is NONE */
   | { kind: "forbidden"; userId: number; username: string; displayName: string }
+  /** signed in with a one-time password: may do nothing but choose a password of their own */
+  | { kind: "passwordChange"; userId: number; username: string; displayName: string; sessionId: string }
   | { kind: "allowed"; principal: Principal };
 
 /** What the JWT claims; trusted only after checkSessionClaims() compared it with the database. */
@@ -72,7 +75,7 @@ export async function checkSessionClaims(claims: SessionClaims, now = new Date()
   const session = await prisma.consoleSession.findUnique({
     where: { id: claims.sessionId },
     include: {
-      user: { select: { id: true, username: true, displayName: true, enabled: true, tokenVersion: true, consoleRole: true } },
+      user: { select: { id: true, username: true, displayName: true, enabled: true, tokenVersion: true, consoleRole: true, mustChangePassword: true } },
     },
   });
   if (!session || session.userId !== claims.userId || session.endedAt) return { kind: "anonymous" };
@@ -97,6 +100,9 @@ export async function checkSessionClaims(claims: SessionClaims, now = new Date()
     return { kind: "forbidden", userId: user.id, username: user.username, displayName: user.displayName };
   }
   await touchConsoleSession(session.id, session.lastSeenAt, now);
+  if (user.mustChangePassword) {
+    return { kind: "passwordChange", userId: user.id, username: user.username, displayName: user.displayName, sessionId: session.id };
+  }
   return {
     kind: "allowed",
     principal: {
@@ -123,11 +129,18 @@ export async function getViewer(): Promise<Viewer> {
   return sessionViewer();
 }
 
+function noAccess(username: string): AuthError {
+  return new AuthError(403, `${username} has no access to the Audit Console: it is for system administrators and auditors.`);
+}
+
 async function requireRole(roles: readonly ConsoleAccessRole[], action: string): Promise<Principal> {
   const viewer = await getViewer();
   if (viewer.kind === "anonymous") throw new AuthError(401, "Sign in to use the Audit Console.");
   if (viewer.kind === "forbidden") {
-    throw new AuthError(403, `${viewer.username} has no access to the Audit Console: it is for system administrators and auditors.`);
+    throw noAccess(viewer.username);
+  }
+  if (viewer.kind === "passwordChange") {
+    throw new AuthError(403, `${viewer.username} signed in with a one-time password: choose a password of your own first (${CHANGE_PASSWORD_PATH}).`);
   }
   if (!roles.includes(viewer.principal.role)) {
     const needed = roles.map((role) => ROLE_LABELS[role]).join(" or ");
@@ -140,6 +153,24 @@ async function requireRole(roles: readonly ConsoleAccessRole[], action: string):
 /** ADMIN or AUDITOR: may read and export the audit trail. Throws AuthError (401/403) otherwise. */
 export function requireAuditReader(action = "Reading the audit trail"): Promise<Principal> {
   return requireRole(["ADMIN", "AUDITOR"], action);
+}
+
+/** A console account acting on itself. */
+export interface OwnAccount {
+  userId: number;
+  username: string;
+  sessionId: string;
+}
+
+/** The signed-in console account, whatever its role, for changing its own password. Throws AuthError (401/403) otherwise. */
+export async function requireOwnAccount(action: string): Promise<OwnAccount> {
+  const viewer = await getViewer();
+  if (viewer.kind === "anonymous") throw new AuthError(401, "Sign in to use the Audit Console.");
+  if (viewer.kind === "forbidden") throw noAccess(viewer.username);
+  if (viewer.kind === "passwordChange") return { userId: viewer.userId, username: viewer.username, sessionId: viewer.sessionId };
+  const { userId, username, sessionId } = viewer.principal;
+  if (userId === null || sessionId === null) throw new AuthError(403, `${action} needs a console account signed in through the sign-in page.`);
+  return { userId, username, sessionId };
 }
 
 /** ADMIN only: may change configuration, retention, purge. Throws AuthError (401/403) otherwise. */

@@ -6,14 +6,28 @@
 import type { z } from "zod";
 import { InputError, inputError } from "@/lib/api/input-error";
 import { accountCaller, RateLimitError, takeRequest } from "@/lib/api/rate-limit";
-import { AuthError, requireAdmin, requireAuditReader } from "./guard";
+import { AuthError, type OwnAccount, requireAdmin, requireAuditReader, requireOwnAccount } from "./guard";
 import type { Principal } from "./principal";
 
 export type ActionResult<Value> = { ok: true; value: Value } | { ok: false; message: string; field?: string };
 
-export interface ActionSpec<Input> {
-  /** audit readers (administrators and auditors), or administrators only */
-  role: "reader" | "admin";
+/** Who may call an action, and whom the guard hands it. */
+interface Callers {
+  /** audit readers: administrators and auditors */
+  reader: Principal;
+  admin: Principal;
+  /** any signed-in console account, acting on itself (one still to replace a one-time password too) */
+  account: OwnAccount;
+}
+
+const GUARDS: { [Role in keyof Callers]: (action: string) => Promise<Callers[Role]> } = {
+  reader: requireAuditReader,
+  admin: requireAdmin,
+  account: requireOwnAccount,
+};
+
+export interface ActionSpec<Input, Role extends keyof Callers = keyof Callers> {
+  role: Role;
   /** what the action does, as a refusal names it: "Changing the audit retention" */
   action: string;
   input: z.ZodType<Input>;
@@ -21,13 +35,13 @@ export interface ActionSpec<Input> {
   labels?: Record<string, string>;
 }
 
-export function guardedAction<Input, Value>(
-  spec: ActionSpec<Input>,
-  run: (input: Input, principal: Principal) => Promise<Value>,
+export function guardedAction<Input, Value, Role extends keyof Callers>(
+  spec: ActionSpec<Input, Role>,
+  run: (input: Input, principal: Callers[Role]) => Promise<Value>,
 ): (input?: unknown) => Promise<ActionResult<Value>> {
   return async (raw) => {
     try {
-      const principal = await (spec.role === "admin" ? requireAdmin(spec.action) : requireAuditReader(spec.action));
+      const principal = await GUARDS[spec.role](spec.action);
       takeRequest("api", accountCaller(principal));
       const parsed = spec.input.safeParse(raw);
       if (!parsed.success) throw inputError(parsed.error, spec.labels);

@@ -4,7 +4,7 @@
 // refusal into a navigation.
 import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
-import { CONSOLE_PATH_HEADER, signInPath } from "./callback-url";
+import { changePasswordPath, CONSOLE_PATH_HEADER, signInPath } from "./callback-url";
 import { getViewer } from "./guard";
 import type { Principal } from "./principal";
 
@@ -17,6 +17,7 @@ export async function requirePageReader(): Promise<Principal> {
   const viewer = await getViewer();
   if (viewer.kind === "allowed") return viewer.principal;
   if (viewer.kind === "forbidden") forbidden();
+  if (viewer.kind === "passwordChange") redirect(changePasswordPath(await currentConsolePath()));
   redirect(signInPath(await currentConsolePath()));
 }
 

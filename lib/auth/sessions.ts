@@ -66,11 +66,21 @@ export async function endConsoleSession(sessionId: string, reason: SessionEndRea
   return true;
 }
 
+export interface RevokeOptions {
+  /** why, as the User System Logout events say it: "password reset by ada" */
+  cause?: string;
+  /** a session to keep: the one of the user who changed their own password */
+  except?: string;
+}
+
 /** Ends every open session of a user (disabled, password reset, role removed), recording each. */
-export async function revokeUserSessions(userId: number, now = new Date()): Promise<number> {
-  const open = await getDb().prisma.consoleSession.findMany({ where: { userId, endedAt: null }, select: { id: true } });
+export async function revokeUserSessions(userId: number, now = new Date(), options: RevokeOptions = {}): Promise<number> {
+  const open = await getDb().prisma.consoleSession.findMany({
+    where: { userId, endedAt: null, ...(options.except ? { id: { not: options.except } } : {}) },
+    select: { id: true },
+  });
   let count = 0;
-  for (const { id } of open) if (await endConsoleSession(id, "REVOKED", { at: now })) count++;
+  for (const { id } of open) if (await endConsoleSession(id, "REVOKED", { at: now, cause: options.cause })) count++;
   return count;
 }
 

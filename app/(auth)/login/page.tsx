@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { safeCallbackPath } from "@/lib/auth/callback-url";
+import { changePasswordPath, safeCallbackPath } from "@/lib/auth/callback-url";
 import { getViewer } from "@/lib/auth/guard";
 import { messageForErrorCode } from "@/lib/auth/sign-in-messages";
 import { LoginForm } from "./_components/login-form";
@@ -20,6 +20,7 @@ export default async function LoginPage({ searchParams }: LoginPageProps) {
   const callbackPath = safeCallbackPath(first(params.callbackUrl));
   const viewer = await getViewer();
   if (viewer.kind === "allowed") redirect(callbackPath);
+  if (viewer.kind === "passwordChange") redirect(changePasswordPath(callbackPath));
   const error = first(params.error);
   return <LoginForm callbackPath={callbackPath} initialError={error ? messageForErrorCode(error) : null} signedOut={first(params.signedOut) === "1"} />;
 }

@@ -65,6 +65,21 @@ export const OCTANE_ENTITY_TYPES: readonly OctaneEntityType[] = [
   },
   { name: "configuration_parameter", aliases: [], entity: null, actions: { AUDIT_CONFIG_CHANGE: "update" } },
   { name: "api_access", aliases: [], entity: null, actions: { API_TOKEN_CREATE: "create", API_TOKEN_REVOKE: "update" } },
+  // The console's own accounts have no sender's id: entity_id selects none of them.
+  {
+    name: "console_user",
+    aliases: [],
+    entity: null,
+    actions: {
+      CONSOLE_USER_CREATE: "create",
+      CONSOLE_USER_ROLE_CHANGE: "update",
+      CONSOLE_USER_DISABLE: "update",
+      CONSOLE_USER_ENABLE: "update",
+      CONSOLE_USER_UNLOCK: "update",
+      CONSOLE_USER_PASSWORD_RESET: "update",
+      CONSOLE_USER_PASSWORD_CHANGE: "update",
+    },
+  },
 ];
 
 const BY_NAME = new Map(OCTANE_ENTITY_TYPES.flatMap((type) => [type.name, ...type.aliases].map((name) => [name, type] as const)));

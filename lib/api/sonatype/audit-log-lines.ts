@@ -16,7 +16,17 @@ import type { SenderIdOf } from "./sender-id-cache";
 /** Sonatype's username of a server's own actions: the console's scheduled remover job. */
 export const SYSTEM_USERNAME = "*SYSTEM";
 
-export const AUDIT_LOG_DOMAINS = ["authentication", "work-item", "artifact", "role", "role-membership", "user", "audit-log", "api-token"] as const;
+export const AUDIT_LOG_DOMAINS = [
+  "authentication",
+  "work-item",
+  "artifact",
+  "role",
+  "role-membership",
+  "user",
+  "audit-log",
+  "api-token",
+  "console-user",
+] as const;
 type Domain = (typeof AUDIT_LOG_DOMAINS)[number];
 
 /** Each event type as Sonatype's domain and type. */
@@ -47,6 +57,13 @@ export const AUDIT_LOG_KINDS: Record<AuditEventType, { domain: Domain; type: str
   AUDIT_PURGE: { domain: "audit-log", type: "purge" },
   API_TOKEN_CREATE: { domain: "api-token", type: "create" },
   API_TOKEN_REVOKE: { domain: "api-token", type: "revoke" },
+  CONSOLE_USER_CREATE: { domain: "console-user", type: "create" },
+  CONSOLE_USER_ROLE_CHANGE: { domain: "console-user", type: "role-change" },
+  CONSOLE_USER_DISABLE: { domain: "console-user", type: "disable" },
+  CONSOLE_USER_ENABLE: { domain: "console-user", type: "enable" },
+  CONSOLE_USER_UNLOCK: { domain: "console-user", type: "unlock" },
+  CONSOLE_USER_PASSWORD_RESET: { domain: "console-user", type: "password-reset" },
+  CONSOLE_USER_PASSWORD_CHANGE: { domain: "console-user", type: "password-change" },
 };
 
 const optional = (description: string) => z.string().optional().describe(description);

@@ -35,6 +35,13 @@ export const EVENT_TYPES = {
   AUDIT_PURGE: { label: "Audit Purge", category: "SYSTEM" },
   API_TOKEN_CREATE: { label: "API Token Create", category: "SYSTEM" },
   API_TOKEN_REVOKE: { label: "API Token Revoke", category: "SYSTEM" },
+  CONSOLE_USER_CREATE: { label: "Console User Create", category: "SYSTEM" },
+  CONSOLE_USER_ROLE_CHANGE: { label: "Console User Role Change", category: "SYSTEM" },
+  CONSOLE_USER_DISABLE: { label: "Console User Disable", category: "SYSTEM" },
+  CONSOLE_USER_ENABLE: { label: "Console User Enable", category: "SYSTEM" },
+  CONSOLE_USER_UNLOCK: { label: "Console User Unlock", category: "SYSTEM" },
+  CONSOLE_USER_PASSWORD_RESET: { label: "Console User Password Reset", category: "SYSTEM" },
+  CONSOLE_USER_PASSWORD_CHANGE: { label: "Console User Password Change", category: "SYSTEM" },
 } as const satisfies Record<AuditEventType, EventTypeInfo>;
 
 export const ALL_EVENT_TYPES = Object.keys(EVENT_TYPES) as AuditEventType[];

@@ -142,7 +142,20 @@ describe("the Permissions where", () => {
 
 describe("the Console tab", () => {
   it("shows the console's own events, by user, type and range, in the declared orders", () => {
-    expect(consoleTab.eventTypes).toEqual(["AUDIT_CONFIG_CHANGE", "AUDIT_EXPORT", "AUDIT_PURGE", "API_TOKEN_CREATE", "API_TOKEN_REVOKE"]);
+    expect(consoleTab.eventTypes).toEqual([
+      "AUDIT_CONFIG_CHANGE",
+      "AUDIT_EXPORT",
+      "AUDIT_PURGE",
+      "API_TOKEN_CREATE",
+      "API_TOKEN_REVOKE",
+      "CONSOLE_USER_CREATE",
+      "CONSOLE_USER_ROLE_CHANGE",
+      "CONSOLE_USER_DISABLE",
+      "CONSOLE_USER_ENABLE",
+      "CONSOLE_USER_UNLOCK",
+      "CONSOLE_USER_PASSWORD_RESET",
+      "CONSOLE_USER_PASSWORD_CHANGE",
+    ]);
     expect(consoleTab.where({ ...consoleTab.defaultFilters, users: [2], types: ["AUDIT_EXPORT"], range: "Yesterday" }, "UTC", NOW)).toEqual({
       category: "SYSTEM",
       actorId: { in: [2] },

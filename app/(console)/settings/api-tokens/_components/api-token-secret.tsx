@@ -1,8 +1,9 @@
 "use client";
 // A new token's secret, shown this once: copy it, see how to use it, then put it away. Only its
 // SHA-256 is stored, so nothing can show it again.
-import { ActionIcon, Alert, Badge, Button, Code, CopyButton, Group, Paper, Stack, Text, TextInput, ThemeIcon, Title, Tooltip } from "@mantine/core";
-import { IconAlertTriangle, IconCheck, IconCircleCheck, IconCopy } from "@tabler/icons-react";
+import { Alert, Badge, Button, Code, Group, Paper, Stack, Text, TextInput, ThemeIcon, Title } from "@mantine/core";
+import { IconAlertTriangle, IconCircleCheck } from "@tabler/icons-react";
+import { CopyIconButton as CopyIcon } from "@/components/copy-icon-button";
 import type { ApiTokenSummary } from "@/lib/auth/api-tokens/api-tokens";
 import { dayIn } from "./api-token-days";
 import { tokenExamples } from "./api-token-examples";
@@ -14,20 +15,6 @@ interface ApiTokenSecretProps {
   origin: string;
   timeZone: string;
   onDone: () => void;
-}
-
-function CopyIcon({ value, label }: { value: string; label: string }) {
-  return (
-    <CopyButton value={value} timeout={2000}>
-      {({ copied, copy }) => (
-        <Tooltip label={copied ? "Copied" : label} withArrow position="left">
-          <ActionIcon color={copied ? "teal" : "gray"} variant="subtle" onClick={copy} aria-label={copied ? "Copied" : label}>
-            {copied ? <IconCheck size={16} aria-hidden /> : <IconCopy size={16} aria-hidden />}
-          </ActionIcon>
-        </Tooltip>
-      )}
-    </CopyButton>
-  );
 }
 
 export function ApiTokenSecret({ token, secret, origin, timeZone, onDone }: ApiTokenSecretProps) {
