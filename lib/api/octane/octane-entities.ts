@@ -65,6 +65,7 @@ export const OCTANE_ENTITY_TYPES: readonly OctaneEntityType[] = [
   },
   { name: "configuration_parameter", aliases: [], entity: null, actions: { AUDIT_CONFIG_CHANGE: "update" } },
   { name: "api_access", aliases: [], entity: null, actions: { API_TOKEN_CREATE: "create", API_TOKEN_REVOKE: "update" } },
+  { name: "favorite", aliases: ["saved_search"], entity: null, actions: { SAVED_SEARCH_CREATE: "create", SAVED_SEARCH_DELETE: "delete" } },
 ];
 
 const BY_NAME = new Map(OCTANE_ENTITY_TYPES.flatMap((type) => [type.name, ...type.aliases].map((name) => [name, type] as const)));

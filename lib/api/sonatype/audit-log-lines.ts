@@ -16,7 +16,17 @@ import type { SenderIdOf } from "./sender-id-cache";
 /** Sonatype's username of a server's own actions: the console's scheduled remover job. */
 export const SYSTEM_USERNAME = "*SYSTEM";
 
-export const AUDIT_LOG_DOMAINS = ["authentication", "work-item", "artifact", "role", "role-membership", "user", "audit-log", "api-token"] as const;
+export const AUDIT_LOG_DOMAINS = [
+  "authentication",
+  "work-item",
+  "artifact",
+  "role",
+  "role-membership",
+  "user",
+  "audit-log",
+  "api-token",
+  "saved-search",
+] as const;
 type Domain = (typeof AUDIT_LOG_DOMAINS)[number];
 
 /** Each event type as Sonatype's domain and type. */
@@ -47,6 +57,8 @@ export const AUDIT_LOG_KINDS: Record<AuditEventType, { domain: Domain; type: str
   AUDIT_PURGE: { domain: "audit-log", type: "purge" },
   API_TOKEN_CREATE: { domain: "api-token", type: "create" },
   API_TOKEN_REVOKE: { domain: "api-token", type: "revoke" },
+  SAVED_SEARCH_CREATE: { domain: "saved-search", type: "create" },
+  SAVED_SEARCH_DELETE: { domain: "saved-search", type: "delete" },
 };
 
 const optional = (description: string) => z.string().optional().describe(description);

@@ -44,13 +44,13 @@ describe.each(testDatabases())("the audit configuration on $name", ({ open }) =>
 
   it("starts from the defaults file: every type on, the console's own types locked on, 180 days", async () => {
     const coverage = await runAs(AUDITOR, () => getCoverage());
-    expect(coverage).toHaveLength(26);
+    expect(coverage).toHaveLength(28);
     expect(coverage.map((entry) => entry.category)).toEqual([
       ...Array(3).fill("LOGIN"),
       ...Array(5).fill("WORK_ITEM"),
       ...Array(5).fill("ARTIFACT"),
       ...Array(8).fill("PERMISSION"),
-      ...Array(5).fill("SYSTEM"),
+      ...Array(7).fill("SYSTEM"),
     ]);
     expect(coverage.every((entry) => entry.enabled)).toBe(true);
     expect(coverage.filter((entry) => entry.locked).map((entry) => entry.eventType)).toEqual([
@@ -59,6 +59,8 @@ describe.each(testDatabases())("the audit configuration on $name", ({ open }) =>
       "AUDIT_PURGE",
       "API_TOKEN_CREATE",
       "API_TOKEN_REVOKE",
+      "SAVED_SEARCH_CREATE",
+      "SAVED_SEARCH_DELETE",
     ]);
     expect(coverage.find((entry) => entry.eventType === "USER_LOGIN")).toMatchObject({ source: "default", defaultEnabled: true, dropped: 0 });
     expect(await runAs(AUDITOR, () => getRetention())).toMatchObject({ days: 180, source: "default" });
@@ -149,7 +151,7 @@ describe.each(testDatabases())("the audit configuration on $name", ({ open }) =>
       ],
     });
     const enabled = await loadEnabledEventTypes(db.prisma);
-    expect(enabled.size).toBe(25);
+    expect(enabled.size).toBe(27);
     expect(enabled.has("USER_LOGOUT")).toBe(false);
     expect(enabled.has("AUDIT_EXPORT")).toBe(true);
   });

@@ -35,6 +35,8 @@ export const EVENT_TYPES = {
   AUDIT_PURGE: { label: "Audit Purge", category: "SYSTEM" },
   API_TOKEN_CREATE: { label: "API Token Create", category: "SYSTEM" },
   API_TOKEN_REVOKE: { label: "API Token Revoke", category: "SYSTEM" },
+  SAVED_SEARCH_CREATE: { label: "Saved Search Create", category: "SYSTEM" },
+  SAVED_SEARCH_DELETE: { label: "Saved Search Delete", category: "SYSTEM" },
 } as const satisfies Record<AuditEventType, EventTypeInfo>;
 
 export const ALL_EVENT_TYPES = Object.keys(EVENT_TYPES) as AuditEventType[];
