@@ -6,7 +6,7 @@ import { getViewer } from "@/lib/auth/guard";
 import { currentConsolePath } from "@/lib/auth/page-guard";
 import { SESSION_UPDATE_AGE_SECONDS } from "@/lib/auth/session-policy";
 import { getDb } from "@/lib/db";
-import { getAdminTimeZone } from "@/lib/time/admin-time-zone";
+import { getAdminTimeZone, getBrowserTimeZone, prefersUtcTimes } from "@/lib/time/admin-time-zone";
 import { formatOffset, zoneName } from "@/lib/time/zoned";
 
 // The console's frame. Who may see what is decided again in every page and data function: this
@@ -17,8 +17,10 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
   if (viewer.kind === "forbidden") forbidden();
 
   const { principal } = viewer;
-  const [timeZone, account] = await Promise.all([
+  const [timeZone, browserZone, utcTimes, account] = await Promise.all([
     getAdminTimeZone(),
+    getBrowserTimeZone(),
+    prefersUtcTimes(),
     principal.userId === null ? null : getDb().prisma.user.findUnique({ where: { id: principal.userId }, select: { avatarUrl: true } }),
   ]);
   const now = new Date();
@@ -29,6 +31,8 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
       user={{ username: principal.username, displayName: principal.displayName, role: principal.role, avatarUrl: account?.avatarUrl ?? null }}
       timeZone={timeZone}
       timeZoneLabel={zone === "UTC" || zone.startsWith("GMT") ? offset : `${zone} (${offset})`}
+      browserZone={browserZone}
+      utcTimes={utcTimes}
       sessionRefreshSeconds={SESSION_UPDATE_AGE_SECONDS}
     >
       {children}

@@ -142,7 +142,15 @@ describe("the Permissions where", () => {
 
 describe("the Console tab", () => {
   it("shows the console's own events, by user, type and range, in the declared orders", () => {
-    expect(consoleTab.eventTypes).toEqual(["AUDIT_CONFIG_CHANGE", "AUDIT_EXPORT", "AUDIT_PURGE", "API_TOKEN_CREATE", "API_TOKEN_REVOKE", "SAVED_SEARCH_CREATE", "SAVED_SEARCH_DELETE"]);
+    expect(consoleTab.eventTypes).toEqual([
+      "AUDIT_CONFIG_CHANGE",
+      "AUDIT_EXPORT",
+      "AUDIT_PURGE",
+      "API_TOKEN_CREATE",
+      "API_TOKEN_REVOKE",
+      "SAVED_SEARCH_CREATE",
+      "SAVED_SEARCH_DELETE",
+    ]);
     expect(consoleTab.where({ ...consoleTab.defaultFilters, users: [2], types: ["AUDIT_EXPORT"], range: "Yesterday" }, "UTC", NOW)).toEqual({
       category: "SYSTEM",
       actorId: { in: [2] },
