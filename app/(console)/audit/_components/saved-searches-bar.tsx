@@ -43,7 +43,7 @@ function SavedSearchEntry({ search, active, onOpen, onDelete }: { search: SavedS
               {search.name}
             </Anchor>
             {search.shared && search.mine && (
-              <Badge size="xs" variant="light" color="teal">
+              <Badge size="xs" variant="light" color="indigo">
                 Shared
               </Badge>
             )}
