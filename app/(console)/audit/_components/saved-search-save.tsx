@@ -4,8 +4,9 @@
 import { useEffect, useState, useTransition } from "react";
 import { Controller, useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
-import { Alert, Button, Group, Modal, Stack, Switch, Table, Text, TextInput } from "@mantine/core";
+import { Modal, Stack, Switch, Table, Text, TextInput } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
+import { ConfirmFooter } from "@/components/confirm-footer";
 import { SAVED_SEARCH_NAME_MAX, type SavedSearchInput, type SavedSearchSpec, savedSearchInputSchema } from "@/lib/audit/saved-searches/saved-search-schema";
 import type { SearchTabId } from "@/lib/audit/tabs/search-tabs";
 import type { FilterLine } from "@/lib/export/filter-summary";
@@ -115,19 +116,9 @@ export function SavedSearchSave({ tab, tabTitle, query, opened, onClose, summary
               search is opened.
             </Text>
           </div>
-          {refusal && (
-            <Alert color="red" variant="light" role="alert" title="Not saved">
-              {refusal}
-            </Alert>
-          )}
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={close} disabled={pending}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={pending}>
-              Save search
-            </Button>
-          </Group>
+          <ConfirmFooter error={refusal} pending={pending} onCancel={close} onConfirm={() => void submit()}>
+            Save search
+          </ConfirmFooter>
         </Stack>
       </form>
     </Modal>
