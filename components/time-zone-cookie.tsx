@@ -2,7 +2,7 @@
 
 import { useEffect } from "react";
 import { useRouter } from "next/navigation";
-import { TIME_ZONE_COOKIE } from "@/lib/time/time-zone-cookie";
+import { consoleCookie, TIME_ZONE_COOKIE } from "@/lib/time/time-zone-cookie";
 
 /** Tells the server the browser's time zone, so that times render in the admin's zone. */
 export function TimeZoneCookie() {
@@ -12,7 +12,7 @@ export function TimeZoneCookie() {
     const current = document.cookie.split("; ").find((part) => part.startsWith(`${TIME_ZONE_COOKIE}=`));
     if (!zone || current === `${TIME_ZONE_COOKIE}=${encodeURIComponent(zone)}`) return;
     // biome-ignore lint/suspicious/noDocumentCookie: the Cookie Store API is missing from Firefox and Safari
-    document.cookie = `${TIME_ZONE_COOKIE}=${encodeURIComponent(zone)}; path=/; max-age=31536000; samesite=lax${location.protocol === "https:" ? "; secure" : ""}`;
+    document.cookie = consoleCookie(TIME_ZONE_COOKIE, zone, location.protocol === "https:");
     router.refresh();
   }, [router]);
   return null;

@@ -8,7 +8,7 @@ import { SESSION_UPDATE_AGE_SECONDS } from "@/lib/auth/session-policy";
 import { databaseBusy } from "@/lib/api/refusals";
 import { getDb } from "@/lib/db";
 import { unavailablePath } from "@/lib/http/database-unavailable";
-import { getAdminTimeZone } from "@/lib/time/admin-time-zone";
+import { getAdminTimeZone, getBrowserTimeZone, prefersUtcTimes } from "@/lib/time/admin-time-zone";
 import { formatOffset, zoneName } from "@/lib/time/zoned";
 
 // The console's frame. Who may see what is decided again in every page and data function: this
@@ -17,7 +17,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
   const frame = await frameOrTrouble();
   // The session cannot be checked: a page of its own says so with 503 (lib/http/database-unavailable.ts).
   if (!frame) redirect(unavailablePath(await currentConsolePath()));
-  const { viewer, timeZone, account } = frame;
+  const { viewer, timeZone, browserZone, utcTimes, account } = frame;
   if (viewer.kind === "anonymous") redirect(signInPath(await currentConsolePath()));
   if (viewer.kind === "forbidden") forbidden();
   if (viewer.kind === "passwordChange") redirect(changePasswordPath(await currentConsolePath()));
@@ -31,6 +31,8 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
       user={{ username: principal.username, displayName: principal.displayName, role: principal.role, avatarUrl: account?.avatarUrl ?? null }}
       timeZone={timeZone}
       timeZoneLabel={zone === "UTC" || zone.startsWith("GMT") ? offset : `${zone} (${offset})`}
+      browserZone={browserZone}
+      utcTimes={utcTimes}
       sessionRefreshSeconds={SESSION_UPDATE_AGE_SECONDS}
     >
       {children}
@@ -43,11 +45,13 @@ async function frameOrTrouble() {
   try {
     const viewer = await getViewer();
     const userId = viewer.kind === "allowed" ? viewer.principal.userId : null;
-    const [timeZone, account] = await Promise.all([
+    const [timeZone, browserZone, utcTimes, account] = await Promise.all([
       getAdminTimeZone(),
+      getBrowserTimeZone(),
+      prefersUtcTimes(),
       userId === null ? null : getDb().prisma.user.findUnique({ where: { id: userId }, select: { avatarUrl: true } }),
     ]);
-    return { viewer, timeZone, account };
+    return { viewer, timeZone, browserZone, utcTimes, account };
   } catch (error) {
     if (databaseBusy(error)) return null;
     throw error;

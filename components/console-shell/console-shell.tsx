@@ -3,8 +3,9 @@
 import type { ReactNode } from "react";
 import Link from "next/link";
 import { SessionProvider } from "next-auth/react";
-import { AppShell, Avatar, Badge, Box, Group, Text, ThemeIcon, Tooltip, UnstyledButton } from "@mantine/core";
-import { IconShieldCheck, IconWorld } from "@tabler/icons-react";
+import { AppShell, Avatar, Badge, Box, Group, Text, ThemeIcon, UnstyledButton } from "@mantine/core";
+import { IconShieldCheck } from "@tabler/icons-react";
+import { TimeZoneSwitch } from "@/components/time-zone-switch";
 import type { ConsoleAccessRole } from "@/lib/auth/principal";
 import { ConsoleNav } from "./console-nav";
 import { SignOutButton } from "./sign-out-button";
@@ -22,6 +23,9 @@ interface ConsoleShellProps {
   timeZone: string;
   /** "CET (UTC+01:00)" */
   timeZoneLabel: string;
+  /** the browser's zone, which `timeZone` is unless "Times in UTC" is on */
+  browserZone: string;
+  utcTimes: boolean;
   /** how often the browser renews its session cookie while the console is open, in seconds */
   sessionRefreshSeconds: number;
   children: ReactNode;
@@ -38,7 +42,7 @@ function initials(name: string): string {
   return letters.map((word) => Array.from(word)[0]?.toUpperCase() ?? "").join("") || "?";
 }
 
-export function ConsoleShell({ user, timeZone, timeZoneLabel, sessionRefreshSeconds, children }: ConsoleShellProps) {
+export function ConsoleShell({ user, timeZone, timeZoneLabel, browserZone, utcTimes, sessionRefreshSeconds, children }: ConsoleShellProps) {
   const badge = ROLE_BADGES[user.role];
   return (
     <SessionProvider refetchInterval={sessionRefreshSeconds} refetchOnWindowFocus>
@@ -59,14 +63,7 @@ export function ConsoleShell({ user, timeZone, timeZoneLabel, sessionRefreshSeco
               <ConsoleNav role={user.role} />
             </Group>
             <Group gap="md" wrap="nowrap">
-              <Tooltip label="Times are shown in this time zone (your browser's)">
-                <Group gap={6} wrap="nowrap" visibleFrom="sm" aria-label={`Time zone: ${timeZone}, ${timeZoneLabel}`} role="note">
-                  <IconWorld size={16} aria-hidden color="var(--mantine-color-dimmed)" />
-                  <Text size="sm" c="dimmed">
-                    {timeZone} · {timeZoneLabel}
-                  </Text>
-                </Group>
-              </Tooltip>
+              <TimeZoneSwitch timeZone={timeZone} timeZoneLabel={timeZoneLabel} browserZone={browserZone} utc={utcTimes} />
               <Group gap="sm" wrap="nowrap" aria-label="Signed-in user" role="group">
                 <Avatar src={user.avatarUrl} alt="" radius="xl" size={32} color="indigo" title={`${user.displayName} (${badge.label})`}>
                   {initials(user.displayName)}

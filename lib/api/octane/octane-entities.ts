@@ -65,6 +65,7 @@ export const OCTANE_ENTITY_TYPES: readonly OctaneEntityType[] = [
   },
   { name: "configuration_parameter", aliases: [], entity: null, actions: { AUDIT_CONFIG_CHANGE: "update" } },
   { name: "api_access", aliases: [], entity: null, actions: { API_TOKEN_CREATE: "create", API_TOKEN_REVOKE: "update" } },
+  { name: "favorite", aliases: ["saved_search"], entity: null, actions: { SAVED_SEARCH_CREATE: "create", SAVED_SEARCH_DELETE: "delete" } },
   // The console's own accounts have no sender's id: entity_id selects none of them.
   {
     name: "console_user",

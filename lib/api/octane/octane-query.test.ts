@@ -73,7 +73,7 @@ describe("the Octane audit query", () => {
     ["entity_typ EQ ^epic^", 'query: position 1: unknown field "entity_typ"; use entity_type, entity_id, field_name, action, user_id or timestamp'],
     [
       '"entity_type EQ ^workspace^"',
-      'query: position 17: "workspace" is not an entity type the console audits; use work_item (epic, feature, story, defect, quality_story), artifact, permission, workspace_user (user, site_user), configuration_parameter, api_access, console_user',
+      'query: position 17: "workspace" is not an entity type the console audits; use work_item (epic, feature, story, defect, quality_story), artifact, permission, workspace_user (user, site_user), configuration_parameter, api_access, favorite (saved_search), console_user',
     ],
     ["action EQ ^remove^", 'query: position 11: "remove" is not an action; use create, update, delete'],
     ["action EQ delete", 'query: position 11: expected a value between ^ and ^ after action EQ, found "delete"'],

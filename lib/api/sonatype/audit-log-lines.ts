@@ -25,6 +25,7 @@ export const AUDIT_LOG_DOMAINS = [
   "user",
   "audit-log",
   "api-token",
+  "saved-search",
   "console-user",
 ] as const;
 type Domain = (typeof AUDIT_LOG_DOMAINS)[number];
@@ -57,6 +58,8 @@ export const AUDIT_LOG_KINDS: Record<AuditEventType, { domain: Domain; type: str
   AUDIT_PURGE: { domain: "audit-log", type: "purge" },
   API_TOKEN_CREATE: { domain: "api-token", type: "create" },
   API_TOKEN_REVOKE: { domain: "api-token", type: "revoke" },
+  SAVED_SEARCH_CREATE: { domain: "saved-search", type: "create" },
+  SAVED_SEARCH_DELETE: { domain: "saved-search", type: "delete" },
   CONSOLE_USER_CREATE: { domain: "console-user", type: "create" },
   CONSOLE_USER_ROLE_CHANGE: { domain: "console-user", type: "role-change" },
   CONSOLE_USER_DISABLE: { domain: "console-user", type: "disable" },

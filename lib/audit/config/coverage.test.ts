@@ -44,13 +44,13 @@ describe.each(testDatabases())("the audit configuration on $name", ({ open }) =>
 
   it("starts from the defaults file: every type on, the console's own types locked on, 180 days", async () => {
     const coverage = await runAs(AUDITOR, () => getCoverage());
-    expect(coverage).toHaveLength(33);
+    expect(coverage).toHaveLength(35);
     expect(coverage.map((entry) => entry.category)).toEqual([
       ...Array(3).fill("LOGIN"),
       ...Array(5).fill("WORK_ITEM"),
       ...Array(5).fill("ARTIFACT"),
       ...Array(8).fill("PERMISSION"),
-      ...Array(12).fill("SYSTEM"),
+      ...Array(14).fill("SYSTEM"),
     ]);
     expect(coverage.every((entry) => entry.enabled)).toBe(true);
     expect(coverage.filter((entry) => entry.locked).map((entry) => entry.eventType)).toEqual([
@@ -59,6 +59,8 @@ describe.each(testDatabases())("the audit configuration on $name", ({ open }) =>
       "AUDIT_PURGE",
       "API_TOKEN_CREATE",
       "API_TOKEN_REVOKE",
+      "SAVED_SEARCH_CREATE",
+      "SAVED_SEARCH_DELETE",
       "CONSOLE_USER_CREATE",
       "CONSOLE_USER_ROLE_CHANGE",
       "CONSOLE_USER_DISABLE",
@@ -156,7 +158,7 @@ describe.each(testDatabases())("the audit configuration on $name", ({ open }) =>
       ],
     });
     const enabled = await loadEnabledEventTypes(db.prisma);
-    expect(enabled.size).toBe(32);
+    expect(enabled.size).toBe(34);
     expect(enabled.has("USER_LOGOUT")).toBe(false);
     expect(enabled.has("AUDIT_EXPORT")).toBe(true);
   });

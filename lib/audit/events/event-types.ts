@@ -35,6 +35,8 @@ export const EVENT_TYPES = {
   AUDIT_PURGE: { label: "Audit Purge", category: "SYSTEM" },
   API_TOKEN_CREATE: { label: "API Token Create", category: "SYSTEM" },
   API_TOKEN_REVOKE: { label: "API Token Revoke", category: "SYSTEM" },
+  SAVED_SEARCH_CREATE: { label: "Saved Search Create", category: "SYSTEM" },
+  SAVED_SEARCH_DELETE: { label: "Saved Search Delete", category: "SYSTEM" },
   CONSOLE_USER_CREATE: { label: "Console User Create", category: "SYSTEM" },
   CONSOLE_USER_ROLE_CHANGE: { label: "Console User Role Change", category: "SYSTEM" },
   CONSOLE_USER_DISABLE: { label: "Console User Disable", category: "SYSTEM" },

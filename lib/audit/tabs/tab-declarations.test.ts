@@ -148,6 +148,8 @@ describe("the Console tab", () => {
       "AUDIT_PURGE",
       "API_TOKEN_CREATE",
       "API_TOKEN_REVOKE",
+      "SAVED_SEARCH_CREATE",
+      "SAVED_SEARCH_DELETE",
       "CONSOLE_USER_CREATE",
       "CONSOLE_USER_ROLE_CHANGE",
       "CONSOLE_USER_DISABLE",
