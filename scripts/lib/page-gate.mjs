@@ -37,6 +37,9 @@ function answerBusy(response) {
   response.setHeader("Retry-After", String(PAGE_RETRY_AFTER_SECONDS));
   response.setHeader("Cache-Control", "no-store");
   response.setHeader("Content-Type", "text/html; charset=utf-8");
+  // A busy server sheds the connection too: the browser comes back on a new one after Retry-After,
+  // where a kept one would race the server's keep-alive timeout (5 s) and end in a reset.
+  response.shouldKeepAlive = false;
   response.end(BUSY_PAGE);
 }
 

@@ -63,6 +63,7 @@ describe("the page gate", () => {
       expect(answer.headers["retry-after"]).toBe(String(PAGE_RETRY_AFTER_SECONDS));
       expect(answer.headers["content-type"]).toBe("text/html; charset=utf-8");
       expect(answer.headers["x-frame-options"]).toBe("DENY");
+      expect(answer.headers.connection).toBe("close");
       expect(answer.body).toContain("<h1>The console is busy</h1>");
       expect(answer.body).toContain(`<meta http-equiv="refresh" content="${PAGE_RETRY_AFTER_SECONDS}">`);
     }
