@@ -6,6 +6,7 @@ import Link from "next/link";
 import { useEffect, useState, type ReactNode } from "react";
 import { Anchor, Avatar, Group, Text, VisuallyHidden, type MantineSize } from "@mantine/core";
 import type { UserRef } from "@/lib/audit/events/user-refs";
+import { initials } from "./user-initials";
 
 export type UserNameUser = Pick<UserRef, "id" | "username" | "displayName" | "avatarUrl" | "enabled"> & { exists?: boolean };
 
@@ -45,7 +46,9 @@ export function UserAvatar({ user, size = 26 }: { user: Pick<UserNameUser, "disp
       alt=""
       aria-hidden
       style={user.enabled ? undefined : { filter: "grayscale(1)" }}
-    />
+    >
+      {initials(user.displayName)}
+    </Avatar>
   );
 }
 
