@@ -1,13 +1,22 @@
 "use client";
+// The console's frame: a skip link, the header (sections, time zone, who is signed in, Sign out) and
+// the page's <main>. Below the `sm` breakpoint the header keeps the name and a menu button; the
+// sections, the zone, the account and Sign out move into the menu it opens.
 
 import type { ReactNode } from "react";
 import Link from "next/link";
+import { usePathname } from "next/navigation";
 import { SessionProvider } from "next-auth/react";
-import { AppShell, Avatar, Badge, Box, Group, Text, ThemeIcon, Tooltip, UnstyledButton } from "@mantine/core";
+import { AppShell, Avatar, Badge, Box, Burger, Divider, Drawer, Group, Stack, Text, ThemeIcon, Tooltip, UnstyledButton } from "@mantine/core";
+import { useDisclosure } from "@mantine/hooks";
 import { IconShieldCheck, IconWorld } from "@tabler/icons-react";
 import type { ConsoleAccessRole } from "@/lib/auth/principal";
-import { ConsoleNav } from "./console-nav";
+import { API_REFERENCE_PATH } from "@/lib/security/content-security-policy";
+import { initials } from "@/components/user-initials";
+import { ConsoleNav, ConsoleNavList } from "./console-nav";
 import { SignOutButton } from "./sign-out-button";
+import { SkipLink } from "./skip-link";
+import classes from "./console-shell.module.css";
 
 export interface ConsoleUser {
   username: string;
@@ -32,20 +41,54 @@ const ROLE_BADGES: Record<ConsoleAccessRole, { label: string; color: string }> =
   AUDITOR: { label: "Auditor", color: "teal" },
 };
 
-function initials(name: string): string {
-  const words = name.trim().split(/\s+/).filter(Boolean);
-  const letters = words.length > 1 ? [words[0], words[words.length - 1]] : words;
-  return letters.map((word) => Array.from(word)[0]?.toUpperCase() ?? "").join("") || "?";
+export const MAIN_ID = "main-content";
+const MENU_ID = "console-menu";
+
+function Account({ user, withBadge }: { user: ConsoleUser; withBadge: "always" | "wide" }) {
+  const badge = ROLE_BADGES[user.role];
+  return (
+    <Group gap="sm" wrap="nowrap" aria-label="Signed-in user" role="group">
+      <Avatar src={user.avatarUrl} alt="" radius="xl" size={32} color="indigo" title={`${user.displayName} (${badge.label})`}>
+        {initials(user.displayName)}
+      </Avatar>
+      <Box miw={0}>
+        <Text size="sm" fw={500} lh={1.2} truncate>
+          {user.displayName}
+        </Text>
+        <Text size="xs" c="dimmed" lh={1.2} truncate>
+          {user.username}
+        </Text>
+      </Box>
+      <Badge variant="light" color={badge.color} visibleFrom={withBadge === "wide" ? "md" : undefined} style={{ flexShrink: 0 }}>
+        {badge.label}
+      </Badge>
+    </Group>
+  );
+}
+
+function TimeZoneNote({ timeZone, timeZoneLabel }: Pick<ConsoleShellProps, "timeZone" | "timeZoneLabel">) {
+  return (
+    <Group gap={6} wrap="nowrap" aria-label={`Time zone: ${timeZone}, ${timeZoneLabel}`} role="note">
+      <IconWorld size={16} aria-hidden color="var(--mantine-color-dimmed)" />
+      <Text size="sm" c="dimmed">
+        {timeZone} · {timeZoneLabel}
+      </Text>
+    </Group>
+  );
 }
 
 export function ConsoleShell({ user, timeZone, timeZoneLabel, sessionRefreshSeconds, children }: ConsoleShellProps) {
-  const badge = ROLE_BADGES[user.role];
+  const [menuOpen, menu] = useDisclosure(false);
+  // The API reference's renderer brings its own <main> (Scalar's, which cannot be changed): a page
+  // has one main landmark, so there the shell's is a plain box and that page names its own parts.
+  const ownMain = usePathname() !== API_REFERENCE_PATH;
   return (
     <SessionProvider refetchInterval={sessionRefreshSeconds} refetchOnWindowFocus>
-      <AppShell header={{ height: 60 }} padding="md">
-        <AppShell.Header px="md">
-          <Group h="100%" justify="space-between" wrap="nowrap">
-            <Group gap="lg" wrap="nowrap">
+      <SkipLink mainId={MAIN_ID} />
+      <AppShell header={{ height: 60 }} padding={{ base: "sm", sm: "md" }}>
+        <AppShell.Header px={{ base: "sm", sm: "md" }}>
+          <Group h="100%" justify="space-between" wrap="nowrap" gap="sm">
+            <Group gap="lg" wrap="nowrap" miw={0}>
               <UnstyledButton component={Link} href="/audit/logins" aria-label="Audit Console, go to the Logins tab">
                 <Group gap="xs" wrap="nowrap">
                   <ThemeIcon size={32} radius="md" variant="light" aria-hidden>
@@ -58,36 +101,48 @@ export function ConsoleShell({ user, timeZone, timeZoneLabel, sessionRefreshSeco
               </UnstyledButton>
               <ConsoleNav role={user.role} />
             </Group>
-            <Group gap="md" wrap="nowrap">
+            <Group gap="md" wrap="nowrap" visibleFrom="sm" miw={0}>
               <Tooltip label="Times are shown in this time zone (your browser's)">
-                <Group gap={6} wrap="nowrap" visibleFrom="sm" aria-label={`Time zone: ${timeZone}, ${timeZoneLabel}`} role="note">
-                  <IconWorld size={16} aria-hidden color="var(--mantine-color-dimmed)" />
-                  <Text size="sm" c="dimmed">
-                    {timeZone} · {timeZoneLabel}
-                  </Text>
-                </Group>
-              </Tooltip>
-              <Group gap="sm" wrap="nowrap" aria-label="Signed-in user" role="group">
-                <Avatar src={user.avatarUrl} alt="" radius="xl" size={32} color="indigo" title={`${user.displayName} (${badge.label})`}>
-                  {initials(user.displayName)}
-                </Avatar>
-                <Box visibleFrom="xs">
-                  <Text size="sm" fw={500} lh={1.2}>
-                    {user.displayName}
-                  </Text>
-                  <Text size="xs" c="dimmed" lh={1.2}>
-                    {user.username}
-                  </Text>
+                <Box visibleFrom="lg">
+                  <TimeZoneNote timeZone={timeZone} timeZoneLabel={timeZoneLabel} />
                 </Box>
-                <Badge variant="light" color={badge.color} visibleFrom="sm">
-                  {badge.label}
-                </Badge>
-              </Group>
-              <SignOutButton size="xs" />
+              </Tooltip>
+              <Account user={user} withBadge="wide" />
+              <SignOutButton size="xs" style={{ flexShrink: 0 }} />
             </Group>
+            <Burger
+              opened={menuOpen}
+              onClick={menu.toggle}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label={menuOpen ? "Close the menu" : "Open the menu"}
+              aria-expanded={menuOpen}
+              aria-controls={MENU_ID}
+            />
           </Group>
         </AppShell.Header>
-        <AppShell.Main bg="var(--mantine-color-gray-0)">{children}</AppShell.Main>
+        <Drawer
+          id={MENU_ID}
+          opened={menuOpen}
+          onClose={menu.close}
+          position="right"
+          size="xs"
+          title="Menu"
+          withinPortal={false}
+          closeButtonProps={{ "aria-label": "Close the menu" }}
+        >
+          <Stack gap="md">
+            <Account user={user} withBadge="always" />
+            <TimeZoneNote timeZone={timeZone} timeZoneLabel={timeZoneLabel} />
+            <Divider />
+            <ConsoleNavList role={user.role} onNavigate={menu.close} />
+            <Divider />
+            <SignOutButton fullWidth />
+          </Stack>
+        </Drawer>
+        <AppShell.Main component={ownMain ? "main" : "div"} id={MAIN_ID} tabIndex={-1} bg="var(--mantine-color-gray-0)" className={classes.main}>
+          {children}
+        </AppShell.Main>
       </AppShell>
     </SessionProvider>
   );
