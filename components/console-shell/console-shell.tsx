@@ -121,25 +121,26 @@ export function ConsoleShell({ user, timeZone, timeZoneLabel, sessionRefreshSeco
             />
           </Group>
         </AppShell.Header>
-        <Drawer
-          id={MENU_ID}
-          opened={menuOpen}
-          onClose={menu.close}
-          position="right"
-          size="xs"
-          title="Menu"
-          withinPortal={false}
-          closeButtonProps={{ "aria-label": "Close the menu" }}
-        >
-          <Stack gap="md">
-            <Account user={user} withBadge="always" />
-            <TimeZoneNote timeZone={timeZone} timeZoneLabel={timeZoneLabel} />
-            <Divider />
-            <ConsoleNavList role={user.role} onNavigate={menu.close} />
-            <Divider />
-            <SignOutButton fullWidth />
-          </Stack>
-        </Drawer>
+        {/* Composed so that its head is a plain box: a <header> outside <main> would be a second banner. */}
+        <Drawer.Root id={MENU_ID} opened={menuOpen} onClose={menu.close} position="right" size="xs" withinPortal={false}>
+          <Drawer.Overlay />
+          <Drawer.Content>
+            <Drawer.Header component="div">
+              <Drawer.Title>Menu</Drawer.Title>
+              <Drawer.CloseButton aria-label="Close the menu" />
+            </Drawer.Header>
+            <Drawer.Body>
+              <Stack gap="md">
+                <Account user={user} withBadge="always" />
+                <TimeZoneNote timeZone={timeZone} timeZoneLabel={timeZoneLabel} />
+                <Divider />
+                <ConsoleNavList role={user.role} onNavigate={menu.close} />
+                <Divider />
+                <SignOutButton fullWidth />
+              </Stack>
+            </Drawer.Body>
+          </Drawer.Content>
+        </Drawer.Root>
         <AppShell.Main component={ownMain ? "main" : "div"} id={MAIN_ID} tabIndex={-1} bg="var(--mantine-color-gray-0)" className={classes.main}>
           {children}
         </AppShell.Main>

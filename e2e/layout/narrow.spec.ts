@@ -44,7 +44,7 @@ test("each search tab fits a phone: the table scrolls in its own box, the export
     await expectNoSidewaysScroll(page, tab.name);
     await shoot(page, `tab-${tab.name.toLowerCase()}`);
     // The table scrolls sideways inside its own box (the Artifacts table is far wider than a phone).
-    const box = table.locator("xpath=ancestor::div[contains(@class, 'TableScrollContainer')][1]");
+    const box = table.locator("xpath=ancestor::div[contains(concat(' ', @class, ' '), ' mantine-TableScrollContainer-scrollContainer ')][1]");
     expect(await box.evaluate((element) => getComputedStyle(element).overflowX), `${tab.name}: the table's box scrolls`).toBe("auto");
     if (tab.name === "Artifacts")
       expect(await box.evaluate((element) => element.scrollWidth > element.clientWidth + 200), "the Artifacts table scrolls").toBe(true);

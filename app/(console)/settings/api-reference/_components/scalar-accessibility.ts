@@ -2,6 +2,7 @@
 // (Scalar is a bundled Vue app the console cannot change):
 // - its icon-only copy buttons have no name;
 // - its "Show more" buttons are named without their visible text;
+// - on a narrow screen it renders a <header>, a second banner beside the console's: a plain box here.
 // (Its <main> stays: on this page the console's shell has none of its own, see console-shell.tsx.)
 
 const COPY_BUTTONS = 'button[class*="copy-button"]:not([aria-label])';
@@ -13,6 +14,7 @@ function repair(root: HTMLElement): void {
     const label = button.getAttribute("aria-label") ?? "";
     if (visible && !label.toLowerCase().includes(visible.toLowerCase())) button.setAttribute("aria-label", `${visible}: ${label}`);
   }
+  for (const header of root.querySelectorAll("header:not([role])")) header.setAttribute("role", "none");
 }
 
 /** Repairs what Scalar renders into `root`, now and whenever it renders more; returns the stop. */
