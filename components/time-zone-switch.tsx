@@ -1,5 +1,5 @@
 "use client";
-// The header's time zone: the zone times are in, and the "Times in UTC" switch, kept in a cookie so
+// The time zone in the header (the menu's on a phone): the zone times are in, and the "Times in UTC" switch, kept in a cookie so
 // that every page, the diff view and the exports (which read lib/time/admin-time-zone.ts) follow it.
 import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
@@ -28,7 +28,7 @@ export function TimeZoneSwitch({ timeZone, timeZoneLabel, browserZone, utc }: Ti
     startTransition(() => router.refresh());
   };
   return (
-    <Group gap="sm" wrap="nowrap" visibleFrom="sm">
+    <Group gap="sm" wrap="nowrap">
       <Tooltip
         label={
           utc

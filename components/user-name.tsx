@@ -8,6 +8,7 @@ import { Anchor, Avatar, Group, Text, VisuallyHidden, type MantineSize } from "@
 import type { UserRef } from "@/lib/audit/events/user-refs";
 import { entityHref } from "@/lib/audit/timeline/entity-paths";
 import { useHrefWithBack } from "./data-table/use-href-with-back";
+import { initials } from "./user-initials";
 
 export type UserNameUser = Pick<UserRef, "id" | "username" | "displayName" | "avatarUrl" | "enabled"> & { exists?: boolean };
 
@@ -47,7 +48,9 @@ export function UserAvatar({ user, size = 26 }: { user: Pick<UserNameUser, "disp
       alt=""
       aria-hidden
       style={user.enabled ? undefined : { filter: "grayscale(1)" }}
-    />
+    >
+      {initials(user.displayName)}
+    </Avatar>
   );
 }
 

@@ -1,9 +1,10 @@
 "use client";
 // The console's sections in the header: the audit trail and the API reference for everyone, API
 // tokens and console users for administrators only; the section open is marked with aria-current.
+// Buttons in the header on a wide screen, a list in the header's menu on a narrow one.
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { Button, Group } from "@mantine/core";
+import { Button, Group, NavLink, Stack } from "@mantine/core";
 import { IconApi, IconKey, IconListSearch, IconUsers, type Icon } from "@tabler/icons-react";
 import type { ConsoleAccessRole } from "@/lib/auth/principal";
 
@@ -38,29 +39,55 @@ const SECTIONS: Section[] = [
   },
 ];
 
-export function ConsoleNav({ role }: { role: ConsoleAccessRole }) {
+function useSections(role: ConsoleAccessRole) {
   const pathname = usePathname();
+  return SECTIONS.filter((section) => section.roles.includes(role)).map((section) => ({
+    ...section,
+    current: pathname === section.prefix || pathname.startsWith(`${section.prefix}/`),
+  }));
+}
+
+/** The sections as buttons in the header, from the `sm` breakpoint up. */
+export function ConsoleNav({ role }: { role: ConsoleAccessRole }) {
   return (
     <Group component="nav" aria-label="Console" gap={4} wrap="nowrap" visibleFrom="sm">
-      {SECTIONS.filter((section) => section.roles.includes(role)).map(({ href, prefix, label, title, icon: SectionIcon }) => {
-        const current = pathname === prefix || pathname.startsWith(`${prefix}/`);
-        return (
-          <Button
-            key={href}
-            component={Link}
-            href={href}
-            title={title}
-            size="sm"
-            variant={current ? "light" : "subtle"}
-            color={current ? undefined : "gray"}
-            c={current ? undefined : "gray.8"}
-            leftSection={<SectionIcon size={16} stroke={1.8} aria-hidden />}
-            aria-current={current ? "page" : undefined}
-          >
-            {label}
-          </Button>
-        );
-      })}
+      {useSections(role).map(({ href, label, title, icon: SectionIcon, current }) => (
+        <Button
+          key={href}
+          component={Link}
+          href={href}
+          title={title}
+          size="sm"
+          variant={current ? "light" : "subtle"}
+          color={current ? undefined : "gray"}
+          c={current ? undefined : "gray.8"}
+          leftSection={<SectionIcon size={16} stroke={1.8} aria-hidden />}
+          aria-current={current ? "page" : undefined}
+        >
+          {label}
+        </Button>
+      ))}
     </Group>
+  );
+}
+
+/** The same sections as a list, in the menu a narrow screen opens from the header. */
+export function ConsoleNavList({ role, onNavigate }: { role: ConsoleAccessRole; onNavigate: () => void }) {
+  return (
+    <Stack component="nav" aria-label="Console" gap={4}>
+      {useSections(role).map(({ href, label, icon: SectionIcon, current }) => (
+        <NavLink
+          key={href}
+          component={Link}
+          href={href}
+          label={label}
+          active={current}
+          onClick={onNavigate}
+          leftSection={<SectionIcon size={18} stroke={1.8} aria-hidden />}
+          aria-current={current ? "page" : undefined}
+          style={{ borderRadius: "var(--mantine-radius-sm)" }}
+        />
+      ))}
+    </Stack>
   );
 }

@@ -1,14 +1,23 @@
 "use client";
+// The console's frame: a skip link, the header (sections, time zone, who is signed in, Sign out) and
+// the page's <main>. Below the `sm` breakpoint the header keeps the name and a menu button; the
+// sections, the zone, the account and Sign out move into the menu it opens.
 
 import type { ReactNode } from "react";
 import Link from "next/link";
+import { usePathname } from "next/navigation";
 import { SessionProvider } from "next-auth/react";
-import { AppShell, Avatar, Badge, Box, Group, Text, ThemeIcon, UnstyledButton } from "@mantine/core";
+import { AppShell, Avatar, Badge, Box, Burger, Divider, Drawer, Group, Stack, Text, ThemeIcon, UnstyledButton } from "@mantine/core";
+import { useDisclosure } from "@mantine/hooks";
 import { IconShieldCheck } from "@tabler/icons-react";
 import { TimeZoneSwitch } from "@/components/time-zone-switch";
 import type { ConsoleAccessRole } from "@/lib/auth/principal";
-import { ConsoleNav } from "./console-nav";
+import { API_REFERENCE_PATH } from "@/lib/security/content-security-policy";
+import { initials } from "@/components/user-initials";
+import { ConsoleNav, ConsoleNavList } from "./console-nav";
 import { SignOutButton } from "./sign-out-button";
+import { SkipLink } from "./skip-link";
+import classes from "./console-shell.module.css";
 
 export interface ConsoleUser {
   username: string;
@@ -36,20 +45,44 @@ const ROLE_BADGES: Record<ConsoleAccessRole, { label: string; color: string }> =
   AUDITOR: { label: "Auditor", color: "teal" },
 };
 
-function initials(name: string): string {
-  const words = name.trim().split(/\s+/).filter(Boolean);
-  const letters = words.length > 1 ? [words[0], words[words.length - 1]] : words;
-  return letters.map((word) => Array.from(word)[0]?.toUpperCase() ?? "").join("") || "?";
+export const MAIN_ID = "main-content";
+const MENU_ID = "console-menu";
+
+function Account({ user, withBadge }: { user: ConsoleUser; withBadge: "always" | "wide" }) {
+  const badge = ROLE_BADGES[user.role];
+  return (
+    <Group gap="sm" wrap="nowrap" aria-label="Signed-in user" role="group">
+      <Avatar src={user.avatarUrl} alt="" radius="xl" size={32} color="indigo" title={`${user.displayName} (${badge.label})`}>
+        {initials(user.displayName)}
+      </Avatar>
+      <Box miw={0}>
+        <Text size="sm" fw={500} lh={1.2} truncate>
+          {user.displayName}
+        </Text>
+        <Text size="xs" c="dimmed" lh={1.2} truncate>
+          {user.username}
+        </Text>
+      </Box>
+      <Badge variant="light" color={badge.color} visibleFrom={withBadge === "wide" ? "md" : undefined} style={{ flexShrink: 0 }}>
+        {badge.label}
+      </Badge>
+    </Group>
+  );
 }
 
 export function ConsoleShell({ user, timeZone, timeZoneLabel, browserZone, utcTimes, sessionRefreshSeconds, children }: ConsoleShellProps) {
-  const badge = ROLE_BADGES[user.role];
+  const [menuOpen, menu] = useDisclosure(false);
+  const zone = <TimeZoneSwitch timeZone={timeZone} timeZoneLabel={timeZoneLabel} browserZone={browserZone} utc={utcTimes} />;
+  // The API reference's renderer brings its own <main> (Scalar's, which cannot be changed): a page
+  // has one main landmark, so there the shell's is a plain box and that page names its own parts.
+  const ownMain = usePathname() !== API_REFERENCE_PATH;
   return (
     <SessionProvider refetchInterval={sessionRefreshSeconds} refetchOnWindowFocus>
-      <AppShell header={{ height: 60 }} padding="md">
-        <AppShell.Header px="md">
-          <Group h="100%" justify="space-between" wrap="nowrap">
-            <Group gap="lg" wrap="nowrap">
+      <SkipLink mainId={MAIN_ID} />
+      <AppShell header={{ height: 60 }} padding={{ base: "sm", sm: "md" }}>
+        <AppShell.Header px={{ base: "sm", sm: "md" }}>
+          <Group h="100%" justify="space-between" wrap="nowrap" gap="sm">
+            <Group gap="lg" wrap="nowrap" miw={0}>
               <UnstyledButton component={Link} href="/audit/logins" aria-label="Audit Console, go to the Logins tab">
                 <Group gap="xs" wrap="nowrap">
                   <ThemeIcon size={32} radius="md" variant="light" aria-hidden>
@@ -62,29 +95,45 @@ export function ConsoleShell({ user, timeZone, timeZoneLabel, browserZone, utcTi
               </UnstyledButton>
               <ConsoleNav role={user.role} />
             </Group>
-            <Group gap="md" wrap="nowrap">
-              <TimeZoneSwitch timeZone={timeZone} timeZoneLabel={timeZoneLabel} browserZone={browserZone} utc={utcTimes} />
-              <Group gap="sm" wrap="nowrap" aria-label="Signed-in user" role="group">
-                <Avatar src={user.avatarUrl} alt="" radius="xl" size={32} color="indigo" title={`${user.displayName} (${badge.label})`}>
-                  {initials(user.displayName)}
-                </Avatar>
-                <Box visibleFrom="xs">
-                  <Text size="sm" fw={500} lh={1.2}>
-                    {user.displayName}
-                  </Text>
-                  <Text size="xs" c="dimmed" lh={1.2}>
-                    {user.username}
-                  </Text>
-                </Box>
-                <Badge variant="light" color={badge.color} visibleFrom="sm">
-                  {badge.label}
-                </Badge>
-              </Group>
-              <SignOutButton size="xs" />
+            <Group gap="md" wrap="nowrap" visibleFrom="sm" miw={0}>
+              <Box visibleFrom="lg">{zone}</Box>
+              <Account user={user} withBadge="wide" />
+              <SignOutButton size="xs" style={{ flexShrink: 0 }} />
             </Group>
+            <Burger
+              opened={menuOpen}
+              onClick={menu.toggle}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label={menuOpen ? "Close the menu" : "Open the menu"}
+              aria-expanded={menuOpen}
+              aria-controls={MENU_ID}
+            />
           </Group>
         </AppShell.Header>
-        <AppShell.Main bg="var(--mantine-color-gray-0)">{children}</AppShell.Main>
+        {/* Composed so that its head is a plain box: a <header> outside <main> would be a second banner. */}
+        <Drawer.Root id={MENU_ID} opened={menuOpen} onClose={menu.close} position="right" size="xs" withinPortal={false}>
+          <Drawer.Overlay />
+          <Drawer.Content>
+            <Drawer.Header component="div">
+              <Drawer.Title>Menu</Drawer.Title>
+              <Drawer.CloseButton aria-label="Close the menu" />
+            </Drawer.Header>
+            <Drawer.Body>
+              <Stack gap="md">
+                <Account user={user} withBadge="always" />
+                {zone}
+                <Divider />
+                <ConsoleNavList role={user.role} onNavigate={menu.close} />
+                <Divider />
+                <SignOutButton fullWidth />
+              </Stack>
+            </Drawer.Body>
+          </Drawer.Content>
+        </Drawer.Root>
+        <AppShell.Main component={ownMain ? "main" : "div"} id={MAIN_ID} tabIndex={-1} bg="var(--mantine-color-gray-0)" className={classes.main}>
+          {children}
+        </AppShell.Main>
       </AppShell>
     </SessionProvider>
   );

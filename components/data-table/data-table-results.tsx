@@ -6,6 +6,7 @@ import { IconClock, IconHourglass } from "@tabler/icons-react";
 import { formatTotalOf } from "@/lib/audit/search/list-result";
 import { zoneName } from "@/lib/time/zoned";
 import { ListTransition } from "./list-transition";
+import { RESULTS_ID } from "./results-anchor";
 
 interface DataTableResultsProps {
   total: number;
@@ -27,7 +28,7 @@ export function timeZoneCaption(timeZone: string, at = new Date()): string {
 
 export function DataTableResults({ total, totalIsCapped, noun, timeZone, children, footer, notice }: DataTableResultsProps) {
   return (
-    <Paper withBorder radius="md" p="md">
+    <Paper withBorder radius="md" p="md" id={RESULTS_ID} tabIndex={-1} miw={0}>
       <Stack gap="sm">
         <Group justify="space-between" gap="xs" wrap="wrap">
           <Text fw={600} size="md" role="status">

@@ -1,12 +1,14 @@
 "use client";
 // The one table of the console: @tanstack/react-table for the model, Mantine for the markup.
-// Rows arrive sorted and paged by the server; a sortable header writes `sort` into the URL.
+// Rows arrive sorted and paged by the server; a sortable header writes `sort` into the URL and keeps
+// the focus while the list reloads. The table scrolls sideways in its own box on a narrow screen.
 import { useMemo } from "react";
 import { Table, UnstyledButton, VisuallyHidden } from "@mantine/core";
 import { IconArrowDown, IconArrowUp, IconArrowsSort } from "@tabler/icons-react";
 import { FlexRender, useTable, type Header, type RowData, type SortingState, type Updater } from "@tanstack/react-table";
 import { splitSort, type SortValue } from "@/lib/audit/search/filter-schema";
 import { dataTableFeatures, type DataTableColumn, type DataTableFeatures } from "./data-table-features";
+import { keepFocus } from "./keep-focus";
 import { useListUrl } from "./use-list-url";
 import classes from "./data-table.module.css";
 
@@ -49,7 +51,7 @@ export function DataTable<Row extends RowData>({ label, columns, rows, getRowId,
   });
 
   return (
-    <Table.ScrollContainer minWidth={720} type="native">
+    <Table.ScrollContainer minWidth={720} type="native" className={classes.scroller}>
       <Table striped highlightOnHover verticalSpacing="xs" aria-label={label} className={classes.table}>
         <Table.Thead>
           {table.getHeaderGroups().map((group) => (
@@ -94,7 +96,15 @@ function HeaderCell<Row extends RowData>({ header }: { header: AnyHeader<Row> })
   const Icon = sorted === "asc" ? IconArrowUp : sorted === "desc" ? IconArrowDown : IconArrowsSort;
   return (
     <Table.Th scope="col" style={{ width }} aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : "none"}>
-      <UnstyledButton className={classes.sortButton} onClick={column.getToggleSortingHandler()} data-sorted={sorted || undefined}>
+      <UnstyledButton
+        className={classes.sortButton}
+        onClick={(event) => {
+          keepFocus([`[data-sort-column="${column.id}"]`]);
+          column.getToggleSortingHandler()?.(event);
+        }}
+        data-sorted={sorted || undefined}
+        data-sort-column={column.id}
+      >
         {content}
         <Icon size={14} stroke={2} aria-hidden className={classes.sortIcon} />
         <VisuallyHidden>{next === "desc" ? ", sort descending" : ", sort ascending"}</VisuallyHidden>

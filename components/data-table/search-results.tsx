@@ -14,6 +14,7 @@ import { databaseBusy } from "@/lib/api/refusals";
 import { getDb } from "@/lib/db";
 import { replicaLagNotice } from "@/lib/db/replica-lag";
 import { DataTableResults } from "./data-table-results";
+import { RESULTS_ID } from "./results-anchor";
 import { DataTableEmpty, DataTableError, DataTableSkeleton } from "./data-table-states";
 
 interface SearchResultsProps<Row> {
@@ -45,7 +46,7 @@ export async function SearchResults<Row>({ load, size, timeZone, noun = "event",
   }
   if (result.total === 0) {
     return (
-      <Paper withBorder radius="md">
+      <Paper withBorder radius="md" id={RESULTS_ID} tabIndex={-1}>
         <DataTableEmpty {...empty} />
       </Paper>
     );

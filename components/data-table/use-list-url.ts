@@ -21,9 +21,10 @@ export function useListUrl(defaultSort?: string) {
   const firstPage = { page: null, after: null, before: null };
   return {
     pending,
-    // A new page starts at the top; a new sort or size keeps the place (the controls are near).
-    setPage: ({ page, after = null, before = null }: PagePosition) =>
-      setUrl(page === 1 ? firstPage : { page, after: before ? null : after, before }, { scroll: true }),
+    // A new page starts at the top unless asked not to (the keyboard's user stays at the pager); a
+    // new sort or size keeps the place (the controls are near).
+    setPage: ({ page, after = null, before = null }: PagePosition, { scroll = true }: { scroll?: boolean } = {}) =>
+      setUrl(page === 1 ? firstPage : { page, after: before ? null : after, before }, { scroll }),
     setSize: (size: PageSize) => setUrl({ size: size === DEFAULT_PAGE_SIZE ? null : size, ...firstPage }),
     setSort: (sort: string) => setUrl({ sort: sort === defaultSort ? null : sort, ...firstPage }),
   };

@@ -15,13 +15,13 @@ export async function ChangesModalRoute({ params }: { params: Promise<{ id: stri
   const href = changesHref(id);
   if (!view) {
     return (
-      <ChangesModal title="No such event" pageHref={href}>
+      <ChangesModal eventId={id} title="No such event" pageHref={href}>
         <Text size="sm">There is no audit event with this id.</Text>
       </ChangesModal>
     );
   }
   return (
-    <ChangesModal title={`Changes: ${view.event.label}`} pageHref={href}>
+    <ChangesModal eventId={id} title={`Changes: ${view.event.label}`} pageHref={href}>
       <ChangeViewPanel view={view} timeZone={timeZone} headingOrder={3} />
     </ChangesModal>
   );

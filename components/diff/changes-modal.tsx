@@ -1,17 +1,32 @@
 "use client";
 // The diff over a table: a dialog on the diff's own URL. Closing it (Escape, the close button, a
-// click outside) goes back to the table as it was; "Open as page" loads the URL as its own page.
+// click outside) goes back to the table as it was, with the focus on the row's "Show changes" that
+// opened it; "Open as page" loads the URL as its own page. Rendered in place, inside the page's
+// <main>, so that its content is within a landmark.
 import { useRouter } from "next/navigation";
 import type { ReactNode } from "react";
 import { Anchor, Group, Modal, Stack } from "@mantine/core";
 import { IconExternalLink } from "@tabler/icons-react";
+import { keepFocus } from "@/components/data-table/keep-focus";
+import { changesOpenerSelector } from "./show-changes-link";
 
-export function ChangesModal({ title, pageHref, children }: { title: string; pageHref: string; children: ReactNode }) {
+interface ChangesModalProps {
+  eventId: string;
+  title: string;
+  pageHref: string;
+  children: ReactNode;
+}
+
+export function ChangesModal({ eventId, title, pageHref, children }: ChangesModalProps) {
   const router = useRouter();
   return (
     <Modal
       opened
-      onClose={() => router.back()}
+      onClose={() => {
+        keepFocus([changesOpenerSelector(eventId)]);
+        router.back();
+      }}
+      withinPortal={false}
       size="80rem"
       radius="md"
       title={title}

@@ -44,7 +44,7 @@ export function FieldChanges({ fields, mode, layout, users }: FieldChangesProps)
     <Table withTableBorder withColumnBorders verticalSpacing={8} className={classes.fieldTable} aria-label="Changed fields">
       <Table.Thead>
         <Table.Tr>
-          <Table.Th scope="col" w={180}>
+          <Table.Th scope="col" className={classes.fieldColumn}>
             Field
           </Table.Th>
           {single && <Table.Th scope="col">{valueHeader}</Table.Th>}

@@ -21,11 +21,16 @@ interface ShowChangesLinkProps {
   context?: string;
 }
 
+/** The "Show changes" link of an event, to give it the focus back when its diff closes. */
+export function changesOpenerSelector(eventId: string): string {
+  return `a[data-changes-opener="${CSS.escape(eventId)}"]`;
+}
+
 export function ShowChangesLink({ eventId, fields, hint, context }: ShowChangesLinkProps) {
   const text = hint ?? changedFieldsText(fields);
   return (
     <Stack gap={0} align="flex-start">
-      <Anchor component={Link} href={changesHref(eventId)} scroll={false} size="sm" fw={500} underline="hover">
+      <Anchor component={Link} href={changesHref(eventId)} scroll={false} size="sm" fw={500} underline="hover" data-changes-opener={eventId}>
         Show changes
         {context && <VisuallyHidden> of {context}</VisuallyHidden>}
       </Anchor>

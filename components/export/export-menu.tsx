@@ -6,7 +6,10 @@ import { IconChevronDown, IconDownload, IconFileSpreadsheet, IconFileTypePdf } f
 import { useSearchParams } from "next/navigation";
 import { formatCount } from "@/lib/audit/search/list-result";
 import { exportHref, FORMAT_INFO, type ExportFormat } from "@/lib/export/export-formats";
+import { keepFocus } from "@/components/data-table/keep-focus";
 import { useExportDownload } from "./use-export-download";
+
+const MENU_FORMATS = new Set<ExportFormat>(["csv", "jsonl"]);
 
 function megabytes(bytes: number): string {
   return `${(bytes / 1_048_576).toFixed(1)} MB`;
@@ -22,7 +25,23 @@ export function ExportMenu({ target }: { target: string }) {
   // An entity page's way back is no filter either.
   query.delete("back");
   const queryText = query.size > 0 ? `?${query.toString()}` : "";
-  const { state, start, confirm, dismiss } = useExportDownload((format) => exportHref(target, format, queryText));
+  const download = useExportDownload((format) => exportHref(target, format, queryText));
+  const { state, dismiss } = download;
+  // The buttons are disabled while a file is made: the focus comes back to the one used (More
+  // formats for CSV and JSON lines), also after the confirmation dialog.
+  const refocus = (format: ExportFormat) => keepFocus([`[data-export-format="${MENU_FORMATS.has(format) ? "more" : format}"]`]);
+  const start = (format: ExportFormat) => {
+    refocus(format);
+    return download.start(format);
+  };
+  const confirm = () => {
+    if (state.phase === "confirm") refocus(state.format);
+    return download.confirm();
+  };
+  const cancel = () => {
+    if (state.phase === "confirm") refocus(state.format);
+    dismiss();
+  };
   const busy = state.phase === "counting" || state.phase === "downloading";
 
   const label = (format: ExportFormat) => {
@@ -35,16 +54,37 @@ export function ExportMenu({ target }: { target: string }) {
 
   return (
     <Stack gap="xs">
-      <Group gap="xs" wrap="nowrap" justify="flex-end" role="group" aria-label="Export">
-        <Button size="xs" variant="default" leftSection={<IconFileTypePdf size={15} />} disabled={busy} onClick={() => void start("pdf")}>
+      <Group gap="xs" wrap="wrap" justify="flex-end" role="group" aria-label="Export">
+        <Button
+          size="xs"
+          variant="default"
+          leftSection={<IconFileTypePdf size={15} />}
+          disabled={busy}
+          onClick={() => void start("pdf")}
+          data-export-format="pdf"
+        >
           {label("pdf")}
         </Button>
-        <Button size="xs" variant="default" leftSection={<IconFileSpreadsheet size={15} />} disabled={busy} onClick={() => void start("xlsx")}>
+        <Button
+          size="xs"
+          variant="default"
+          leftSection={<IconFileSpreadsheet size={15} />}
+          disabled={busy}
+          onClick={() => void start("xlsx")}
+          data-export-format="xlsx"
+        >
           {label("xlsx")}
         </Button>
         <Menu position="bottom-end" withinPortal>
           <Menu.Target>
-            <Button size="xs" variant="default" leftSection={<IconDownload size={15} />} rightSection={<IconChevronDown size={14} />} disabled={busy}>
+            <Button
+              size="xs"
+              variant="default"
+              leftSection={<IconDownload size={15} />}
+              rightSection={<IconChevronDown size={14} />}
+              disabled={busy}
+              data-export-format="more"
+            >
               {state.phase === "downloading" && (state.format === "csv" || state.format === "jsonl") ? label(state.format) : "More formats"}
             </Button>
           </Menu.Target>
@@ -75,7 +115,7 @@ export function ExportMenu({ target }: { target: string }) {
           {state.message}
         </Alert>
       )}
-      <Modal opened={state.phase === "confirm"} onClose={dismiss} title="Export all matching events?" centered>
+      <Modal opened={state.phase === "confirm"} onClose={cancel} title="Export all matching events?" centered>
         {state.phase === "confirm" && (
           <>
             <Text size="sm">
@@ -86,7 +126,7 @@ export function ExportMenu({ target }: { target: string }) {
               {state.preflight.fileName}
             </Text>
             <Group justify="flex-end" mt="md">
-              <Button variant="default" onClick={dismiss}>
+              <Button variant="default" onClick={cancel}>
                 Cancel
               </Button>
               <Button onClick={() => void confirm()}>Export {formatCount(state.preflight.rows)} events</Button>

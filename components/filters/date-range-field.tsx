@@ -1,9 +1,11 @@
 "use client";
-// A date range filter: a preset, or "Custom range" with a calendar for the first and last day. The
-// days a preset covers show beneath it; a refusal (over one year, start after end) names the field.
+// A date range filter: a preset, or "Custom range" with the first and the last day, each typed
+// (YYYY-MM-DD) or picked in a calendar. The days a preset covers show beneath it; a refusal (over
+// one year, start after end, a mistyped day) names the field, as soon as it is known.
+import { useState } from "react";
 import { Group, Select } from "@mantine/core";
-import { DatePickerInput } from "@mantine/dates";
-import { DATE_PRESETS, PRESET_LABELS, rangeDays, resolveRange, type DatePreset } from "@/lib/audit/search/date-range";
+import { DateInput } from "@mantine/dates";
+import { DATE_PRESETS, parseDay, PRESET_LABELS, rangeDays, rangeError, resolveRange, type DatePreset } from "@/lib/audit/search/date-range";
 import { CUSTOM_RANGE, type DateRangeValues, type RangeChoice } from "@/lib/audit/search/filter-schema";
 
 const RANGE_OPTIONS = [...DATE_PRESETS.map((preset) => ({ value: preset, label: PRESET_LABELS[preset] })), { value: CUSTOM_RANGE, label: "Custom range" }];
@@ -26,7 +28,9 @@ function presetDays(preset: DatePreset, timeZone: string) {
 export function DateRangeField({ label, value, onChange, error, timeZone }: DateRangeFieldProps) {
   const custom = value.range === CUSTOM_RANGE;
   const days = custom ? null : presetDays(value.range as DatePreset, timeZone);
-  const message = error ? `${label}: ${error}` : undefined;
+  // The one-year rule is checked as the admin types, before the server says it again.
+  const refusal = error ?? (custom && value.from && value.to ? rangeError(value.from, value.to) : null);
+  const message = refusal ? `${label}: ${refusal}` : undefined;
 
   const choose = (next: string | null) => {
     if (!next || next === value.range) return;
@@ -39,7 +43,7 @@ export function DateRangeField({ label, value, onChange, error, timeZone }: Date
   };
 
   return (
-    <Group align="flex-start" gap="sm" wrap="nowrap">
+    <Group align="flex-start" gap="sm" wrap="wrap">
       <Select
         label={label}
         description={days ? `${days.from} to ${days.to}` : "At most one year"}
@@ -52,22 +56,45 @@ export function DateRangeField({ label, value, onChange, error, timeZone }: Date
         w={190}
         comboboxProps={{ withinPortal: true }}
       />
-      {custom && (
-        <DatePickerInput
-          type="range"
-          label="First and last day"
-          description="Both days included"
-          placeholder="Pick the first and last day"
-          value={[value.from, value.to]}
-          onChange={([from, to]) => onChange({ range: CUSTOM_RANGE, from, to })}
-          valueFormat="YYYY-MM-DD"
-          allowSingleDateInRange
-          inputWrapperOrder={["label", "input", "description", "error"]}
-          error={message}
-          w={250}
-          popoverProps={{ withinPortal: true }}
-        />
-      )}
+      {custom && <CustomDays value={value} onChange={onChange} message={message} />}
+    </Group>
+  );
+}
+
+/** The first and the last day of a custom range, typed as YYYY-MM-DD or picked in a calendar. */
+function CustomDays({ value, onChange, message }: { value: DateRangeValues; onChange: (value: DateRangeValues) => void; message?: string }) {
+  const [typing, setTyping] = useState<Record<"from" | "to", string | null>>({ from: null, to: null });
+  const day = (end: "from" | "to", fieldLabel: string, error: string | boolean | undefined) => (
+    <DateInput
+      label={fieldLabel}
+      description="YYYY-MM-DD, both days included"
+      placeholder="YYYY-MM-DD"
+      value={value[end]}
+      onChange={(next) => {
+        setTyping((current) => ({ ...current, [end]: null }));
+        onChange({ ...value, [end]: next });
+      }}
+      dateParser={(text) => (parseDay(text.trim()) ? text.trim() : null)}
+      valueFormat="YYYY-MM-DD"
+      // What was typed stays, so a mistyped day is said and can be corrected, not silently undone.
+      fixOnBlur={false}
+      onBlur={(event) => {
+        const text = event.currentTarget.value.trim();
+        const refused = text !== "" && !parseDay(text) ? `${fieldLabel}: "${text}" is not a date; type it as YYYY-MM-DD` : null;
+        setTyping((current) => ({ ...current, [end]: refused }));
+        // A day that was typed wrong is no day: the search must not go on with the one before it.
+        if (refused && value[end] !== null) onChange({ ...value, [end]: null });
+      }}
+      inputWrapperOrder={["label", "input", "description", "error"]}
+      error={typing[end] ?? error}
+      w={170}
+      popoverProps={{ withinPortal: true }}
+    />
+  );
+  return (
+    <Group align="flex-start" gap="sm" wrap="wrap">
+      {day("from", "First day", Boolean(message))}
+      {day("to", "Last day", message)}
     </Group>
   );
 }

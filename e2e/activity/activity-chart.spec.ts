@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { seriousViolations } from "../a11y/serious-violations";
+import { axeViolations } from "../a11y/axe-violations";
 import { download, downloadDir } from "../exports/export-helpers";
 import { signInAsAdmin } from "../fixtures";
 
@@ -57,7 +57,7 @@ for (const tab of TABS) {
 
     await chart.getByRole("button", { name: "Show as table" }).click();
     await expect(chart.getByRole("table")).toBeVisible();
-    expect(await seriousViolations(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
   });
 }
 

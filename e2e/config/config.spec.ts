@@ -78,7 +78,7 @@ test("switching User Logout off is saved after a confirmation, survives a reload
   await expect(page.getByRole("group", { name: "Login" })).toContainText(/1 dropped/);
 
   // Back on, with All on of the Login group.
-  await page.getByRole("button", { name: "Switch all Login event types on" }).click();
+  await page.getByRole("button", { name: "All on: switch every Login event type on" }).click();
   await saveSwitches(page, { on: ["User Logout (Login)"] });
   await expect(eventTypeSwitch(page, "User Logout")).toBeChecked();
   await expect(await firstHistoryRow(page)).toContainText("off→on");
@@ -132,7 +132,7 @@ test("an auditor reads the configuration with every control disabled", async ({ 
   await expect(page.getByText("Only an Administrator can change the audit configuration.").first()).toBeVisible();
   await expect(eventTypeSwitch(page, "User Login")).toBeDisabled();
   await expect(eventTypeSwitch(page, "Group Assign")).toBeDisabled();
-  await expect(page.getByRole("button", { name: "Switch all Login event types off" })).toBeDisabled();
+  await expect(page.getByRole("button", { name: "All off: switch every Login event type off" })).toBeDisabled();
   await expect(page.getByRole("button", { name: "Save changes…" })).toBeDisabled();
   await expect(page.getByRole("textbox", { name: "Retention period (days)" })).toBeDisabled();
   await expect(page.getByRole("button", { name: "Run now…" })).toBeDisabled();

@@ -108,5 +108,29 @@ test("a custom range of two years is refused, naming the field", async ({ page }
   await expect(table(page)).toHaveCount(0);
   // The form keeps the refused days, so the admin can correct them.
   await expect(page.getByRole("combobox", { name: "Login range" })).toHaveValue("Custom range");
-  await expect(form.getByRole("button", { name: /First and last day/ })).toContainText("2024-01-01 – 2025-12-31");
+  await expect(form.getByRole("textbox", { name: "First day" })).toHaveValue("2024-01-01");
+  await expect(form.getByRole("textbox", { name: "Last day" })).toHaveValue("2025-12-31");
+});
+
+test("a custom range is typed, checked as it is typed, and searched", async ({ page }) => {
+  await signInAsAdmin(page, "/audit/logins?range=custom&from=2024-01-01&to=2024-01-31");
+  const form = page.getByRole("search", { name: "Filter login events" });
+  const first = form.getByRole("textbox", { name: "First day" });
+  const last = form.getByRole("textbox", { name: "Last day" });
+  // A day that is no day is said when leaving the field, and not searched with.
+  await first.fill("2026-02-30");
+  await last.focus();
+  await expect(form.getByText('First day: "2026-02-30" is not a date; type it as YYYY-MM-DD')).toBeVisible();
+  // More than a year: said next to the field before searching.
+  await first.fill("2024-01-01");
+  await last.fill("2025-06-30");
+  await first.focus();
+  await expect(form.getByText("Login range: may not exceed one year")).toBeVisible();
+  await last.fill("2024-03-31");
+  await first.focus();
+  await expect(form.getByText("Login range: may not exceed one year")).toHaveCount(0);
+  await form.getByRole("button", { name: "Search" }).click();
+  await expect(page).toHaveURL(/range=custom&from=2024-01-01&to=2024-03-31|from=2024-01-01.*to=2024-03-31/);
+  await expect(first).toHaveValue("2024-01-01");
+  await expect(last).toHaveValue("2024-03-31");
 });

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { seriousViolations } from "../a11y/serious-violations";
+import { axeViolations } from "../a11y/axe-violations";
 import { DEMO, signIn, signInAsAdmin, tableRows } from "../fixtures";
 
 // Saved searches as administrators and auditors use them: an admin names the Logins tab's filters
@@ -43,7 +43,7 @@ test("an admin saves the Logins tab's filters, shared, and opens them again in a
 
   await dialog.getByRole("textbox", { name: "Name" }).fill(NAME);
   await dialog.getByRole("switch", { name: "Share with every administrator and auditor" }).check();
-  expect(await seriousViolations(page)).toEqual([]);
+  expect(await axeViolations(page)).toEqual([]);
   await page.screenshot({ path: `${SHOTS}/save-dialog.png` });
   await dialog.getByRole("button", { name: "Save search" }).click();
   await expect(dialog).toBeHidden();
@@ -63,7 +63,7 @@ test("an admin saves the Logins tab's filters, shared, and opens them again in a
   await openList(page);
   const entry = savedList(page).getByRole("list", { name: "Yours" }).getByRole("listitem").filter({ hasText: NAME });
   await expect(entry.getByText("Shared", { exact: true })).toBeVisible();
-  expect(await seriousViolations(page)).toEqual([]);
+  expect(await axeViolations(page)).toEqual([]);
   await page.screenshot({ path: `${SHOTS}/list.png` });
   await entry.getByRole("link", { name: NAME }).click();
   await expect(page).toHaveURL((url) => url.search === `?${FILTERS}`);

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { seriousViolations } from "../a11y/serious-violations";
+import { axeViolations } from "../a11y/axe-violations";
 import { DEMO, signIn, signInAsAdmin } from "../fixtures";
 
 // The Console users page as an administrator uses it: an account added with a one-time password,
@@ -44,7 +44,7 @@ test("an admin adds a user, resets the password; the user must choose their own;
   await expect(page.getByRole("banner").getByRole("link", { name: "Users" })).toHaveAttribute("aria-current", "page");
   await expect(rowOf(page, DEMO.admin.username)).toContainText("Administrator");
   await expect(rowOf(page, DEMO.admin.username)).toContainText("you");
-  expect(await seriousViolations(page)).toEqual([]);
+  expect(await axeViolations(page)).toEqual([]);
   await page.screenshot({ path: `${SHOTS}/page.png`, fullPage: true });
 
   // Add: the form says what is wrong next to the field, then the one-time password is shown once.
@@ -54,7 +54,7 @@ test("an admin adds a user, resets the password; the user must choose their own;
   await add.getByRole("button", { name: "Add user" }).click();
   await expect(add.getByText('use only letters, digits, ".", "_", "@" and "-"')).toBeVisible();
   await expect(add.getByText("enter the person's name")).toBeVisible();
-  expect(await seriousViolations(page)).toEqual([]);
+  expect(await axeViolations(page)).toEqual([]);
   await page.screenshot({ path: `${SHOTS}/add-dialog-errors.png` });
   await add.getByRole("textbox", { name: "Username" }).fill(username);
   await add.getByRole("textbox", { name: "Display name" }).fill(displayName);
@@ -78,7 +78,7 @@ test("an admin adds a user, resets the password; the user must choose their own;
   await openMenu(page, username, "Reset password…");
   const reset = page.getByRole("dialog", { name: `Reset the password of “${username}”?` });
   await expect(reset.getByText(`${username} is not signed in now.`)).toBeVisible();
-  expect(await seriousViolations(page)).toEqual([]);
+  expect(await axeViolations(page)).toEqual([]);
   await page.screenshot({ path: `${SHOTS}/reset-confirm.png` });
   await reset.getByRole("button", { name: "Reset password" }).click();
   const oneTime = await takeOneTimePassword(page, `New one-time password for “${username}”`, "reset-password");
@@ -100,7 +100,7 @@ test("an admin adds a user, resets the password; the user must choose their own;
   const api = await userContext.request.get("/rest/auditing/1.0/events");
   expect(api.status()).toBe(403);
   expect((await api.json()).error.message).toContain("signed in with a one-time password");
-  expect(await seriousViolations(userPage)).toEqual([]);
+  expect(await axeViolations(userPage)).toEqual([]);
 
   const form = userPage.getByRole("form", { name: "Choose your password" });
   await form.getByLabel("One-time password").fill(oneTime);
@@ -112,7 +112,7 @@ test("an admin adds a user, resets the password; the user must choose their own;
   await form.getByLabel("Repeat the new password").fill(`${own}!`);
   await form.getByRole("button", { name: "Set password and continue" }).click();
   await expect(form.getByText("the two passwords differ")).toBeVisible();
-  expect(await seriousViolations(userPage)).toEqual([]);
+  expect(await axeViolations(userPage)).toEqual([]);
   await userPage.screenshot({ path: `${SHOTS}/change-password-errors.png`, fullPage: true });
   await form.getByLabel("New password", { exact: true }).fill(own);
   await form.getByLabel("Repeat the new password").fill(own);
@@ -146,7 +146,7 @@ test("an admin adds a user, resets the password; the user must choose their own;
   const role = page.getByRole("dialog", { name: `Change the role of “${username}”` });
   await role.getByRole("radio", { name: "No access" }).check();
   await expect(role.getByText("The next sign-in has the new role.")).toBeVisible();
-  expect(await seriousViolations(page)).toEqual([]);
+  expect(await axeViolations(page)).toEqual([]);
   await page.screenshot({ path: `${SHOTS}/role-dialog.png` });
   await role.getByRole("button", { name: "Change role" }).click();
   await expect(rowOf(page, username)).toContainText("No access");

@@ -1,5 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { cappedCount, decodeCursor, encodeCursor, formatTotal, formatTotalOf, pageCount, pageOffset, positionOf, type PageResult } from "./list-result";
+import {
+  cappedCount,
+  decodeCursor,
+  encodeCursor,
+  formatTotal,
+  formatTotalOf,
+  pageCount,
+  pageOffset,
+  pagerPages,
+  positionOf,
+  type PageResult,
+} from "./list-result";
 
 describe("paging math", () => {
   it("turns a page number into an offset", () => {
@@ -68,5 +79,30 @@ describe("the pager's positions", () => {
     expect(positionOf(8, bySort, 50)).toEqual({ page: 8 });
     expect(positionOf(50, bySort, 50)).toEqual({ page: 50 });
     expect(positionOf(400, { ...page7, total: 10_000, totalIsCapped: true }, 400)).toEqual({ page: 400 });
+  });
+});
+
+describe("pagerPages", () => {
+  const exact: PageResult = { page: 3, total: 1234, totalIsCapped: false, firstRow: 51, nextCursor: "a", previousCursor: "b" };
+  const capped: PageResult = { page: 7, total: 10_000, totalIsCapped: true, firstRow: 151, nextCursor: "a", previousCursor: "b" };
+
+  it("offers every page of an exact total", () => {
+    expect(pagerPages(exact, 25)).toEqual({ pages: 50, more: false });
+    expect(pagerPages({ ...exact, total: 0, page: 1 }, 25)).toEqual({ pages: 1, more: false });
+  });
+
+  it("offers no last page past the cap: the next page, and more beyond it", () => {
+    expect(pagerPages(capped, 25)).toEqual({ pages: 8, more: true });
+    expect(pagerPages({ ...capped, page: 1, previousCursor: null }, 25)).toEqual({ pages: 2, more: true });
+    expect(pagerPages({ ...capped, page: 400 }, 25)).toEqual({ pages: 401, more: true });
+  });
+
+  it("stops at the end of a capped list once no rows follow", () => {
+    expect(pagerPages({ ...capped, page: 512, nextCursor: null }, 25)).toEqual({ pages: 512, more: false });
+    expect(pagerPages({ ...capped, page: 9, firstRow: null, nextCursor: null }, 25)).toEqual({ pages: 9, more: false });
+  });
+
+  it("goes on page by page in a capped list sorted by something else than time (no cursors)", () => {
+    expect(pagerPages({ ...capped, nextCursor: null, previousCursor: null }, 25)).toEqual({ pages: 8, more: true });
   });
 });

@@ -54,6 +54,20 @@ export function pageCount(total: number, size: number): number {
   return Math.max(1, Math.ceil(total / size));
 }
 
+/**
+ * The pages the pager offers. An exact total: all of them. A capped total ("10,000+"): the real last
+ * page is unknown, so none is offered as the last one; the pager goes up to the next page (while
+ * rows follow) and `more` says that pages go on beyond it, reached one by one with Next (keyset).
+ */
+export function pagerPages(result: PageResult, size: number): { pages: number; more: boolean } {
+  const { page, total, totalIsCapped, nextCursor, previousCursor } = result;
+  if (!totalIsCapped) return { pages: Math.max(pageCount(total, size), page), more: false };
+  // A list by time knows from its cursors whether rows follow; one by number only knows the cap was passed.
+  const byTime = nextCursor !== null || previousCursor !== null;
+  const atEnd = result.firstRow === null || (byTime && nextCursor === null);
+  return atEnd ? { pages: page, more: false } : { pages: page + 1, more: true };
+}
+
 /** `before` of the last page: the rows at the end of the list, however many there are. */
 export const LAST_PAGE = "end";
 

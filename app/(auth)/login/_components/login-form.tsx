@@ -51,7 +51,7 @@ export function LoginForm({ callbackPath, initialError, signedOut }: LoginFormPr
   }
 
   return (
-    <Center mih="100vh" p="md" bg="var(--mantine-color-gray-0)">
+    <Center component="main" mih="100vh" p="md" bg="var(--mantine-color-gray-0)">
       <Box w="100%" maw={400}>
         <Stack align="center" gap={6} mb="lg">
           <ThemeIcon size={48} radius="md" variant="light" aria-hidden>

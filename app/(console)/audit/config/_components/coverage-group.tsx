@@ -89,7 +89,7 @@ export function CoverageGroup({ label, entries, values, saved, canEdit, timeZone
                 variant="default"
                 disabled={!canEdit || on === entries.length}
                 onClick={() => onChange(types, true)}
-                aria-label={`Switch all ${label} event types on`}
+                aria-label={`All on: switch every ${label} event type on`}
               >
                 All on
               </Button>
@@ -98,7 +98,7 @@ export function CoverageGroup({ label, entries, values, saved, canEdit, timeZone
                 variant="default"
                 disabled={!canEdit || on === 0}
                 onClick={() => onChange(types, false)}
-                aria-label={`Switch all ${label} event types off`}
+                aria-label={`All off: switch every ${label} event type off`}
               >
                 All off
               </Button>

@@ -8,14 +8,14 @@ export function ApiReferenceIntro({ documentUrl, isAdmin }: { documentUrl: strin
   return (
     <>
       Every endpoint, its parameters and its answers, generated from the schemas the console validates with. The OpenAPI 3.1 document is at{" "}
-      <Anchor href={documentUrl} size="sm">
+      <Anchor href={documentUrl} size="sm" underline="always">
         {documentUrl}
       </Anchor>
       .{" "}
       {isAdmin ? (
         <>
           Calls need an{" "}
-          <Anchor component={Link} href="/settings/api-tokens" size="sm">
+          <Anchor component={Link} href="/settings/api-tokens" size="sm" underline="always">
             API token
           </Anchor>
           .

@@ -2,8 +2,10 @@
 // The OpenAPI document (/api/openapi.json) rendered by Scalar, loaded from the console itself and
 // told to fetch nothing from elsewhere: no web fonts, no telemetry, no proxy for "try it".
 import { useEffect, useRef, useState } from "react";
-import { Alert, Skeleton } from "@mantine/core";
+import { Alert, Box, Skeleton } from "@mantine/core";
 import { API_REFERENCE_PATH } from "@/lib/security/content-security-policy";
+import { repairScalarAccessibility } from "./scalar-accessibility";
+import classes from "./api-reference-view.module.css";
 
 declare global {
   interface Window {
@@ -40,6 +42,7 @@ export function ApiReferenceView({ documentUrl }: { documentUrl: string }) {
 
   useEffect(() => {
     let app: { destroy?: () => void } | null = null;
+    let stopRepairs: (() => void) | null = null;
     let cancelled = false;
     if (!servedForThisPage()) {
       window.location.reload();
@@ -48,6 +51,7 @@ export function ApiReferenceView({ documentUrl }: { documentUrl: string }) {
     loadScalar()
       .then((scalar) => {
         if (cancelled || !container.current) return;
+        stopRepairs = repairScalarAccessibility(container.current);
         app = scalar.createApiReference(container.current, {
           url: documentUrl,
           withDefaultFonts: false,
@@ -66,19 +70,26 @@ export function ApiReferenceView({ documentUrl }: { documentUrl: string }) {
       .catch((error: Error) => setState(`The API reference could not be shown: ${error.message}. The document itself is at ${documentUrl}.`));
     return () => {
       cancelled = true;
+      stopRepairs?.();
       app?.destroy?.();
     };
   }, [documentUrl]);
 
   return (
     <>
-      {state === "loading" && <Skeleton height={480} radius="sm" aria-label="Loading the API reference" />}
-      {state !== "loading" && state !== "ready" && (
-        <Alert color="red" title="No API reference">
-          {state}
-        </Alert>
+      {/* Until Scalar renders its own <main>, the page's main content is this placeholder or the failure. */}
+      {state !== "ready" && (
+        <Box component="main">
+          {state === "loading" ? (
+            <Skeleton height={480} radius="sm" role="status" aria-label="Loading the API reference" />
+          ) : (
+            <Alert color="red" title="No API reference">
+              {state}
+            </Alert>
+          )}
+        </Box>
       )}
-      <div ref={container} />
+      <div ref={container} className={classes.reference} />
     </>
   );
 }

@@ -5,6 +5,7 @@ import { useTransition } from "react";
 import { Controller, useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { Autocomplete, Button, Checkbox, Group, Input, SegmentedControl, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
+import { useMediaQuery } from "@mantine/hooks";
 import { IconKey } from "@tabler/icons-react";
 import {
   API_SCOPES,
@@ -57,6 +58,8 @@ export function ApiTokenForm({ sources, now, timeZone, onCreated }: ApiTokenForm
   const [pending, startTransition] = useTransition();
   const source = form.watch("source").trim();
   const days = form.watch("expiresInDays") ?? DEFAULT_EXPIRY_DAYS;
+  // Five choices side by side are wider than a phone: there they stand one under another.
+  const narrow = useMediaQuery("(max-width: 36em)");
 
   const submit = form.handleSubmit((spec) =>
     startTransition(async () => {
@@ -148,6 +151,8 @@ export function ApiTokenForm({ sources, now, timeZone, onCreated }: ApiTokenForm
                 value={String(field.value ?? DEFAULT_EXPIRY_DAYS)}
                 onChange={(value) => field.onChange(Number(value))}
                 data={EXPIRY_PRESETS}
+                orientation={narrow ? "vertical" : "horizontal"}
+                fullWidth={narrow}
                 aria-labelledby="token-expiry-label"
                 aria-describedby="token-expiry-description"
               />

@@ -20,9 +20,9 @@ export function UserHeader({ user, timeZone, back, sourceLink }: EntityHeadProps
   const role = ROLE_LABELS[user.consoleRole];
   return (
     <Paper withBorder radius="md" p="lg">
-      <Group align="flex-start" gap="lg" wrap="nowrap">
+      <Group align="flex-start" gap="lg" wrap="wrap">
         <UserAvatar user={user} size={72} />
-        <Stack gap={6} style={{ flex: 1, minWidth: 0 }}>
+        <Stack gap={6} style={{ flex: 1, minWidth: 240 }}>
           <Group gap="sm" wrap="wrap">
             <Title order={1} size="h2" td={user.enabled ? undefined : "line-through"} c={user.enabled ? undefined : "dimmed"}>
               {user.displayName}
@@ -37,7 +37,7 @@ export function UserHeader({ user, timeZone, back, sourceLink }: EntityHeadProps
           <Group gap="md" wrap="wrap">
             <Text c="dimmed">@{user.username}</Text>
             {user.email && (
-              <Anchor href={`mailto:${user.email}`} size="sm" underline="hover">
+              <Anchor href={`mailto:${user.email}`} size="sm" underline="hover" style={{ overflowWrap: "anywhere" }}>
                 {user.email}
               </Anchor>
             )}
