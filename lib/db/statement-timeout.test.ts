@@ -1,6 +1,7 @@
 // The pages' pool cancels a query past DATABASE_STATEMENT_TIMEOUT_MS (answered 503 with Retry-After),
 // while writers and the migration runner (withSession, withTransaction) and the bulk readers run as
-// long as they need. PostgreSQL only: PGlite has one in-process connection and no timeout.
+// long as they need, on connections of their own. PostgreSQL only (but for the error test): PGlite
+// has one in-process connection and no timeout.
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { refusalAnswer } from "@/lib/api/refusals";
 import { useScratchPostgres } from "@/lib/test/scratch-postgres";
@@ -57,7 +58,37 @@ describe.each(serverUrl ? [serverUrl] : [])("the statement timeout on PostgreSQL
 
   it("is no cancellation for other errors", async () => {
     expect(isQueryCanceled(await failureOf(() => scratch.db.query("SELECT 1/0")))).toBe(false);
+  });
+});
+
+// The rest of the pages' pool story, and what runs without PostgreSQL too.
+describe("a cancelled query, told from other errors", () => {
+  it("is only PostgreSQL's 57014, through pg or Prisma's adapter", () => {
+    expect(isQueryCanceled(Object.assign(new Error("canceling statement due to statement timeout"), { code: "57014" }))).toBe(true);
+    expect(isQueryCanceled(new Error("wrapped", { cause: { originalCode: "57014" } }))).toBe(true);
+    expect(isQueryCanceled(Object.assign(new Error("division by zero"), { code: "22012" }))).toBe(false);
     expect(isQueryCanceled(new Error("x"))).toBe(false);
     expect(isQueryCanceled(null)).toBe(false);
+  });
+});
+
+describe.each(serverUrl ? [serverUrl] : [])("writers' connections on PostgreSQL (%s)", (url) => {
+  // Writers (ingestion, the remover, the migration runner) take connections of a pool of their own:
+  // fifty admins paging through the tabs held all of the pages' connections and ingestion queued
+  // behind them (npm run test:load).
+  const scratch = useScratchPostgres(url);
+
+  it("stores a batch while every connection of the pages is busy, before any of their queries ends", async () => {
+    const { db } = scratch;
+    const ended: string[] = [];
+    // 20 page queries of a second each on the pages' 10 connections: none ends within the first second
+    const pages = Promise.all(Array.from({ length: 20 }, () => db.query("SELECT pg_sleep(1)").then(() => ended.push("page"))));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await db.withTransaction((session) => session.query("SELECT 1"));
+    ended.push("batch");
+    await db.withSession((session) => session.query("SELECT 1"));
+    ended.push("session");
+    await pages;
+    expect(ended.slice(0, 2)).toEqual(["batch", "session"]);
   });
 });
