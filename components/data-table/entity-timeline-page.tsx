@@ -1,10 +1,11 @@
 // An entity page below its header: the audit timeline's heading, the filters (Event Types and the
-// range, in the URL), then the events as the tabs show theirs: count, export bar, sortable table,
+// range, in the URL), the activity chart, then the events as the tabs show theirs: count, export bar, sortable table,
 // pager, and their loading, empty and error states. A server component.
 import type { ReactNode } from "react";
 import { Stack, Title } from "@mantine/core";
 import { TabFilterForm } from "@/components/filters/tab-filter-form";
-import { searchTimeline } from "@/lib/audit/timeline/entity-timeline";
+import { TabActivity } from "@/components/activity/tab-activity";
+import { searchTimeline, searchTimelineActivity } from "@/lib/audit/timeline/entity-timeline";
 import { exportTargetOf } from "@/lib/export/export-target";
 import { entitySourceLink } from "@/lib/audit/events/source-link-store";
 import { readBackLink, withBack } from "@/lib/audit/timeline/back-link";
@@ -42,7 +43,7 @@ export async function EntityTimelinePage({ subject, header, searchParams }: Enti
           Audit timeline
         </Title>
         <TabFilterForm key={JSON.stringify(filters)} tab={id} values={filters} selected={{}} errors={errors} timeZone={timeZone} />
-        {/* Issue 18's activity chart goes here: after the filters, before the results, on the same search. */}
+        <TabActivity tab={id} base={base} search={valid} timeZone={timeZone} load={(search) => searchTimelineActivity(subject, search, { timeZone })} />
         <TabResults
           tab={id}
           base={base}

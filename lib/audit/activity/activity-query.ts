@@ -72,16 +72,22 @@ export async function activityOf(sql: Pick<SqlSession, "query">, query: Activity
 }
 
 /**
- * The activity of what `input` (a search of `tab`) selects, over its range. Throws AuthError without
- * an audit reader, FilterValidationError (status 400, naming the field) for bad input.
+ * The activity of what `input` (a search of `tab`) selects, over its range; `scope` narrows the
+ * tab's `where` (an entity's timeline: entity-timeline.ts). Throws AuthError without an audit
+ * reader, FilterValidationError (status 400, naming the field) for bad input.
  */
-export async function searchTabActivity(tab: AnySearchTab, input: unknown, options: SearchOptions = {}): Promise<Activity> {
+export async function searchTabActivity(
+  tab: AnySearchTab,
+  input: unknown,
+  options: SearchOptions & { scope?: (where: AuditWhere) => AuditWhere } = {},
+): Promise<Activity> {
   await requireAuditReader();
   const search = parseFilters(tab.searchSchema, input, tab.labels);
   const timeZone = options.timeZone ?? (await getAdminTimeZone());
   const now = options.now ?? new Date();
+  const where = tab.where(search, timeZone, now);
   return activityOf(getDb().reads, {
-    where: tab.where(search, timeZone, now),
+    where: options.scope ? options.scope(where) : where,
     range: instantRange(search, timeZone, now),
     timeZone,
     eventTypes: tab.eventTypes,

@@ -5,7 +5,7 @@ import { testDatabases } from "@/lib/test/databases";
 import { asAuditor, useTabFixture } from "@/lib/test/tab-fixture-hooks";
 import { getChangeView } from "../diff/change-view";
 import { getArtifactProfile, getProjectProfile, getTrackerProfile } from "./entity-profiles";
-import { searchTimeline } from "./entity-timeline";
+import { searchTimeline, searchTimelineActivity } from "./entity-timeline";
 import { DESCRIPTION_AFTER, NOW } from "../../test/tab-fixture";
 import type { TimelineSubject } from "./timeline-filters";
 import { TIMELINE_TABS } from "./timeline-tabs";
@@ -59,6 +59,26 @@ describe.each(testDatabases())("entity pages and the diff view on $name", ({ ope
     expect(TIMELINE_TABS.user.eventTypes).toContain("USER_LOGIN");
     const disabled = await asAuditor(() => searchTimeline(bob, { ...TIMELINE_TABS.user.defaultSearch, types: ["USER_DISABLE"] }, AT_NOW));
     expect(disabled.rows.map((row) => [fixture.ids.keys.get(row.id), row.role])).toEqual([["disable", "Target"]]);
+  });
+
+  it("charts exactly the events the timeline lists: its days add up to the list's total, the filters and the range held", async () => {
+    const subjects: TimelineSubject[] = [
+      { kind: "artifact", id: fixture.ids.artifacts.alarm },
+      { kind: "user", id: fixture.ids.users.bob },
+      { kind: "project", id: fixture.ids.projects.pump },
+    ];
+    for (const subject of subjects) {
+      for (const filters of [{}, { range: "custom", from: "2026-03-11", to: "2026-03-12" }]) {
+        const search = { ...TIMELINE_TABS[subject.kind].defaultSearch, ...filters };
+        const [list, activity] = await asAuditor(() => Promise.all([searchTimeline(subject, search, AT_NOW), searchTimelineActivity(subject, search, AT_NOW)]));
+        const label = `${subject.kind} ${JSON.stringify(filters)}`;
+        expect(activity.total, label).toBe(list.total);
+        expect(activity.buckets.reduce((sum, bucket) => sum + bucket.total, 0), label).toBe(list.total);
+      }
+    }
+    const alarm = await asAuditor(() => searchTimelineActivity({ kind: "artifact", id: fixture.ids.artifacts.alarm }, DEFAULT_TIMELINE_SEARCH, AT_NOW));
+    expect(alarm.total).toBe(5);
+    await expect(searchTimelineActivity({ kind: "artifact", id: fixture.ids.artifacts.alarm }, DEFAULT_TIMELINE_SEARCH, AT_NOW)).rejects.toBeInstanceOf(AuthError);
   });
 
   it("marks a user's part in each event only on a user's timeline", async () => {

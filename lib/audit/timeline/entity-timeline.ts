@@ -5,6 +5,7 @@ import "server-only";
 import { requireAuditReader } from "@/lib/auth/guard";
 import { getDb } from "@/lib/db";
 import { getAdminTimeZone } from "@/lib/time/admin-time-zone";
+import { type Activity, searchTabActivity } from "../activity/activity-query";
 import type { ChangeSummaryLine } from "../diff/change-summary";
 import type { EventRow } from "../events/event-rows";
 import type { AuditWhere } from "../search/filter-query";
@@ -50,4 +51,10 @@ export async function searchTimeline(subject: TimelineSubject, input: unknown, o
   const where = subjectTimelineWhere(whose, search, timeZone, options.now ?? new Date());
   const page = await pageOfEventRows(getDb(), where, tab.orderBy(search.sort), search, { summaries: true });
   return { ...page, rows: page.rows.map((row) => ({ ...row, role: roleOf(whose, row), changeSummary: row.changeSummary ?? [] })) };
+}
+
+/** The subject's activity for `input` (a search of its timeline tab): the chart above its timeline. */
+export async function searchTimelineActivity(subject: TimelineSubject, input: unknown, options: SearchOptions = {}): Promise<Activity> {
+  const whose = timelineSubjectSchema.parse(subject);
+  return searchTabActivity(TIMELINE_TABS[whose.kind], input, { ...options, scope: (where) => ({ AND: [timelineWhere(whose), where] }) });
 }
