@@ -44,7 +44,9 @@ describe.each(testDatabases())("AuditEvent's partitions on $name", ({ open }) =>
   it("drops a month with its events, counting them by category first", async () => {
     await event("LOGIN", "2019-03-16T10:00:00Z");
     const hourlyCounts = () =>
-      db.query<{ count: string }>(`SELECT "count"::text AS "count" FROM "AuditEventHourlyCount" WHERE "hour" < '2020-01-01' ORDER BY "hour"`);
+      db.query<{ count: string }>(
+        `SELECT sum("count")::text AS "count" FROM "AuditEventHourlyCount" WHERE "hour" < '2020-01-01' GROUP BY "category", "hour", "eventType", "source" HAVING sum("count") <> 0 ORDER BY "hour"`,
+      );
     expect(await hourlyCounts()).toEqual([{ count: "1" }, { count: "1" }]);
     const counts = await db.withOwnerSession((owner) => dropEventPartition(owner, "AuditEvent_expiring_2019_03"));
     expect(counts).toEqual({ LOGIN: 2 });

@@ -98,18 +98,15 @@ export async function listEventPartitions(sql: Sql, retentionClass: RetentionCla
 
 /**
  * One statement (one transaction): the partition locked, its events taken off the hourly counts
- * (AuditEventHourlyCount: a DROP fires no delete trigger), then dropped. `name` is checked by the caller.
+ * (AuditEventHourlyCount, negative counts appended: a DROP fires no delete trigger), then dropped.
+ * `name` is checked by the caller.
  */
 function dropWithItsCounts(name: string): string {
   return `DO $$
 BEGIN
   LOCK TABLE "${name}" IN ACCESS EXCLUSIVE MODE;
-  WITH gone AS (
-    SELECT "category", date_trunc('hour', "createdAt", 'UTC') AS "hour", "eventType", "source", count(*) AS "count" FROM "${name}" GROUP BY 1, 2, 3, 4
-  )
-  UPDATE "AuditEventHourlyCount" AS c SET "count" = c."count" - gone."count" FROM gone
-  WHERE c."category" = gone."category" AND c."hour" = gone."hour" AND c."eventType" = gone."eventType" AND c."source" IS NOT DISTINCT FROM gone."source";
-  DELETE FROM "AuditEventHourlyCount" WHERE "count" <= 0;
+  INSERT INTO "AuditEventHourlyCount" ("category", "hour", "eventType", "source", "count")
+  SELECT "category", date_trunc('hour', "createdAt", 'UTC'), "eventType", "source", -count(*) FROM "${name}" GROUP BY 1, 2, 3, 4;
   DROP TABLE "${name}";
 END $$`;
 }

@@ -23,12 +23,13 @@ vi.mock("next-auth", async (importOriginal) => ({
 const NOW = new Date("2026-03-16T09:30:00Z");
 const ZONES = ["UTC", "Europe/Berlin", "America/Los_Angeles", "Asia/Kolkata"];
 
-/** The hourly counts as stored, and as the events themselves group: the two must always agree. */
+/** The hourly counts as their appended rows sum, and as the events themselves group: the two must always agree. */
 async function hourlyCountsAndEvents(db: Database) {
   const read = (sql: string) => db.query<{ key: string }>(sql).then((rows) => rows.map((row) => row.key));
   return {
     stored: await read(
-      `SELECT concat_ws('|', "category", to_char("hour" AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24'), "eventType", coalesce("source", '(console)'), "count") AS "key" FROM "AuditEventHourlyCount" ORDER BY 1`,
+      `SELECT concat_ws('|', "category", to_char("hour" AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24'), "eventType", coalesce("source", '(console)'), sum("count")) AS "key"
+       FROM "AuditEventHourlyCount" GROUP BY "category", "hour", "eventType", "source" HAVING sum("count") <> 0 ORDER BY 1`,
     ),
     grouped: await read(
       `SELECT concat_ws('|', "category", to_char(date_trunc('hour', "createdAt", 'UTC') AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24'), "eventType", coalesce("source", '(console)'), count(*)) AS "key"

@@ -58,6 +58,8 @@ export async function activityOf(sql: Pick<SqlSession, "query">, query: Activity
   let total = 0;
   for (const row of rows) {
     const count = Number(row.count);
+    // appended counts that cancel out (events added, then removed) are no activity
+    if (count === 0) continue;
     const bucket = byKey.get(row.bucket);
     // A bucket outside the range would be a bug here or in the SQL: fail rather than chart a total that disagrees with the list.
     if (!bucket) throw new Error(`activity: the query returned the bucket ${row.bucket}, outside the range`);

@@ -315,9 +315,9 @@ function hourlyAnswerable(where: AuditWhere): boolean {
 }
 
 /**
- * countEventsByBucket's answer from the hourly counts (AuditEventHourlyCount, kept by triggers in
- * the writers' transactions): a year of a tab is at most 8,760 rows per event type instead of every
- * event. Null when the counts cannot say it: a filter on anything but category, type and time, a
+ * countEventsByBucket's answer from the hourly counts (AuditEventHourlyCount, appended by triggers
+ * in the writers' transactions, one row per hour, type and source a statement, summed here): a year
+ * of a tab is as many rows as statements wrote, not every event. Null when the counts cannot say it: a filter on anything but category, type and time, a
  * time that is not a whole hour, or a zone whose days do not start on a UTC hour (the caller checks).
  */
 export function countEventsByHourlyCounts(args: { where: AuditWhere; timeZone: string; unit: BucketUnit }): { sql: string; params: unknown[] } | null {

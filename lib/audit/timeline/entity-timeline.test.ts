@@ -73,12 +73,17 @@ describe.each(testDatabases())("entity pages and the diff view on $name", ({ ope
         const [list, activity] = await asAuditor(() => Promise.all([searchTimeline(subject, search, AT_NOW), searchTimelineActivity(subject, search, AT_NOW)]));
         const label = `${subject.kind} ${JSON.stringify(filters)}`;
         expect(activity.total, label).toBe(list.total);
-        expect(activity.buckets.reduce((sum, bucket) => sum + bucket.total, 0), label).toBe(list.total);
+        expect(
+          activity.buckets.reduce((sum, bucket) => sum + bucket.total, 0),
+          label,
+        ).toBe(list.total);
       }
     }
     const alarm = await asAuditor(() => searchTimelineActivity({ kind: "artifact", id: fixture.ids.artifacts.alarm }, DEFAULT_TIMELINE_SEARCH, AT_NOW));
     expect(alarm.total).toBe(5);
-    await expect(searchTimelineActivity({ kind: "artifact", id: fixture.ids.artifacts.alarm }, DEFAULT_TIMELINE_SEARCH, AT_NOW)).rejects.toBeInstanceOf(AuthError);
+    await expect(searchTimelineActivity({ kind: "artifact", id: fixture.ids.artifacts.alarm }, DEFAULT_TIMELINE_SEARCH, AT_NOW)).rejects.toBeInstanceOf(
+      AuthError,
+    );
   });
 
   it("marks a user's part in each event only on a user's timeline", async () => {
