@@ -68,7 +68,7 @@ test("filter, search, sort, page, open and close a diff and export without the m
   await page.keyboard.press("ArrowDown");
   await page.keyboard.press("Enter");
   await page.keyboard.press("Escape");
-  const search = form.getByRole("button", { name: "Search" });
+  const search = form.getByRole("button", { name: "Search", exact: true });
   await pressUntilFocused(page, search);
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/types=WORK_ITEM_UPDATE/);

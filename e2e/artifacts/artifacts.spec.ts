@@ -41,7 +41,7 @@ test("filters Artifacts by project, tracker and Work Item Update; the diff marks
   await page.keyboard.press("Escape");
   await form.getByRole("combobox", { name: "Created at range" }).click();
   await page.getByRole("option", { name: "Last 365 Days" }).click();
-  await form.getByRole("button", { name: "Search" }).click();
+  await form.getByRole("button", { name: "Search", exact: true }).click();
 
   await expect(page).toHaveURL(/[?&]projects=\d+/);
   const url = new URL(page.url());

@@ -23,7 +23,7 @@ test("an export is listed on the Console tab, with who made it and its file, and
   await page.getByRole("combobox", { name: "Event Types" }).click();
   await page.getByRole("option", { name: "Audit Export", exact: true }).click();
   await page.keyboard.press("Escape");
-  await page.getByRole("button", { name: "Search" }).click();
+  await page.getByRole("button", { name: "Search", exact: true }).click();
   await expect(page).toHaveURL(/[?&]types=AUDIT_EXPORT(&|$)/);
   await expect.poll(async () => (await tableRows(table)).every((row) => row[1] === "Audit Export")).toBe(true);
 

@@ -28,7 +28,7 @@ test("an artifact's timeline filters by event type and range in the URL, and Bac
   await expect(page.getByRole("option", { name: "User Login", exact: true })).toHaveCount(0);
   await page.getByRole("option", { name: "Work Item Update", exact: true }).click();
   await page.keyboard.press("Escape");
-  await form.getByRole("button", { name: "Search" }).click();
+  await form.getByRole("button", { name: "Search", exact: true }).click();
   await expect(page).toHaveURL(/[?&]types=WORK_ITEM_UPDATE/);
   expect(new URL(page.url()).searchParams.get("back")).toBe(ARTIFACTS_TAB);
   await expect.poll(async () => (await tableRows(artifactTimeline(page))).every((row) => row[1].startsWith("Work Item Update"))).toBe(true);

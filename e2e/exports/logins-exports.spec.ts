@@ -15,7 +15,7 @@ test("exports a filtered Logins tab to Excel, PDF, CSV and JSON lines, complete 
   await users.fill(PERSON.search);
   await page.getByRole("option", { name: PERSON.option }).click();
   await page.keyboard.press("Escape");
-  await page.getByRole("button", { name: "Search" }).click();
+  await page.getByRole("button", { name: "Search", exact: true }).click();
   await expect(page).toHaveURL(/[?&]users=\d+(&|$)/);
   // The new results replace the old ones (and their export buttons) once the search has run.
   const userCells = page.getByRole("table", { name: "Login events" }).locator("tbody tr td:first-child");

@@ -50,7 +50,7 @@ test("each search tab fits a phone: the table scrolls in its own box, the export
     const exports = page.getByRole("group", { name: "Export" });
     for (const button of ["PDF", "Excel", "More formats"]) await expectWithinWidth(exports.getByRole("button", { name: button }), `${tab.name}: ${button}`);
     await expectWithinWidth(page.getByRole("navigation", { name: "Pages" }), `${tab.name}: the pager`);
-    await expectWithinWidth(page.getByRole("button", { name: "Search" }), `${tab.name}: Search`);
+    await expectWithinWidth(page.getByRole("button", { name: "Search", exact: true }), `${tab.name}: Search`);
     await expectNoSidewaysScroll(page, `${tab.name}, scrolled down`);
   }
   // Scrolled down to the pager: what a phone shows there.
@@ -60,7 +60,7 @@ test("each search tab fits a phone: the table scrolls in its own box, the export
   await settled(page);
   await expect(page.locator("#results")).toBeVisible();
   await expectNoSidewaysScroll(page, "Console");
-  await expectWithinWidth(page.getByRole("button", { name: "Search" }), "Console: Search");
+  await expectWithinWidth(page.getByRole("button", { name: "Search", exact: true }), "Console: Search");
   await shoot(page, "tab-console");
 });
 

@@ -51,7 +51,7 @@ test("filters Logins by two users, User Login and Last 30 Days; the URL keeps th
   await page.getByRole("combobox", { name: "Login range" }).click();
   await page.getByRole("option", { name: "Last 30 Days" }).click();
 
-  await page.getByRole("button", { name: "Search" }).click();
+  await page.getByRole("button", { name: "Search", exact: true }).click();
   await expect(page).toHaveURL(/[?&]users=\d+,\d+(&|$)/);
   const url = new URL(page.url());
   expect(url.searchParams.get("types")).toBe("USER_LOGIN");
@@ -129,7 +129,7 @@ test("a custom range is typed, checked as it is typed, and searched", async ({ p
   await last.fill("2024-03-31");
   await first.focus();
   await expect(form.getByText("Login range: may not exceed one year")).toHaveCount(0);
-  await form.getByRole("button", { name: "Search" }).click();
+  await form.getByRole("button", { name: "Search", exact: true }).click();
   await expect(page).toHaveURL(/range=custom&from=2024-01-01&to=2024-03-31|from=2024-01-01.*to=2024-03-31/);
   await expect(first).toHaveValue("2024-01-01");
   await expect(last).toHaveValue("2024-03-31");

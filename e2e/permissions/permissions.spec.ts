@@ -21,7 +21,7 @@ test("filters Permissions by a target user and shows Group Assign with the impac
   await target.fill(username);
   await page.getByRole("option", { name: new RegExp(`@${username.replace(/\./g, "\\.")}\\b`) }).click();
   await page.keyboard.press("Escape");
-  await form.getByRole("button", { name: "Search" }).click();
+  await form.getByRole("button", { name: "Search", exact: true }).click();
   await expect(page).toHaveURL(/[?&]targetUsers=\d+/);
 
   // Every group event names the target user with a status; account events leave Message blank.
