@@ -1,7 +1,7 @@
 "use client";
 
 import type { ReactNode } from "react";
-import { MantineProvider, Modal, createTheme, type CSSVariablesResolver } from "@mantine/core";
+import { MantineProvider, Modal, Notification, createTheme, type CSSVariablesResolver } from "@mantine/core";
 import { Notifications } from "@mantine/notifications";
 import { NuqsAdapter } from "nuqs/adapters/next/app";
 import { z } from "zod";
@@ -21,8 +21,10 @@ const theme = createTheme({
   defaultRadius: "sm",
   fontFamily: "Inter, system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Noto Sans CJK JP', sans-serif",
   components: {
-    // A dialog's close button is an icon: it needs a name for screen readers (axe: button-name).
+    // A dialog's and a notification's close buttons are icons: they need a name for screen readers
+    // (axe: button-name; a "Role changed" notification still on screen failed the users page).
     Modal: Modal.extend({ defaultProps: { closeButtonProps: { "aria-label": "Close" } } }),
+    Notification: Notification.extend({ defaultProps: { closeButtonProps: { "aria-label": "Close the notification" } } }),
   },
 });
 
