@@ -1,11 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { Session } from "next-auth";
-import { setDb, type Database } from "@/lib/db";
+import type { Database } from "@/lib/db";
 import type { ConsoleRole } from "@/lib/generated/prisma/enums";
-import { signInSession } from "@/lib/test/console-session";
+import { signInSession, useConsoleAccounts } from "@/lib/test/console-session";
 import { testDatabases } from "@/lib/test/databases";
 import { AuthError, checkSessionClaims, getViewer, requireAdmin, requireAuditReader, type SessionClaims } from "./guard";
-import { hashPassword } from "./password";
 import type { Principal } from "./principal";
 import { runAs } from "./principal-context";
 import { SESSION_MAX_AGE_MS } from "./session-policy";
@@ -55,22 +54,9 @@ describe.each(testDatabases())("the guard on $name", ({ open }) => {
   let db: Database;
   let passwordHash: string;
 
-  beforeAll(async () => {
-    db = await open();
-    setDb(db);
-    passwordHash = await hashPassword(PASSWORD);
-  });
-  afterAll(async () => {
-    serverSession.current = null;
-    setDb(undefined);
-    await db.close();
-  });
-  beforeEach(async () => {
-    serverSession.current = null;
-    await db.prisma.auditEvent.deleteMany();
-    await db.prisma.loginAttempt.deleteMany();
-    await db.prisma.consoleSession.deleteMany();
-    await db.prisma.user.deleteMany();
+  useConsoleAccounts(open, serverSession, PASSWORD, (opened, hash) => {
+    db = opened;
+    passwordHash = hash;
   });
 
   /** Creates a user, signs them in and makes their session the request's. */

@@ -1,13 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { Session } from "next-auth";
 import { InputError } from "@/lib/api/input-error";
-import { setDb, type Database } from "@/lib/db";
+import type { Database } from "@/lib/db";
 import type { ConsoleRole } from "@/lib/generated/prisma/enums";
-import { signInSession } from "@/lib/test/console-session";
+import { signInSession, useConsoleAccounts } from "@/lib/test/console-session";
 import { testDatabases } from "@/lib/test/databases";
 import { authorizeCredentials, SignInError } from "../authorize";
 import { AuthError, checkSessionClaims, getViewer, requireAuditReader, type SessionClaims } from "../guard";
-import { hashPassword } from "../password";
 import type { Principal } from "../principal";
 import { runAs } from "../principal-context";
 import { addConsoleUser, changeConsoleUserRole, listConsoleUsers, resetConsoleUserPassword, setConsoleUserEnabled, unlockConsoleUser } from "./console-users";
@@ -34,22 +33,11 @@ describe.each(testDatabases())("console users on $name", ({ open }) => {
   let passwordHash: string;
   let ada: Principal;
 
-  beforeAll(async () => {
-    db = await open();
-    setDb(db);
-    passwordHash = await hashPassword(PASSWORD);
-  });
-  afterAll(async () => {
-    serverSession.current = null;
-    setDb(undefined);
-    await db.close();
+  useConsoleAccounts(open, serverSession, PASSWORD, (opened, hash) => {
+    db = opened;
+    passwordHash = hash;
   });
   beforeEach(async () => {
-    serverSession.current = null;
-    await db.prisma.auditEvent.deleteMany();
-    await db.prisma.loginAttempt.deleteMany();
-    await db.prisma.consoleSession.deleteMany();
-    await db.prisma.user.deleteMany();
     const admin = await account("ada", "ADMIN");
     ada = { userId: admin.id, username: "ada", displayName: "Ada Admin", role: "ADMIN", sessionId: null };
   });
