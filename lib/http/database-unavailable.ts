@@ -2,19 +2,17 @@
 // layout cannot tell who is signing in: it sends the browser here, and proxy.ts answers this path
 // itself, without the database: 503 with Retry-After and a page that goes back where the admin was
 // once the database answers. Monitors and load balancers see the 503 (and /api/health/ready).
-import { safeCallbackPath } from "@/lib/auth/callback-url";
+import { MAX_CALLBACK_LENGTH, safeCallbackPath } from "@/lib/auth/callback-url";
 import { SECURITY_HEADERS } from "./security-headers.mjs";
 import { NOTICE_PAGE_POLICY, noticePage } from "./notice-page.mjs";
 
 export const UNAVAILABLE_PATH = "/unavailable";
 export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
-/** As MAX_CALLBACK_LENGTH: a longer way back would not fit a Location header; the landing page serves. */
-const MAX_BACK_LENGTH = 2_000;
 
-/** This page, going back to `path` (a console path) once the database answers. */
+/** This page, going back to `path` (a console path) once the database answers; a way back past MAX_CALLBACK_LENGTH would not fit a Location header, and is left out. */
 export function unavailablePath(path: string | null): string {
   const back = safeCallbackPath(path);
-  return back.length > MAX_BACK_LENGTH ? UNAVAILABLE_PATH : `${UNAVAILABLE_PATH}?back=${encodeURIComponent(back)}`;
+  return back.length > MAX_CALLBACK_LENGTH ? UNAVAILABLE_PATH : `${UNAVAILABLE_PATH}?back=${encodeURIComponent(back)}`;
 }
 
 /** proxy.ts's answer on UNAVAILABLE_PATH. */
