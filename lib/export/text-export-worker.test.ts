@@ -1,4 +1,5 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { selectEvents } from "@/lib/audit/search/event-sql";
@@ -10,7 +11,7 @@ import { AUDITOR, useTabFixture } from "@/lib/test/tab-fixture-hooks";
 import { buildWorkers } from "@/scripts/lib/bundle";
 import type { ExportFormat } from "./export-formats";
 import { planExport } from "./run-export";
-import { startTextExport } from "./text-export-job";
+import { startTextExport, textExportWorkerFile } from "./text-export-job";
 
 vi.mock("next-auth", async (importOriginal) => ({
   ...(await importOriginal<typeof import("next-auth")>()),
@@ -19,6 +20,26 @@ vi.mock("next-auth", async (importOriginal) => ({
 
 // CSV and JSON lines on PostgreSQL are made in a worker thread when the build made one: the same
 // bytes as on the server's own thread, and the worker's connections end with the download.
+
+// Runs without PostgreSQL too: a file of PostgreSQL-only suites fails a PGlite-only `npm test`.
+describe("where the export's worker is", () => {
+  it("is the file TEXT_EXPORT_WORKER_FILE names when it exists, else none: the export runs on its own thread", () => {
+    const folder = mkdtempSync(path.join(tmpdir(), "worker-file-"));
+    const saved = process.env.TEXT_EXPORT_WORKER_FILE;
+    try {
+      const file = path.join(folder, "text-export-worker.mjs");
+      writeFileSync(file, "");
+      process.env.TEXT_EXPORT_WORKER_FILE = file;
+      expect(textExportWorkerFile()).toBe(file);
+      process.env.TEXT_EXPORT_WORKER_FILE = path.join(folder, "missing.mjs");
+      expect(textExportWorkerFile()).toBeNull();
+    } finally {
+      if (saved === undefined) delete process.env.TEXT_EXPORT_WORKER_FILE;
+      else process.env.TEXT_EXPORT_WORKER_FILE = saved;
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});
 
 describe.each(testDatabases().filter((database) => database.name !== "PGlite"))("exports in a worker thread on $name", ({ open }) => {
   const fixture = useTabFixture(open);
