@@ -1,3 +1,5 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
@@ -18,6 +20,7 @@ export default defineConfig({
     maxWorkers: 2,
     // The exports' worker threads only where a test builds them (pdf-writer.test.ts,
     // text-export-worker.test.ts): never a build's, which may be older than the code under test.
-    env: { PDF_WORKER_FILE: "none", TEXT_EXPORT_WORKER_FILE: "none" },
+    // The checkpoint signing key of a test run is its own, never the one in .data/.
+    env: { PDF_WORKER_FILE: "none", TEXT_EXPORT_WORKER_FILE: "none", AUDIT_SIGNING_KEY_DIR: mkdtempSync(path.join(tmpdir(), "audit-console-keys-")) },
   },
 });

@@ -4,6 +4,7 @@ import { useAppDatabase } from "@/lib/test/app-database";
 import { testDatabases } from "@/lib/test/databases";
 import { authorizeCredentials, INVALID_CREDENTIALS, IP_FAILURE_LIMIT } from "./authorize";
 import { hashPassword } from "./password";
+import { deleteEvents } from "@/lib/test/delete-events";
 
 const REQUEST = { ip: "203.0.113.7", userAgent: "Mozilla/5.0 (X11; Linux x86_64) Test" };
 const NOW = new Date("2026-03-02T08:00:00Z");
@@ -18,7 +19,7 @@ beforeAll(async () => {
 describe.each(testDatabases())("authorizeCredentials on $name", ({ open }) => {
   const fixture = useAppDatabase(open);
   beforeEach(async () => {
-    await fixture.db.prisma.auditEvent.deleteMany();
+    await deleteEvents(fixture.db);
     await fixture.db.prisma.loginAttempt.deleteMany();
     await fixture.db.prisma.consoleSession.deleteMany();
     await fixture.db.prisma.user.deleteMany();

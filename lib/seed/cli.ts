@@ -2,6 +2,7 @@
 // before a forced re-seed.
 import type { Database } from "@/lib/db/database";
 import { DEFAULT_EVENTS, DEFAULT_SEED } from "./seed";
+import { withEventMaintenance } from "@/lib/db/event-maintenance";
 
 export interface SeedArgs {
   events: number;
@@ -47,7 +48,7 @@ export function parseSeedArgs(argv: string[]): SeedArgs {
 
 /** Empties every table but the migrations' own, and restarts the id sequences. */
 export async function emptyDatabase(db: Database): Promise<void> {
-  await db.withSession(async (session) => {
+  await withEventMaintenance(db, async (session) => {
     const tables = await session.query<{ name: string }>(
       `SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations' ORDER BY tablename`,
     );

@@ -8,6 +8,7 @@ import type { RequestInfo } from "@/lib/auth/request-info";
 import { hashPassword } from "@/lib/auth/password";
 import { SESSION_MAX_AGE_MS } from "@/lib/auth/session-policy";
 import { type Database, setDb } from "@/lib/db";
+import { deleteEvents } from "./delete-events";
 
 export interface SessionHolder {
   current: Session | null;
@@ -48,7 +49,7 @@ export function useConsoleAccounts(
   });
   beforeEach(async () => {
     holder.current = null;
-    await db.prisma.auditEvent.deleteMany();
+    await deleteEvents(db);
     await db.prisma.loginAttempt.deleteMany();
     await db.prisma.consoleSession.deleteMany();
     await db.prisma.user.deleteMany();

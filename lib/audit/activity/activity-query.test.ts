@@ -14,6 +14,8 @@ import { searchTabEvents } from "../search/tab-search";
 import { getSearchTab, SEARCH_TAB_IDS } from "../tabs/search-tabs";
 import type { AnySearchTab, TabSearch } from "../tabs/search-tab";
 import { activityOf, searchTabActivity } from "./activity-query";
+import { deleteEvents } from "@/lib/test/delete-events";
+import { withEventMaintenance } from "@/lib/db/event-maintenance";
 
 vi.mock("next-auth", async (importOriginal) => ({
   ...(await importOriginal<typeof import("next-auth")>()),
@@ -156,11 +158,11 @@ describe.each(testDatabases())("the activity's days in the admin's zone on $name
   });
 
   it("keeps the hourly counts through deletes and truncation", async () => {
-    await app.db.prisma.auditEvent.deleteMany({ where: { createdAt: { lt: new Date("2026-03-14T23:00:00Z") } } });
+    await deleteEvents(app.db, `"createdAt" < '2026-03-14T23:00:00Z'`);
     expect(await days("UTC")).toEqual({ "2026-03-14": { USER_LOGOUT: 1 }, "2026-03-15": { USER_LOGIN: 2 } });
     const { stored, grouped } = await hourlyCountsAndEvents(app.db);
     expect(stored).toEqual(grouped);
-    await app.db.withOwnerSession((owner) => owner.query(`TRUNCATE "AuditEvent"`));
+    await withEventMaintenance(app.db, (owner) => owner.query(`TRUNCATE "AuditEvent"`));
     expect(await hourlyCountsAndEvents(app.db)).toEqual({ stored: [], grouped: [] });
   });
 });

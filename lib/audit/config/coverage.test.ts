@@ -11,6 +11,7 @@ import { loadEnabledEventTypes } from "./event-switches";
 import { listConfigHistory } from "./history";
 import { reopenableDatabases } from "./reopenable-databases";
 import { getRetention, loadRetention, updateRetention } from "./retention-settings";
+import { deleteEvents } from "@/lib/test/delete-events";
 
 const ADMIN: Principal = { userId: 1, username: "ada", displayName: "Ada Admin", role: "ADMIN", sessionId: null };
 const AUDITOR: Principal = { ...ADMIN, userId: 2, username: "audrey", role: "AUDITOR" };
@@ -36,7 +37,7 @@ describe.each(testDatabases())("the audit configuration on $name", ({ open }) =>
     await db.close();
   });
   beforeEach(async () => {
-    await db.prisma.auditEvent.deleteMany();
+    await deleteEvents(db);
     await db.prisma.eventTypeSetting.deleteMany();
     await db.prisma.setting.deleteMany();
     await db.prisma.droppedEventCount.deleteMany();

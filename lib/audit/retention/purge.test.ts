@@ -14,6 +14,7 @@ import { previewPurge, purgeExpiredEvents } from "./purge";
 import { PURGED_CATEGORIES, type PurgeResult, type PurgeRun } from "./purge-shapes";
 import { getRemoverStatus } from "./remover-status";
 import { runScheduledPurge, scheduleSlot } from "./remover-schedule";
+import { deleteEvents } from "@/lib/test/delete-events";
 
 const ADMIN: Principal = { userId: 1, username: "ada", displayName: "Ada Admin", role: "ADMIN", sessionId: null };
 const AUDITOR: Principal = { ...ADMIN, userId: 2, username: "audrey", role: "AUDITOR" };
@@ -70,7 +71,7 @@ function completed(result: PurgeResult): PurgeRun {
 describe.each(testDatabases())("the remover job on $name", ({ open }) => {
   const fixture = useAppDatabase(open);
   beforeEach(async () => {
-    await fixture.db.prisma.auditEvent.deleteMany();
+    await deleteEvents(fixture.db);
     await fixture.db.prisma.setting.deleteMany();
   });
 

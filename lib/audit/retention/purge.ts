@@ -12,6 +12,8 @@ import type { RequestInfo } from "@/lib/auth/request-info";
 import { getDb, type Database, type SqlSession } from "@/lib/db";
 import { dropEventPartition, listEventPartitions, maintainEventPartitions, vacuumAround } from "@/lib/db/event-partitions";
 import { loadRetention } from "../config/retention-settings";
+import { checkpointAll } from "../integrity/checkpoint-job";
+import { logSigningKey } from "../integrity/log-key";
 import { CATEGORY_LABELS } from "../events/event-types";
 import { formatCount } from "../search/list-result";
 import { recordEvent } from "../events/record-event";
@@ -80,21 +82,11 @@ interface BatchRow {
   lastCreatedAt: Date | string | null;
 }
 
-// One batch: the next `limit` rows of a category below the keyset bound (createdAt, id), deleted by id.
-const DELETE_BATCH = `
-WITH doomed AS (
-  SELECT id, "createdAt" FROM "AuditEvent"
-  WHERE category = $1::"AuditCategory" AND "createdAt" <= $2::timestamptz AND ("createdAt", id) < ($2::timestamptz, $3::bigint)
-  ORDER BY "createdAt" DESC, id DESC
-  LIMIT $4
-), gone AS (
-  -- The whole primary key (id, category, createdAt): each row found in its own partition's index.
-  DELETE FROM "AuditEvent" e USING doomed
-  WHERE e.id = doomed.id AND e.category = $1::"AuditCategory" AND e."createdAt" = doomed."createdAt"
-  RETURNING e.id, e."createdAt"
-)
-SELECT (SELECT count(*) FROM gone)::int AS deleted, last.id::text AS "lastId", last."createdAt" AS "lastCreatedAt"
-FROM (SELECT 1) AS one LEFT JOIN LATERAL (SELECT id, "createdAt" FROM gone ORDER BY "createdAt", id LIMIT 1) AS last ON true`;
+// One batch: the next `limit` rows of a category below the keyset bound (createdAt, id), deleted by
+// their whole primary key (each found in its own partition's index). A function of the database
+// (migration 20261128094155_merkle_log), because events are append-only: it sets the flag that lets
+// the owner delete, for its own statement only.
+const DELETE_BATCH = `SELECT deleted, "lastId", "lastCreatedAt" FROM audit_event_purge_batch($1::"AuditCategory", $2::timestamptz, $3::bigint, $4::int)`;
 
 async function deleteCategory(
   session: SqlSession,
@@ -153,6 +145,9 @@ export async function purgeExpiredEvents(options: PurgeOptions): Promise<PurgeRe
     const monthsDropped: string[] = [];
     let error: string | undefined;
     try {
+      // Every event is in the signed log before it goes: its leaf stays as the tombstone that keeps
+      // every checkpoint verifying, and this run's purge event says why its content is gone.
+      await checkpointAll(db, logSigningKey());
       // As the database owner: the application's role may only add and read events.
       await db.withOwnerSession(async (owner) => {
         await maintainEventPartitions(owner, options.now ?? new Date());

@@ -1,0 +1,130 @@
+// The checkpoint job: sequences the events stored since the last run (seq = leaf index, in id
+// order, with no gaps), appends their leaf hashes to the Merkle log, and signs a checkpoint of the
+// new tree. Sequencing here rather than in the writers keeps ingestion free of any global lock:
+// writers only take the event writers' lock shared (lib/db/event-write-lock.ts), and this job reads
+// up to the settled id, below which every event has committed or never will. One run at a time
+// (an advisory lock, across processes); each run is one transaction, so a failed run leaves no
+// leaf without its checkpoint. It runs each minute, and on demand (an export starts with one).
+import "server-only";
+import { performance } from "node:perf_hooks";
+import type { Database, SqlSession } from "@/lib/db/database";
+import { settledEventId } from "@/lib/db/event-write-lock";
+import { type Column, insertRows } from "@/lib/db/unnest-insert";
+import { signCheckpoint } from "./checkpoint";
+import { EVENT_LEAF_COLUMNS, type EventLeafRow, eventLeafHash, eventLeafRecord } from "./event-leaf";
+import { type CompletedSubtree, type Hash, MerkleAppender } from "./merkle";
+import { frontierAt, logHead, STORED_FROM_LEVEL } from "./merkle-store";
+import type { SigningKey } from "./signing-key";
+
+/** pg_advisory_xact_lock key of the checkpoint job ("AUCP"). */
+export const CHECKPOINT_LOCK_KEY = 0x41554350;
+/** Events read and leaves written per statement. */
+export const SEQUENCE_BATCH = 5_000;
+/** Leaves one run adds at most: a backlog is caught up by consecutive runs, each signed. */
+export const MAX_LEAVES_PER_RUN = 200_000;
+
+export interface StoredCheckpoint {
+  treeSize: number;
+  rootHash: Hash;
+  createdAt: Date;
+  /** the signed note */
+  note: string;
+}
+
+export interface CheckpointRun {
+  /** the newest checkpoint after the run */
+  checkpoint: StoredCheckpoint;
+  /** false when nothing new was stored since the last checkpoint */
+  created: boolean;
+  leavesAdded: number;
+  /** events still waiting (more than one run's worth): run again */
+  more: boolean;
+  durationMs: number;
+}
+
+interface Leaf {
+  seq: number;
+  eventId: string;
+  category: string;
+  eventCreatedAt: string;
+  hash: Hash;
+}
+
+const LEAF_COLUMNS: Column<Leaf>[] = [
+  ["seq", "bigint", (leaf) => String(leaf.seq)],
+  ["eventId", "bigint", (leaf) => leaf.eventId],
+  ["category", '"AuditCategory"', (leaf) => leaf.category],
+  ["eventCreatedAt", "timestamptz", (leaf) => leaf.eventCreatedAt],
+  ["hash", "bytea", (leaf) => `\\x${leaf.hash.toString("hex")}`],
+];
+
+const NODE_COLUMNS: Column<CompletedSubtree>[] = [
+  ["level", "int", (node) => node.level],
+  ["index", "bigint", (node) => String(node.index)],
+  ["hash", "bytea", (node) => `\\x${node.hash.toString("hex")}`],
+];
+
+export async function latestCheckpoint(session: Pick<SqlSession, "query">): Promise<StoredCheckpoint | null> {
+  const [row] = await session.query<{ treeSize: string; rootHash: Uint8Array; createdAt: Date | string; note: string }>(
+    `SELECT c."treeSize"::text AS "treeSize", c."rootHash", c."createdAt", c."note" FROM "AuditCheckpoint" c ORDER BY c."treeSize" DESC LIMIT 1`,
+  );
+  return row ? { treeSize: Number(row.treeSize), rootHash: Buffer.from(row.rootHash), createdAt: new Date(row.createdAt), note: row.note } : null;
+}
+
+/**
+ * Sequences what has been stored and signs a checkpoint over it (at most `maxLeaves` new leaves;
+ * `more` says a backlog remains). Waits for a run in another process to finish first.
+ */
+export async function runCheckpoint(db: Database, key: SigningKey, options: { maxLeaves?: number; now?: () => Date } = {}): Promise<CheckpointRun> {
+  const started = performance.now();
+  const maxLeaves = options.maxLeaves ?? MAX_LEAVES_PER_RUN;
+  const settled = await settledEventId(db);
+  return db.withTransaction(async (tx) => {
+    await tx.query(`SELECT 1 AS "locked" FROM pg_advisory_xact_lock(${CHECKPOINT_LOCK_KEY}::bigint)`);
+    const head = await logHead(tx);
+    const appender = new MerkleAppender(head.size, await frontierAt(tx, head.size), STORED_FROM_LEVEL);
+    let lastEventId = head.lastEventId;
+    let more = false;
+    while (appender.size - head.size < maxLeaves) {
+      const take = Math.min(SEQUENCE_BATCH, maxLeaves - (appender.size - head.size));
+      const rows = await tx.query<EventLeafRow & { id: string }>(
+        `SELECT ${EVENT_LEAF_COLUMNS} FROM "AuditEvent" e WHERE e.id > $1::bigint AND e.id <= $2::bigint ORDER BY e.id LIMIT $3`,
+        [String(lastEventId), String(settled), take],
+      );
+      if (rows.length === 0) break;
+      const leaves = rows.map((row): Leaf => {
+        const hash = eventLeafHash(eventLeafRecord(row));
+        const leaf = { seq: appender.size, eventId: row.id, category: String(row.category), eventCreatedAt: String(row.createdAt), hash };
+        appender.append(hash);
+        return leaf;
+      });
+      await insertRows(tx, "AuditLeaf", LEAF_COLUMNS, leaves, SEQUENCE_BATCH);
+      await insertRows(tx, "AuditMerkleNode", NODE_COLUMNS, appender.drainCompleted(), SEQUENCE_BATCH);
+      lastEventId = BigInt(rows[rows.length - 1]?.id ?? lastEventId);
+      more = rows.length === take && appender.size - head.size >= maxLeaves;
+    }
+    const leavesAdded = appender.size - head.size;
+    const previous = await latestCheckpoint(tx);
+    if (previous && previous.treeSize === appender.size) {
+      return { checkpoint: previous, created: false, leavesAdded, more, durationMs: Math.round(performance.now() - started) };
+    }
+    const createdAt = options.now?.() ?? new Date();
+    const rootHash = appender.root();
+    const note = signCheckpoint({ origin: key.name, treeSize: appender.size, rootHash, time: createdAt, extensions: [] }, key.name, key.privateKey);
+    await tx.query(`INSERT INTO "AuditCheckpoint" ("treeSize", "rootHash", "createdAt", "note") VALUES ($1::bigint, $2::bytea, $3::timestamptz, $4)`, [
+      String(appender.size),
+      rootHash,
+      createdAt.toISOString(),
+      note,
+    ]);
+    const checkpoint = { treeSize: appender.size, rootHash, createdAt, note };
+    return { checkpoint, created: true, leavesAdded, more, durationMs: Math.round(performance.now() - started) };
+  });
+}
+
+/** Runs until the log has caught up with every settled event; the last run's result. */
+export async function checkpointAll(db: Database, key: SigningKey): Promise<CheckpointRun> {
+  let run = await runCheckpoint(db, key);
+  while (run.more) run = await runCheckpoint(db, key);
+  return run;
+}

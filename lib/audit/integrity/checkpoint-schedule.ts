@@ -1,0 +1,34 @@
+// Runs the checkpoint job in each server process: at start, then every CHECKPOINT_INTERVAL_SECONDS
+// (default 60). Processes meet at the job's advisory lock; a run that finds nothing new signs
+// nothing. A failure (the database away or busy) is logged and the next run catches up.
+import "server-only";
+import { getDb } from "@/lib/db";
+import { checkpointAll } from "./checkpoint-job";
+import { logSigningKey } from "./log-key";
+
+const holder = globalThis as { __auditConsoleCheckpoints?: NodeJS.Timeout; __auditConsoleCheckpointRunning?: boolean };
+
+export function checkpointIntervalMs(): number {
+  const seconds = Number(process.env.CHECKPOINT_INTERVAL_SECONDS ?? 60);
+  return Number.isFinite(seconds) && seconds >= 1 ? seconds * 1000 : 60_000;
+}
+
+async function checkpointNow(): Promise<void> {
+  if (holder.__auditConsoleCheckpointRunning) return;
+  holder.__auditConsoleCheckpointRunning = true;
+  try {
+    const run = await checkpointAll(getDb(), logSigningKey());
+    if (run.created) console.log(`Checkpoint: ${run.checkpoint.treeSize} events in the log (+${run.leavesAdded} in ${run.durationMs} ms).`);
+  } catch (error) {
+    console.warn(`The checkpoint job did not finish: ${error instanceof Error ? error.message : String(error)}`);
+  } finally {
+    holder.__auditConsoleCheckpointRunning = false;
+  }
+}
+
+/** Starts the job once per process (dev reloads call it again). */
+export function startCheckpointSchedule(): void {
+  if (holder.__auditConsoleCheckpoints) return;
+  void checkpointNow();
+  holder.__auditConsoleCheckpoints = setInterval(() => void checkpointNow(), checkpointIntervalMs()).unref();
+}

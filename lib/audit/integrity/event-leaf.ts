@@ -1,0 +1,66 @@
+// What a leaf hash covers: every stored field of an event, as a verifier reads it back from the
+// database (jsonb reorders keys and rewrites numbers, so what the sender sent is not what is
+// hashed). The record is read with one SQL projection that turns every value into text or a
+// number the same way on PostgreSQL and PGlite, whatever the driver or the session's time zone:
+// ids as decimal text, enums by name, times as ISO 8601 UTC with milliseconds (the column's
+// precision), changes and details as the JSON they hold. The leaf is RFC 9162's
+// SHA-256(0x00 || the record's RFC 8785 canonical JSON); its keys are the column names.
+import { canonicalJsonBytes } from "./canonical-json";
+import { type Hash, leafHash } from "./merkle";
+
+/** The columns, in the order the record lists them (the canonical JSON sorts them anyway). */
+export const EVENT_LEAF_FIELDS = [
+  "id",
+  "category",
+  "eventType",
+  "actorId",
+  "actorName",
+  "targetUserId",
+  "targetUserName",
+  "projectId",
+  "projectName",
+  "trackerId",
+  "trackerName",
+  "artifactId",
+  "artifactName",
+  "artifactKind",
+  "message",
+  "changes",
+  "details",
+  "ip",
+  "userAgent",
+  "createdAt",
+  "source",
+  "sourceEventId",
+] as const;
+
+export type EventLeafField = (typeof EVENT_LEAF_FIELDS)[number];
+type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
+/** An event as its leaf hash covers it. */
+export type EventLeafRecord = Record<EventLeafField, JsonValue>;
+
+const AS_TEXT = new Set<EventLeafField>(["id", "category", "eventType", "artifactKind", "changes", "details"]);
+
+/** The SELECT list that reads an event for its leaf (from "AuditEvent" with the alias `e`). */
+export const EVENT_LEAF_COLUMNS = EVENT_LEAF_FIELDS.map((field) => {
+  if (field === "createdAt") return `to_char(e."createdAt" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt"`;
+  return AS_TEXT.has(field) ? `e."${field}"::text AS "${field}"` : `e."${field}"`;
+}).join(", ");
+
+/** A row as EVENT_LEAF_COLUMNS reads it. */
+export type EventLeafRow = Record<EventLeafField, string | number | null>;
+
+/** The record a row's leaf hash covers: changes and details as JSON values, the rest as read. */
+export function eventLeafRecord(row: EventLeafRow): EventLeafRecord {
+  const record = {} as EventLeafRecord;
+  for (const field of EVENT_LEAF_FIELDS) {
+    const value = row[field] ?? null;
+    record[field] = (field === "changes" || field === "details") && typeof value === "string" ? (JSON.parse(value) as JsonValue) : value;
+  }
+  return record;
+}
+
+/** RFC 9162 leaf hash of an event's record. */
+export function eventLeafHash(record: EventLeafRecord): Hash {
+  return leafHash(canonicalJsonBytes(record));
+}

@@ -1,0 +1,100 @@
+// The Merkle log in the database: leaves in "AuditLeaf" (seq = leaf index), perfect subtrees of
+// level STORED_FROM_LEVEL and up in "AuditMerkleNode", signed checkpoints in "AuditCheckpoint".
+// Any hash a root or proof needs is one query: stored subtrees by their key, smaller ones folded
+// from the at most 2^STORED_FROM_LEVEL - 1 leaves they cover. Reads take any session (pages' pool,
+// a transaction, a verifier's own connection).
+import type { SqlSession } from "@/lib/db/database";
+import {
+  type BatchProof,
+  batchRanges,
+  type CompletedSubtree,
+  consistencyRanges,
+  frontierIds,
+  type Hash,
+  hashRangesFetched,
+  inclusionRanges,
+  rootOf,
+  type SubtreeId,
+} from "./merkle";
+
+/** Subtrees from this level up are stored (one row per 256 leaves); below, leaves are folded. */
+export const STORED_FROM_LEVEL = 8;
+
+type Query = Pick<SqlSession, "query">;
+
+const toHash = (value: unknown): Hash => Buffer.from(value as Uint8Array);
+
+/** The stored or folded hashes of `ids`; a leaf or node the log lacks is an error naming it. */
+export async function fetchSubtrees(session: Query, ids: readonly SubtreeId[]): Promise<CompletedSubtree[]> {
+  const stored = ids.filter((id) => id.level >= STORED_FROM_LEVEL);
+  const folded = ids.filter((id) => id.level < STORED_FROM_LEVEL);
+  const found: CompletedSubtree[] = [];
+  if (stored.length > 0) {
+    const rows = await session.query<{ level: number; index: string; hash: Uint8Array }>(
+      `SELECT n."level", n."index"::text AS "index", n."hash" FROM "AuditMerkleNode" n
+       JOIN unnest($1::int[], $2::bigint[]) AS wanted("level", "index") ON n."level" = wanted."level" AND n."index" = wanted."index"`,
+      [stored.map((id) => id.level), stored.map((id) => String(id.index))],
+    );
+    for (const row of rows) found.push({ level: row.level, index: Number(row.index), hash: toHash(row.hash) });
+  }
+  if (folded.length > 0) {
+    const starts = folded.map((id) => id.index * 2 ** id.level);
+    const ends = folded.map((id) => (id.index + 1) * 2 ** id.level);
+    const rows = await session.query<{ seq: string; hash: Uint8Array }>(
+      `SELECT l."seq"::text AS "seq", l."hash" FROM "AuditLeaf" l
+       JOIN unnest($1::bigint[], $2::bigint[]) AS wanted("start", "end") ON l."seq" >= wanted."start" AND l."seq" < wanted."end"
+       ORDER BY l."seq"`,
+      [starts.map(String), ends.map(String)],
+    );
+    const leaves = new Map(rows.map((row) => [Number(row.seq), toHash(row.hash)]));
+    folded.forEach((id, i) => {
+      const hashes: Hash[] = [];
+      for (let seq = starts[i] as number; seq < (ends[i] as number); seq++) {
+        const hash = leaves.get(seq);
+        if (!hash) throw new RangeError(`leaf ${seq} is not in the log`);
+        hashes.push(hash);
+      }
+      found.push({ ...id, hash: rootOf(hashes) });
+    });
+  }
+  return found;
+}
+
+const fetcher = (session: Query) => (ids: SubtreeId[]) => fetchSubtrees(session, ids);
+
+/** The log's size (leaves sequenced) and the id of the last event sequenced (0 when none). */
+export async function logHead(session: Query): Promise<{ size: number; lastEventId: bigint }> {
+  const [row] = await session.query<{ seq: string; eventId: string }>(
+    `SELECT l."seq"::text AS "seq", l."eventId"::text AS "eventId" FROM "AuditLeaf" l ORDER BY l."seq" DESC LIMIT 1`,
+  );
+  return row ? { size: Number(row.seq) + 1, lastEventId: BigInt(row.eventId) } : { size: 0, lastEventId: 0n };
+}
+
+/** MTH of the first `size` leaves. */
+export async function rootAt(session: Query, size: number): Promise<Hash> {
+  const [root] = await hashRangesFetched([{ start: 0, end: size }], fetcher(session));
+  return root as Hash;
+}
+
+/** The frontier hashes of the tree of `size` leaves (what an appender continues from). */
+export async function frontierAt(session: Query, size: number): Promise<Hash[]> {
+  return hashRangesFetched(
+    frontierIds(size).map(({ level, index }) => ({ start: index * 2 ** level, end: (index + 1) * 2 ** level })),
+    fetcher(session),
+  );
+}
+
+/** RFC 9162 §2.1.3 inclusion proof of leaf `seq` in the tree of `size` leaves. */
+export async function inclusionProofAt(session: Query, seq: number, size: number): Promise<Hash[]> {
+  return hashRangesFetched(inclusionRanges(seq, size), fetcher(session));
+}
+
+/** RFC 9162 §2.1.4 consistency proof between the trees of `from` and `to` leaves. */
+export async function consistencyProofAt(session: Query, from: number, to: number): Promise<Hash[]> {
+  return hashRangesFetched(consistencyRanges(from, to), fetcher(session));
+}
+
+/** One proof tying the leaves at `indices` (ascending) to the tree of `size` leaves. */
+export async function batchProofAt(session: Query, indices: readonly number[], size: number): Promise<BatchProof> {
+  return { treeSize: size, indices: [...indices], hashes: await hashRangesFetched(batchRanges(indices, size), fetcher(session)) };
+}
