@@ -1,6 +1,7 @@
 // Runs once when a Next.js server starts: checks the sign-in and proxy configuration, starts the timer
 // that ends idle console sessions, keeps the event table's month partitions ahead, and starts the
-// remover job on its schedule, and the checkpoint job that signs the audit log each minute.
+// remover job on its schedule, the activity counts' compaction and the checkpoint job that signs the
+// audit log, each minute.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   if (process.env.NODE_ENV === "production" && !process.env.NEXTAUTH_SECRET && !process.env.AUTH_SECRET) {
@@ -16,6 +17,9 @@ export async function register() {
   // A bad config/audit-defaults.json stops the server here, with a message naming the key.
   const { startRemoverSchedule } = await import("./lib/audit/retention/remover-schedule");
   startRemoverSchedule();
+  const { startCountCompaction } = await import("./lib/audit/activity/count-compaction");
+  const { getDb } = await import("./lib/db");
+  startCountCompaction(getDb);
   const { startCheckpointSchedule } = await import("./lib/audit/integrity/checkpoint-schedule");
   startCheckpointSchedule();
 }

@@ -43,17 +43,17 @@ describe.each(testDatabases())("AuditEvent's partitions on $name", ({ open }) =>
 
   it("drops a month with its events, counting them by category first", async () => {
     await event("LOGIN", "2019-03-16T10:00:00Z");
-    const hourlyCounts = () =>
+    const loggedCounts = () =>
       db.query<{ count: string }>(
-        `SELECT sum("count")::text AS "count" FROM "AuditEventHourlyCount" WHERE "hour" < '2020-01-01' GROUP BY "category", "hour", "eventType", "source" HAVING sum("count") <> 0 ORDER BY "hour"`,
+        `SELECT sum("count")::text AS "count" FROM "AuditEventCountLog" WHERE "at" < '2020-01-01' GROUP BY "category", "at", "eventType", "source" HAVING sum("count") <> 0 ORDER BY "at"`,
       );
-    expect(await hourlyCounts()).toEqual([{ count: "1" }, { count: "1" }]);
+    expect(await loggedCounts()).toEqual([{ count: "1" }, { count: "1" }]);
     const counts = await db.withOwnerSession((owner) => dropEventPartition(owner, "AuditEvent_expiring_2019_03"));
     expect(counts).toEqual({ LOGIN: 2 });
     expect(await names()).not.toContain("AuditEvent_expiring_2019_03");
     expect(await db.prisma.auditEvent.count({ where: { createdAt: { lt: new Date("2020-01-01") } } })).toBe(0);
     // A DROP fires no delete trigger: the month's share of the activity charts' counts goes with it.
-    expect(await hourlyCounts()).toEqual([]);
+    expect(await loggedCounts()).toEqual([]);
     await expect(db.withOwnerSession((owner) => dropEventPartition(owner, "AuditEvent; DROP TABLE x"))).rejects.toThrow(/not a month partition/);
   });
 

@@ -11,10 +11,11 @@
 export const PARTITION_PARENTS = ["AuditEvent_expiring", "AuditEvent_kept"] as const;
 
 /** The activity charts' hourly counts, kept by triggers on AuditEvent: made by hand too (a unique key with a null in it). */
-export const HOURLY_COUNTS_TABLE = "AuditEventHourlyCount";
+/** The activity charts' counts (migration 20261128103000_event_counts_by_day): a log writers append to, and its days. */
+export const COUNTS_TABLES = ["AuditEventCountLog", "AuditEventDayCount"];
 
 /** The tables the migrations make that Prisma's schema does not describe, as Prisma Migrate's filters name them. */
-export const EXTERNAL_TABLES = [...PARTITION_PARENTS, HOURLY_COUNTS_TABLE].map((table) => `public.${table}`);
+export const EXTERNAL_TABLES = [...PARTITION_PARENTS, ...COUNTS_TABLES].map((table) => `public.${table}`);
 
 /** expiring: the categories the remover deletes (PURGED_CATEGORIES); kept: the others (the migration's LIST bounds). */
 export type RetentionClass = "expiring" | "kept";
@@ -97,16 +98,16 @@ export async function listEventPartitions(sql: Sql, retentionClass: RetentionCla
 }
 
 /**
- * One statement (one transaction): the partition locked, its events taken off the hourly counts
- * (AuditEventHourlyCount, negative counts appended: a DROP fires no delete trigger), then dropped.
+ * One statement (one transaction): the partition locked, its events taken off the activity counts
+ * (AuditEventCountLog, negative counts appended: a DROP fires no delete trigger), then dropped.
  * `name` is checked by the caller.
  */
 function dropWithItsCounts(name: string): string {
   return `DO $$
 BEGIN
   LOCK TABLE "${name}" IN ACCESS EXCLUSIVE MODE;
-  INSERT INTO "AuditEventHourlyCount" ("category", "hour", "eventType", "source", "count")
-  SELECT "category", date_trunc('hour', "createdAt", 'UTC'), "eventType", "source", -count(*) FROM "${name}" GROUP BY 1, 2, 3, 4;
+  INSERT INTO "AuditEventCountLog" ("category", "at", "eventType", "source", "count")
+  SELECT "category", audit_quarter_hour("createdAt"), "eventType", "source", -count(*) FROM "${name}" GROUP BY 1, 2, 3, 4;
   DROP TABLE "${name}";
 END $$`;
 }

@@ -12,6 +12,7 @@ import { CONSOLE_ACCOUNTS } from "./people";
 import { MIN_EVENTS } from "./plan";
 import { Random } from "./random";
 import { timeline } from "./timeline";
+import { compactEventCounts } from "@/lib/audit/activity/count-compaction";
 
 export const DEFAULT_EVENTS = 200_000;
 export const DEFAULT_SEED = 1;
@@ -86,8 +87,10 @@ export async function seedDemoData(db: Database, options: SeedOptions = {}): Pro
       if (db.kind === "postgres") await session.query("RESET synchronous_commit").catch(() => undefined);
     }
   });
-  // VACUUM sets the visibility map, so counts can use index-only scans (PGlite never autovacuums).
-  await db.withSession((session) => session.query(`VACUUM ANALYZE "AuditEvent", "User", "Artifact"`));
+  // The activity counts the writes appended, folded into days; VACUUM sets the visibility map, so
+  // counts can use index-only scans (PGlite never autovacuums).
+  await compactEventCounts(db);
+  await db.withSession((session) => session.query(`VACUUM ANALYZE "AuditEvent", "User", "Artifact", "AuditEventDayCount"`));
   const seconds = (performance.now() - started) / 1000;
   return { users, events: total, seconds, eventsPerSecond: total / seconds };
 }

@@ -16,6 +16,7 @@ import type { AnySearchTab, TabSearch } from "../tabs/search-tab";
 import { activityOf, searchTabActivity } from "./activity-query";
 import { deleteEvents } from "@/lib/test/delete-events";
 import { withEventMaintenance } from "@/lib/db/event-maintenance";
+import { compactEventCounts } from "./count-compaction";
 
 vi.mock("next-auth", async (importOriginal) => ({
   ...(await importOriginal<typeof import("next-auth")>()),
@@ -25,17 +26,24 @@ vi.mock("next-auth", async (importOriginal) => ({
 const NOW = new Date("2026-03-16T09:30:00Z");
 const ZONES = ["UTC", "Europe/Berlin", "America/Los_Angeles", "Asia/Kolkata"];
 
-/** The hourly counts as their appended rows sum, and as the events themselves group: the two must always agree. */
-async function hourlyCountsAndEvents(db: Database) {
+/** The counts as the log's rows and the days' quarters sum, and as the events themselves group by quarter hour: the two must always agree. */
+async function countsAndEvents(db: Database) {
   const read = (sql: string) => db.query<{ key: string }>(sql).then((rows) => rows.map((row) => row.key));
   return {
     stored: await read(
-      `SELECT concat_ws('|', "category", to_char("hour" AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24'), "eventType", coalesce("source", '(console)'), sum("count")) AS "key"
-       FROM "AuditEventHourlyCount" GROUP BY "category", "hour", "eventType", "source" HAVING sum("count") <> 0 ORDER BY 1`,
+      `SELECT concat_ws('|', "category", to_char("at" AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI'), "eventType", coalesce("source", '(console)'), sum("count")) AS "key"
+       FROM (
+         SELECT "category", "at", "eventType", "source", "count" FROM "AuditEventCountLog"
+         UNION ALL
+         SELECT d."category", d."day"::timestamp AT TIME ZONE 'UTC' + (slot - 1) * interval '15 minutes', d."eventType", d."source",
+           d."cumulative"[slot] - coalesce(d."cumulative"[slot - 1], 0)
+         FROM "AuditEventDayCount" d CROSS JOIN generate_series(1, 96) AS slot
+       ) AS counted
+       GROUP BY "category", "at", "eventType", "source" HAVING sum("count") <> 0 ORDER BY 1`,
     ),
     grouped: await read(
-      `SELECT concat_ws('|', "category", to_char(date_trunc('hour', "createdAt", 'UTC') AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24'), "eventType", coalesce("source", '(console)'), count(*)) AS "key"
-       FROM "AuditEvent" GROUP BY "category", date_trunc('hour', "createdAt", 'UTC'), "eventType", "source" ORDER BY 1`,
+      `SELECT concat_ws('|', "category", to_char(audit_quarter_hour("createdAt") AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI'), "eventType", coalesce("source", '(console)'), count(*)) AS "key"
+       FROM "AuditEvent" GROUP BY "category", audit_quarter_hour("createdAt"), "eventType", "source" ORDER BY 1`,
     ),
   };
 }
@@ -71,14 +79,15 @@ describe.each(testDatabases())("the activity of a tab's search on $name", ({ ope
     ];
   };
 
-  it("keeps hourly counts equal to the events grouped by hour, after the seed", async () => {
-    const { stored, grouped } = await hourlyCountsAndEvents(app.db);
+  it("keeps the counts equal to the events grouped by quarter hour, after the seed folded them into days", async () => {
+    const { stored, grouped } = await countsAndEvents(app.db);
     expect(stored.length).toBeGreaterThan(100);
     expect(stored).toEqual(grouped);
+    expect(Number((await app.db.query<{ n: string }>(`SELECT count(*)::text AS "n" FROM "AuditEventDayCount"`))[0]?.n)).toBeGreaterThan(50);
   });
 
   for (const id of SEARCH_TAB_IDS) {
-    it(`counts on ${id} what its list counts, the same from the hourly counts as from the events, in every zone`, async () => {
+    it(`counts on ${id} what its list counts, the same from the counts as from the events, in every zone`, async () => {
       const tab = getSearchTab(id);
       let compared = 0;
       for (const timeZone of ZONES) {
@@ -96,13 +105,13 @@ describe.each(testDatabases())("the activity of a tab's search on $name", ({ ope
             range: instantRange(parsed, timeZone, NOW),
             timeZone,
             eventTypes: tab.eventTypes,
-            useHourlyCounts: false,
+            useCounts: false,
           });
           expect(grouped.from).toBe("events");
           expect(grouped.buckets).toEqual(activity.buckets);
-          // Only category, type, source and range can be read from the hourly counts; Kolkata's days start at :30.
+          // Only category, type, source and range can be read from the counts (Kolkata's days, which start at :30, too).
           const plain = !Object.keys(overrides).some((key) => key !== "sources" && tab.fields.some((one) => one.key === key));
-          expect(activity.from).toBe(plain && timeZone !== "Asia/Kolkata" ? "hourly-counts" : "events");
+          expect(activity.from).toBe(plain ? "counts" : "events");
           compared += list.total;
         }
       }
@@ -151,18 +160,30 @@ describe.each(testDatabases())("the activity's days in the admin's zone on $name
     await at("2026-03-14T23:00:00Z", "USER_LOGOUT");
     await at("2026-03-15T06:59:59.999Z");
     await at("2026-03-15T07:00:00Z");
+    // From the log of counts, then from the days they are folded into.
+    for (const compacted of [false, true]) {
+      if (compacted) expect(await compactEventCounts(app.db, NOW)).toBeGreaterThan(0);
+      await expectDays();
+    }
+  });
+
+  const expectDays = async () => {
     expect(await days("UTC")).toEqual({ "2026-03-14": { USER_LOGIN: 3, USER_LOGOUT: 1 }, "2026-03-15": { USER_LOGIN: 2 } });
     expect(await days("Europe/Berlin")).toEqual({ "2026-03-14": { USER_LOGIN: 3 }, "2026-03-15": { USER_LOGIN: 2, USER_LOGOUT: 1 } });
     expect(await days("Asia/Kolkata")).toEqual({ "2026-03-14": { USER_LOGIN: 1 }, "2026-03-15": { USER_LOGIN: 4, USER_LOGOUT: 1 } });
     expect(await days("America/Los_Angeles")).toEqual({ "2026-03-14": { USER_LOGIN: 4, USER_LOGOUT: 1 }, "2026-03-15": { USER_LOGIN: 1 } });
-  });
+  };
 
-  it("keeps the hourly counts through deletes and truncation", async () => {
+  it("keeps the counts through deletes, compaction and truncation", async () => {
     await deleteEvents(app.db, `"createdAt" < '2026-03-14T23:00:00Z'`);
     expect(await days("UTC")).toEqual({ "2026-03-14": { USER_LOGOUT: 1 }, "2026-03-15": { USER_LOGIN: 2 } });
-    const { stored, grouped } = await hourlyCountsAndEvents(app.db);
+    const { stored, grouped } = await countsAndEvents(app.db);
     expect(stored).toEqual(grouped);
+    // The deletes' negative counts folded in: the days they emptied are gone, the others agree.
+    await compactEventCounts(app.db, NOW);
+    expect(await countsAndEvents(app.db)).toEqual({ stored: grouped, grouped });
+    expect(await app.db.query(`SELECT 1 FROM "AuditEventDayCount" WHERE 0 = ALL("cumulative")`)).toEqual([]);
     await withEventMaintenance(app.db, (owner) => owner.query(`TRUNCATE "AuditEvent"`));
-    expect(await hourlyCountsAndEvents(app.db)).toEqual({ stored: [], grouped: [] });
+    expect(await countsAndEvents(app.db)).toEqual({ stored: [], grouped: [] });
   });
 });

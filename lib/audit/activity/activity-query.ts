@@ -1,7 +1,7 @@
 // A search tab's activity: how many events its filters select per day (or hour) of the admin's
 // zone, per event type. The same `where` as the tab's list (tab.where), said in SQL by event-sql.ts;
-// answered from the hourly counts when they can say it (category, type and range only), else by
-// grouping the events themselves. README "Activity charts".
+// answered from the quarter-hour counts when they can say it (category, type, source and range
+// only), else by grouping the events themselves. README "Activity charts".
 import "server-only";
 import { requireAuditReader } from "@/lib/auth/guard";
 import { getDb } from "@/lib/db";
@@ -9,12 +9,20 @@ import type { SqlSession } from "@/lib/db/database";
 import type { AuditEventType } from "@/lib/generated/prisma/enums";
 import { getAdminTimeZone } from "@/lib/time/admin-time-zone";
 import type { InstantRange } from "../search/date-range";
-import { type BucketCountRow, type BucketUnit, countEventsByBucket, countEventsByHourlyCounts } from "../search/event-sql";
+import {
+  type BucketCountRow,
+  type BucketUnit,
+  type CountableWhere,
+  countableWhere,
+  countEventsByBucket,
+  countsInRange,
+  type QuarterCountRow,
+} from "../search/event-sql";
 import { type AuditWhere, instantRange } from "../search/filter-query";
 import { parseFilters } from "../search/filter-schema";
 import type { SearchOptions } from "../search/tab-search";
 import type { AnySearchTab } from "../tabs/search-tab";
-import { bucketKeys, bucketUnit, startsOnUtcHours } from "./activity-buckets";
+import { type BucketStarts, bucketIndexOf, bucketKeys, bucketStarts, bucketUnit, daySegments } from "./activity-buckets";
 
 export interface ActivityBucket {
   /** "2026-03-15", or "2026-03-15T14" by the hour */
@@ -32,8 +40,8 @@ export interface Activity {
   /** the types that have events, in the order of `eventTypes` */
   types: AuditEventType[];
   total: number;
-  /** where the counts came from: the hourly counts, or the events grouped */
-  from: "hourly-counts" | "events";
+  /** where the counts came from: the quarter-hour counts, or the events grouped */
+  from: "counts" | "events";
 }
 
 export interface ActivityQuery {
@@ -42,35 +50,72 @@ export interface ActivityQuery {
   timeZone: string;
   /** the order of the series: the tab's event types */
   eventTypes: readonly AuditEventType[];
-  /** false: group the events even when the hourly counts could answer (tests, bench) */
-  useHourlyCounts?: boolean;
+  /** false: group the events even when the counts could answer (tests, bench) */
+  useCounts?: boolean;
 }
 
-/** The activity of `where` over `range` through `sql` (the read side). One grouped query. */
+type Tally = Map<string, Map<string, number>>;
+
+function add(tally: Tally, key: string | undefined, eventType: string, count: number): void {
+  if (key === undefined || count === 0) return;
+  const types = tally.get(key) ?? new Map<string, number>();
+  types.set(eventType, (types.get(eventType) ?? 0) + count);
+  tally.set(key, types);
+}
+
+/**
+ * The one statement a chart runs: from the counts (the day rows cut into the zone's buckets, and the
+ * log's quarter hours) when they can say what `where` selects, else the events grouped.
+ */
+export function activityStatement(query: ActivityQuery): { sql: string; params: unknown[]; from: Activity["from"]; buckets: BucketStarts } {
+  const buckets = bucketStarts(query.range, bucketUnit(query.range), query.timeZone);
+  const countable = query.useCounts !== false ? countableWhere(query.where) : null;
+  if (!countable) return { ...countEventsByBucket({ where: query.where, timeZone: query.timeZone, unit: bucketUnit(query.range) }), from: "events", buckets };
+  const from = Math.max(countable.from?.getTime() ?? buckets.from, buckets.from);
+  const to = Math.max(from, Math.min(countable.to?.getTime() ?? buckets.to, buckets.to));
+  const segments = daySegments({ ...buckets, from, to });
+  const statement = countsInRange(
+    countable,
+    { day: segments.map((s) => s.day), lo: segments.map((s) => s.lo), hi: segments.map((s) => s.hi), bucket: segments.map((s) => s.bucket) },
+    new Date(from),
+    new Date(to),
+  );
+  return { ...statement, from: "counts", buckets };
+}
+
+/** The activity of `where` over `range` through `sql` (the read side). One query. */
 export async function activityOf(sql: Pick<SqlSession, "query">, query: ActivityQuery): Promise<Activity> {
-  const { where, range, timeZone } = query;
+  const { range, timeZone } = query;
   const unit = bucketUnit(range);
-  const hourly = query.useHourlyCounts !== false && startsOnUtcHours(range, timeZone) ? countEventsByHourlyCounts({ where, timeZone, unit }) : null;
-  const statement = hourly ?? countEventsByBucket({ where, timeZone, unit });
-  const rows = await sql.query<BucketCountRow>(statement.sql, statement.params);
+  const statement = activityStatement(query);
+  const tally: Tally = new Map();
+  if (statement.from === "counts") {
+    for (const row of await sql.query<QuarterCountRow>(statement.sql, statement.params)) {
+      const index = row.bucket !== null ? Number(row.bucket) : bucketIndexOf(statement.buckets, Number(row.at));
+      add(tally, statement.buckets.keys[index], row.eventType, Number(row.count));
+    }
+  } else {
+    for (const row of await sql.query<BucketCountRow>(statement.sql, statement.params)) add(tally, row.bucket, row.eventType, Number(row.count));
+  }
   const byKey = new Map<string, ActivityBucket>(bucketKeys(range, unit, timeZone).map((key) => [key, { key, counts: {}, total: 0 }]));
   const present = new Set<string>();
   let total = 0;
-  for (const row of rows) {
-    const count = Number(row.count);
-    // appended counts that cancel out (events added, then removed) are no activity
-    if (count === 0) continue;
-    const bucket = byKey.get(row.bucket);
+  for (const [key, types] of tally) {
+    const bucket = byKey.get(key);
     // A bucket outside the range would be a bug here or in the SQL: fail rather than chart a total that disagrees with the list.
-    if (!bucket) throw new Error(`activity: the query returned the bucket ${row.bucket}, outside the range`);
-    bucket.counts[row.eventType as AuditEventType] = (bucket.counts[row.eventType as AuditEventType] ?? 0) + count;
-    bucket.total += count;
-    total += count;
-    present.add(row.eventType);
+    if (!bucket) throw new Error(`activity: the query returned the bucket ${key}, outside the range`);
+    for (const [eventType, count] of types) {
+      // appended counts that cancel out (events added, then removed) are no activity
+      if (count === 0) continue;
+      bucket.counts[eventType as AuditEventType] = count;
+      bucket.total += count;
+      total += count;
+      present.add(eventType);
+    }
   }
   const known = query.eventTypes.filter((type) => present.has(type));
   const others = [...present].filter((type) => !query.eventTypes.includes(type as AuditEventType)).sort() as AuditEventType[];
-  return { unit, timeZone, buckets: [...byKey.values()], types: [...known, ...others], total, from: hourly ? "hourly-counts" : "events" };
+  return { unit, timeZone, buckets: [...byKey.values()], types: [...known, ...others], total, from: statement.from };
 }
 
 /**

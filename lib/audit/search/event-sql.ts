@@ -70,7 +70,7 @@ function column(name: string): string {
   return `"${name}"`;
 }
 
-type Value = string | number | bigint | boolean | Date;
+type Value = string | number | bigint | boolean | Date | readonly string[] | readonly number[];
 
 /** Values for the SQL; each call adds one and returns its placeholder. */
 class Params {
@@ -283,7 +283,7 @@ export interface BucketCountRow {
 /**
  * `SELECT bucket, "eventType", count(*) ... GROUP BY`: how many events `where` selects in each day
  * (or hour) of `timeZone`'s wall clock, per event type. Reads every matching event: on a year of a
- * busy tab that is millions of rows, so the charts ask countEventsByHourlyCounts first.
+ * busy tab that is millions of rows, so the charts ask the counts first (countsInRange).
  */
 export function countEventsByBucket(args: { where: AuditWhere; timeZone: string; unit: BucketUnit }): { sql: string; params: unknown[] } {
   const params = new Params();
@@ -292,44 +292,120 @@ export function countEventsByBucket(args: { where: AuditWhere; timeZone: string;
   return { sql: bucketed(`"createdAt"`, zone, args.unit, `count(*)`, `"AuditEvent" WHERE ${condition}`), params: params.values };
 }
 
-const HOUR_MS = 3_600_000;
+const QUARTER_MS = 900_000;
 
-/** What AuditEventHourlyCount keeps of an event: its category, its type, its source, and its time as the UTC hour. */
-const HOURLY_COLUMNS: Record<string, string> = { category: `"category"`, eventType: `"eventType"`, source: `"source"`, createdAt: `"hour"` };
+/** What the counts keep of an event besides its time: its category, its type and its source. */
+const COUNTED_COLUMNS: Record<string, string> = { category: `"category"`, eventType: `"eventType"`, source: `"source"` };
 
-/**
- * Whether the hourly counts hold exactly what `where` selects: it names only category, event type,
- * source and created-at, and its times are whole hours bounded by gte / lt, so that an event is in the range
- * exactly when its hour is (the tabs' ranges start at midnight in the admin's zone).
- */
-function hourlyAnswerable(where: AuditWhere): boolean {
-  return Object.entries(where).every(([key, value]) => {
-    if (value === undefined || key === "category" || key === "eventType" || key === "source") return true;
-    if (key === "AND" || key === "OR" || key === "NOT") return (Array.isArray(value) ? value : [value]).every((item) => hourlyAnswerable(item as AuditWhere));
-    if (key !== "createdAt" || !isPlainObject(value)) return false;
-    return Object.entries(value).every(
-      ([operator, operand]) =>
-        operand === undefined || ((operator === "gte" || operator === "lt") && operand instanceof Date && operand.getTime() % HOUR_MS === 0),
-    );
-  });
+/** `where` without its time bounds, and those bounds: what the counts can say of it. */
+export interface CountableWhere {
+  rest: AuditWhere;
+  from?: Date;
+  to?: Date;
 }
 
 /**
- * countEventsByBucket's answer from the hourly counts (AuditEventHourlyCount, appended by triggers
- * in the writers' transactions, one row per hour, type and source a statement, summed here): a year
- * of a tab is as many rows as statements wrote, not every event. Null when the counts cannot say it: a filter on anything but category, type and time, a
- * time that is not a whole hour, or a zone whose days do not start on a UTC hour (the caller checks).
+ * Whether the counts hold exactly what `where` selects, and how: it names only category, event
+ * type, source and created-at, and its times are quarter hours bounded by gte / lt in its AND
+ * chain (never under OR or NOT), so that an event is in the range exactly when its quarter hour
+ * is. Null when the counts cannot say it.
  */
-export function countEventsByHourlyCounts(args: { where: AuditWhere; timeZone: string; unit: BucketUnit }): { sql: string; params: unknown[] } | null {
-  if (!hourlyAnswerable(args.where)) return null;
+export function countableWhere(where: AuditWhere): CountableWhere | null {
+  const found: CountableWhere = { rest: {} };
+  const walk = (node: AuditWhere, into: Record<string, unknown>, underOr: boolean): boolean =>
+    Object.entries(node).every(([key, value]) => {
+      if (value === undefined) return true;
+      if (key === "category" || key === "eventType" || key === "source") {
+        into[key] = value;
+        return true;
+      }
+      if (key === "AND" && !underOr) {
+        const list = (Array.isArray(value) ? value : [value]) as AuditWhere[];
+        const kept: AuditWhere[] = [];
+        const ok = list.every((item) => {
+          const part: Record<string, unknown> = {};
+          kept.push(part as AuditWhere);
+          return walk(item, part, false);
+        });
+        into.AND = kept;
+        return ok;
+      }
+      if (key === "AND" || key === "OR" || key === "NOT") {
+        // Under OR or NOT only the counted columns may appear, as they are.
+        const list = (Array.isArray(value) ? value : [value]) as AuditWhere[];
+        into[key] = value;
+        return list.every((item) => walk(item, {}, true) && !mentionsTime(item));
+      }
+      if (key !== "createdAt" || underOr || !isPlainObject(value)) return false;
+      return Object.entries(value).every(([operator, operand]) => {
+        if (operand === undefined) return true;
+        if (!(operand instanceof Date) || operand.getTime() % QUARTER_MS !== 0) return false;
+        if (operator === "gte") found.from = found.from && found.from > operand ? found.from : operand;
+        else if (operator === "lt") found.to = found.to && found.to < operand ? found.to : operand;
+        else return false;
+        return true;
+      });
+    });
+  const rest: Record<string, unknown> = {};
+  if (!walk(where, rest, false)) return null;
+  found.rest = rest as AuditWhere;
+  return found;
+}
+
+function mentionsTime(where: AuditWhere): boolean {
+  return Object.entries(where).some(([key, value]) => {
+    if (key === "createdAt") return value !== undefined;
+    if (key === "AND" || key === "OR" || key === "NOT") return (Array.isArray(value) ? value : [value]).some((item) => mentionsTime(item as AuditWhere));
+    return false;
+  });
+}
+
+/** A row of countsInRange: a bucket's count of a type from the days, or a quarter hour of the log not yet folded into its day. */
+export interface QuarterCountRow {
+  eventType: string;
+  /** the bucket's index (DaySegment.bucket), or null for a row of the log */
+  bucket: number | null;
+  /** the log's quarter hour (epoch ms as text), or null */
+  at: string | null;
+  count: string;
+}
+
+/** Parts of UTC days, each in one bucket: quarter hours [lo, hi) of `day` (lib/audit/activity/activity-buckets.ts). */
+export interface CountSegments {
+  day: readonly string[];
+  lo: readonly number[];
+  hi: readonly number[];
+  bucket: readonly number[];
+}
+
+/**
+ * The counts of what `countable.rest` selects: per bucket and type from the day rows, each part of a
+ * day one subtraction of running totals, and the log's rows in [from, to) not yet folded into their
+ * days (AuditEventDayCount and AuditEventCountLog, migration 20261128103000). A year of a tab reads
+ * 366 day rows a type and source, whatever the events.
+ */
+export function countsInRange(countable: CountableWhere, segments: CountSegments, from: Date, to: Date): { sql: string; params: unknown[] } {
   const params = new Params();
   const condition = joined(
-    whereParts(args.where, params, (name) => {
-      if (!HOURLY_COLUMNS[name]) throw new Error(`event-sql: the hourly counts have no column for ${name}`);
-      return HOURLY_COLUMNS[name];
+    whereParts(countable.rest, params, (name) => {
+      const mapped = COUNTED_COLUMNS[name];
+      if (!mapped) throw new Error(`event-sql: the counts have no column for ${name}`);
+      return mapped;
     }),
     "AND",
   );
-  const zone = params.add(args.timeZone);
-  return { sql: bucketed(`"hour"`, zone, args.unit, `sum("count")`, `"AuditEventHourlyCount" WHERE ${condition}`), params: params.values };
+  const [day, lo, hi, bucket] = [params.add(segments.day), params.add(segments.lo), params.add(segments.hi), params.add(segments.bucket)];
+  return {
+    sql: `SELECT "eventType"::text AS "eventType", s."bucket", NULL::text AS "at",
+  sum(d."cumulative"[s."hi"] - CASE WHEN s."lo" = 0 THEN 0 ELSE d."cumulative"[s."lo"] END)::text AS "count"
+FROM unnest(${day}::date[], ${lo}::int[], ${hi}::int[], ${bucket}::int[]) AS s("day", "lo", "hi", "bucket")
+JOIN "AuditEventDayCount" d ON d."day" = s."day"
+WHERE ${condition}
+GROUP BY 1, 2
+UNION ALL
+SELECT "eventType"::text, NULL, (extract(epoch FROM "at") * 1000)::bigint::text, sum("count")::text
+FROM "AuditEventCountLog" WHERE ${condition} AND "at" >= ${params.add(from)}::timestamptz AND "at" < ${params.add(to)}::timestamptz
+GROUP BY "at", "eventType"`,
+    params: params.values,
+  };
 }
