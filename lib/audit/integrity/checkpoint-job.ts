@@ -7,6 +7,7 @@
 // leaf without its checkpoint. It runs each minute, and on demand (an export starts with one).
 import "server-only";
 import { performance } from "node:perf_hooks";
+import { setTimeout as sleep } from "node:timers/promises";
 import type { Database, SqlSession } from "@/lib/db/database";
 import { settledEventId } from "@/lib/db/event-write-lock";
 import { type Column, insertRows } from "@/lib/db/unnest-insert";
@@ -20,8 +21,11 @@ import type { SigningKey } from "./signing-key";
 export const CHECKPOINT_LOCK_KEY = 0x41554350;
 /** Events read and leaves written per statement. */
 export const SEQUENCE_BATCH = 5_000;
-/** Leaves one run adds at most: a backlog is caught up by consecutive runs, each signed. */
-export const MAX_LEAVES_PER_RUN = 200_000;
+/**
+ * Leaves one run adds at most: a backlog is caught up by consecutive runs, each signed. PGlite's one
+ * connection is held from every other caller while a run's transaction lasts: short runs there.
+ */
+export const MAX_LEAVES_PER_RUN = { postgres: 200_000, pglite: 10_000 } as const;
 
 export interface StoredCheckpoint {
   treeSize: number;
@@ -77,7 +81,7 @@ export async function latestCheckpoint(session: Pick<SqlSession, "query">): Prom
  */
 export async function runCheckpoint(db: Database, key: SigningKey, options: { maxLeaves?: number; now?: () => Date } = {}): Promise<CheckpointRun> {
   const started = performance.now();
-  const maxLeaves = options.maxLeaves ?? MAX_LEAVES_PER_RUN;
+  const maxLeaves = options.maxLeaves ?? MAX_LEAVES_PER_RUN[db.kind];
   const settled = await settledEventId(db);
   return db.withTransaction(async (tx) => {
     await tx.query(`SELECT 1 AS "locked" FROM pg_advisory_xact_lock(${CHECKPOINT_LOCK_KEY}::bigint)`);
@@ -122,9 +126,15 @@ export async function runCheckpoint(db: Database, key: SigningKey, options: { ma
   });
 }
 
-/** Runs until the log has caught up with every settled event; the last run's result. */
-export async function checkpointAll(db: Database, key: SigningKey): Promise<CheckpointRun> {
+/**
+ * Runs until the log has caught up with every settled event; the last run's result. `pauseMs`
+ * between runs lets other work have PGlite's one connection during a long catch-up.
+ */
+export async function checkpointAll(db: Database, key: SigningKey, pauseMs = 0): Promise<CheckpointRun> {
   let run = await runCheckpoint(db, key);
-  while (run.more) run = await runCheckpoint(db, key);
+  while (run.more) {
+    if (pauseMs > 0) await sleep(pauseMs);
+    run = await runCheckpoint(db, key);
+  }
   return run;
 }
