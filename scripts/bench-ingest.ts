@@ -1,9 +1,19 @@
 // npm run bench:ingest -- [--events 500000] [--senders 4] [--batch 1000] [--keep]: ingestion through
-// HTTP against the production build (npm run build) on PostgreSQL, and in the same run the floor:
-// the same rows written by a plain unnest insert, with as many connections and the same batches.
-// Each part gets a fresh database on the server of DATABASE_URL (dropped after, unless --keep).
-// Prints events/s, the ratio to the floor, p50/p95/max per batch, and the server's peak RSS.
+// HTTP against the production build (npm run build) on PostgreSQL, three times: with the checkpoint
+// job held off, and with it sequencing and signing every second in the server's process, then in a
+// process beside it (issue 19: leaf hashing and sequencing happen in that job, not in the writers,
+// and may cost ingestion at most 15%).
+// Then the floor: the same rows written by a plain unnest insert, with as many connections and the
+// same batches. Each part gets a fresh database on the server of DATABASE_URL (dropped after,
+// unless --keep). Prints events/s, the ratio to the floor, p50/p95/max per batch, the server's peak
+// RSS, and how far the log was behind the events at the end and how long it took to catch up.
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
 import { parseArgs } from "node:util";
+import { checkpointAll } from "../lib/audit/integrity/checkpoint-job";
+import { loadOrCreateSigningKey } from "../lib/audit/integrity/signing-key";
 import { createApiToken } from "../lib/auth/api-tokens/api-tokens";
 import { runAs } from "../lib/auth/principal-context";
 import { eventPoster } from "../lib/import/api-sink";
@@ -89,19 +99,59 @@ function line(name: string, events: number, run: { seconds: number; times: numbe
   );
 }
 
-async function main(): Promise<void> {
-  const serverUrl = process.env.DATABASE_URL;
-  if (!serverUrl?.startsWith("postgres")) throw new Error("set DATABASE_URL to a PostgreSQL server (a database on it is created for the run)");
-  console.log(`Making ${format(total)} events (the demo world's), batches of ${batchSize}...`);
-  const batches = makeBatches();
-  console.log(`${senders} senders, batches of ${batchSize}, through HTTP to the production build; the floor: the same rows by unnest insert`);
-  console.log(
-    `${"".padEnd(14)} ${"events".padStart(9)} ${"seconds".padStart(8)} ${"events/s".padStart(9)} ${"p50/batch".padStart(10)} ${"p95/batch".padStart(10)} ${"max".padStart(10)}`,
-  );
+/**
+ * How many events the log lags behind. While ingesting: ids handed out minus the log's size (two
+ * index reads; an id of a rolled-back batch counts as waiting). At the end: counted exactly.
+ */
+async function backlog(database: Database, exact = false): Promise<number> {
+  const sql = exact
+    ? `SELECT ((SELECT count(*) FROM "AuditEvent") - (SELECT count(*) FROM "AuditLeaf"))::text AS "behind"`
+    : `SELECT (coalesce(pg_sequence_last_value('"AuditEvent_id_seq"'::regclass), 0) - (SELECT coalesce(max("seq") + 1, 0) FROM "AuditLeaf"))::text AS "behind"`;
+  const [row] = await database.query<{ behind: string }>(sql);
+  return Number(row?.behind ?? 0);
+}
 
-  // Through HTTP
-  const http = await freshDatabase(serverUrl, "http");
-  let httpRate = 0;
+interface HttpRun {
+  rate: number;
+  /** with the checkpoint job: the log's lag, sampled each second during the run, at most */
+  maxBehind?: number;
+  /** events not yet sequenced when the last batch was stored */
+  behindAtEnd?: number;
+  /** from the last batch stored to every event sequenced and signed */
+  catchUpSeconds?: number;
+  checkpoints?: number;
+}
+
+/**
+ * Where the checkpoint job runs during a run: nowhere (held off), each second in the server's own
+ * process (CHECKPOINT_INTERVAL_SECONDS=1, as a lone server runs it, on the thread that also serves
+ * ingestion), or each second in a process beside it (this one), where only the database is shared.
+ */
+type LogJob = "off" | "server" | "beside";
+
+/** Runs the checkpoint job each second (a run that takes longer is followed at once) until stopped. */
+function checkpointEverySecond(database: Database): { stop(): Promise<void> } {
+  const key = loadOrCreateSigningKey(mkdtempSync(path.join(tmpdir(), "bench-ingest-key-")), "bench.example/audit-log");
+  let running = true;
+  const loop = (async () => {
+    while (running) {
+      const started = performance.now();
+      await checkpointAll(database, key).catch((error: unknown) => console.warn(`checkpoint beside: ${error instanceof Error ? error.message : error}`));
+      await sleep(Math.max(0, 1_000 - (performance.now() - started)));
+    }
+  })();
+  return {
+    async stop() {
+      running = false;
+      await loop;
+    },
+  };
+}
+
+/** Ingestion through HTTP into a fresh database, with the checkpoint job where `job` says. */
+async function httpIngest(serverUrl: string, name: string, batches: IngestEventInput[][], job: LogJob): Promise<HttpRun> {
+  const checkpointSeconds = job === "server" ? 1 : null;
+  const http = await freshDatabase(serverUrl, `http_${job}`);
   try {
     setDb(http.database);
     const admin = { userId: null, username: "bench-ingest", displayName: "bench:ingest", role: "ADMIN" as const, sessionId: null };
@@ -118,28 +168,62 @@ async function main(): Promise<void> {
         NODE_ENV: "production",
         // The bench measures throughput, not the per-token batch budget (lib/api/rate-limit.ts).
         INGEST_RATE_LIMIT: "100000",
+        // Held off: the job runs once as the server starts (on an empty log), then not for a day.
+        CHECKPOINT_INTERVAL_SECONDS: String(checkpointSeconds ?? 86_400),
+        AUDIT_SIGNING_KEY_DIR: mkdtempSync(path.join(tmpdir(), "bench-ingest-key-")),
       },
     });
+    let beside: { stop(): Promise<void> } | null = null;
     try {
       await waitForHttp(`${url}/login`, server);
       const before = memoryOf(server.pid!);
       const post = eventPoster({ url, token: secret });
       let accepted = 0;
+      let maxBehind = 0;
+      let sampling = job !== "off";
+      beside = job === "beside" ? checkpointEverySecond(http.database) : null;
+      const sampler = (async () => {
+        while (sampling) {
+          maxBehind = Math.max(maxBehind, await backlog(http.database));
+          await sleep(1_000);
+        }
+      })();
       const run = await drive(batches, async (batch) => {
         const answer = await post(batch);
         accepted += answer.accepted;
       });
+      const stored = performance.now();
+      // The job goes on each second: how far behind it was, and how long until it had sequenced everything stored.
+      let catchUp: Pick<HttpRun, "behindAtEnd" | "catchUpSeconds"> | null = null;
+      if (job !== "off") {
+        const behindAtEnd = await backlog(http.database, true);
+        while ((await backlog(http.database, true)) > 0) {
+          if (performance.now() - stored > 600_000) throw new Error("the checkpoint job did not catch up within 10 minutes");
+          await sleep(100);
+        }
+        catchUp = { behindAtEnd, catchUpSeconds: (performance.now() - stored) / 1000 };
+      }
+      sampling = false;
+      await sampler;
       const after = memoryOf(server.pid!);
-      httpRate = total / run.seconds;
+      const result: HttpRun = { rate: total / run.seconds };
       const [{ count }] = await http.database.query<{ count: string }>(`SELECT count(*)::text AS count FROM "AuditEvent" WHERE source = $1`, [SOURCE]);
+      if (accepted !== total || Number(count) !== total) throw new Error(`accepted ${accepted} and stored ${count} of ${total}`);
+      let extra = "";
+      if (catchUp) {
+        const [{ checkpoints }] = await http.database.query<{ checkpoints: number }>(`SELECT count(*)::int AS "checkpoints" FROM "AuditCheckpoint"`);
+        Object.assign(result, catchUp, { maxBehind: Math.max(maxBehind, catchUp.behindAtEnd ?? 0), checkpoints });
+        extra = `; ${checkpoints} checkpoints`;
+      }
       line(
-        "HTTP ingest",
+        name,
         total,
         run,
-        `server RSS ${format(before.rss)} MB idle, peak ${format(after.peak)} MB; ${format(accepted)} accepted, ${format(Number(count))} stored`,
+        `server RSS ${format(before.rss)} MB idle, peak ${format(after.peak)} MB; ${format(accepted)} accepted, ${format(Number(count))} stored${extra}`,
       );
-      if (accepted !== total || Number(count) !== total) throw new Error(`accepted ${accepted} and stored ${count} of ${total}`);
+      return result;
     } finally {
+      await beside?.stop();
       await new Promise<void>((resolve) => {
         if (server.exitCode !== null) return resolve();
         server.once("exit", () => resolve());
@@ -150,6 +234,22 @@ async function main(): Promise<void> {
     setDb(undefined);
     await http.drop();
   }
+}
+
+async function main(): Promise<void> {
+  const serverUrl = process.env.DATABASE_URL;
+  if (!serverUrl?.startsWith("postgres")) throw new Error("set DATABASE_URL to a PostgreSQL server (a database on it is created for the run)");
+  console.log(`Making ${format(total)} events (the demo world's), batches of ${batchSize}...`);
+  const batches = makeBatches();
+  console.log(`${senders} senders, batches of ${batchSize}, through HTTP to the production build; the floor: the same rows by unnest insert`);
+  console.log(
+    `${"".padEnd(14)} ${"events".padStart(9)} ${"seconds".padStart(8)} ${"events/s".padStart(9)} ${"p50/batch".padStart(10)} ${"p95/batch".padStart(10)} ${"max".padStart(10)}`,
+  );
+
+  const plain = await httpIngest(serverUrl, "HTTP, no log", batches, "off");
+  const inServer = await httpIngest(serverUrl, "+ log, server", batches, "server");
+  const beside = await httpIngest(serverUrl, "+ log, beside", batches, "beside");
+  const httpRate = plain.rate;
 
   // The floor: the same rows, as ingestion would write them, by unnest insert alone.
   const floor = await freshDatabase(serverUrl, "floor");
@@ -160,6 +260,17 @@ async function main(): Promise<void> {
     const floorRate = total / run.seconds;
     line("unnest floor", total, run, "");
     console.log(`HTTP ingestion: ${format(httpRate)} events/s = ${((httpRate / floorRate) * 100).toFixed(0)}% of the floor (targets: 20,000 events/s and 25%)`);
+    for (const [where, logged] of [
+      ["in the server's process", inServer],
+      ["in a process beside it", beside],
+    ] as const) {
+      const slower = ((plain.rate - logged.rate) / plain.rate) * 100;
+      console.log(
+        `With the checkpoint job each second ${where}: ${format(logged.rate)} events/s, ${Math.abs(slower).toFixed(1)}% ${slower >= 0 ? "slower" : "faster"} (target: at most 15% slower); ` +
+          `the log was at most ${format(logged.maxBehind ?? 0)} events behind, ${format(logged.behindAtEnd ?? 0)} when the last batch was stored, ` +
+          `and caught up ${(logged.catchUpSeconds ?? 0).toFixed(1)} s later (${logged.checkpoints} checkpoints signed)`,
+      );
+    }
   } finally {
     await floor.drop();
   }

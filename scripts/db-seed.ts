@@ -13,7 +13,7 @@ async function main(args: SeedArgs): Promise<void> {
   try {
     database = openDatabase();
     const db = database;
-    const migrations = await db.withSession((session) => migrate(session));
+    const migrations = await db.withOwnerSession((owner) => migrate(owner));
     if (migrations.applied.length) console.log(`Applied ${migrations.applied.length} migration(s) to ${db.location}.`);
     if (!(await isDatabaseEmpty(db))) {
       if (!args.force) {

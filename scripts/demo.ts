@@ -12,7 +12,7 @@ const port = Number(process.env.PORT ?? 3000);
 async function prepareDatabase(): Promise<void> {
   const database = openDatabase();
   try {
-    const result = await database.withSession((session) => migrate(session));
+    const result = await database.withOwnerSession((owner) => migrate(owner));
     console.log(`Database: ${database.location} (${database.kind}), ${result.applied.length} migration(s) applied.`);
     if (await isDatabaseEmpty(database)) {
       console.log("The database is empty: seeding demo data (200,000 events)...");

@@ -71,8 +71,9 @@ export interface Database {
   withTransaction<T>(work: (session: SqlSession) => Promise<T>): Promise<T>;
   /**
    * One connection as the database owner (DATABASE_OWNER_URL, else DATABASE_URL), opened for the
-   * work and closed after it: partition maintenance and the remover, which the application's own role
-   * may not be allowed (it may only add and read events). PGlite has one role: its one connection.
+   * work and closed after it: migrations, partition maintenance and the remover, which the
+   * application's own role is not allowed (it may only add and read events: npm run db:roles).
+   * PGlite has one role: its one connection.
    */
   withOwnerSession<T>(work: (session: SqlSession) => Promise<T>): Promise<T>;
   /** How many bulk readers may be open at once (EXPORT_CONCURRENCY); the caller keeps count (lib/export/export-slots.ts). */
@@ -93,6 +94,8 @@ export interface OpenOptions {
   bulkReaders?: number;
   /** a streaming replica of `url` the reads go to; default DATABASE_REPLICA_URL (PostgreSQL only) */
   replicaUrl?: string;
+  /** the owner's connection to `url`'s database (withOwnerSession); default DATABASE_OWNER_URL, else `url` */
+  ownerUrl?: string;
 }
 
 // What pg says when connectionTimeoutMillis passes: the pool had no free connection, or a new one
@@ -197,7 +200,9 @@ export function openDatabase(options: OpenOptions = {}): Database {
   const url = options.url ?? (options.dataDir ? undefined : process.env.DATABASE_URL);
   const bulkReaders = options.bulkReaders ?? positiveInteger("EXPORT_CONCURRENCY", url ? DEFAULT_BULK_READERS.postgres : DEFAULT_BULK_READERS.pglite);
   const replicaUrl = options.replicaUrl ?? (options.url || options.dataDir ? undefined : process.env.DATABASE_REPLICA_URL || undefined);
-  return url ? openPostgres(url, bulkReaders, replicaUrl) : openPGlite(options.dataDir ?? defaultDataDir(), bulkReaders);
+  // A database opened by its URL (a test's, a bench's) is not the one DATABASE_OWNER_URL names.
+  const ownerUrl = options.ownerUrl ?? (options.url ? undefined : process.env.DATABASE_OWNER_URL || undefined);
+  return url ? openPostgres(url, bulkReaders, replicaUrl, ownerUrl) : openPGlite(options.dataDir ?? defaultDataDir(), bulkReaders);
 }
 
 // How far a replica is behind: nothing when it has replayed all the WAL it received, else the time
@@ -205,7 +210,7 @@ export function openDatabase(options: OpenOptions = {}): Database {
 const REPLICA_LAG_SQL = `SELECT CASE WHEN pg_last_wal_receive_lsn() IS NULL OR pg_last_wal_receive_lsn() = pg_last_wal_replay_lsn() THEN 0
   ELSE extract(epoch FROM now() - pg_last_xact_replay_timestamp()) END::float8 AS "lag"`;
 
-function openPostgres(url: string, bulkReaders: number, replicaUrl?: string): Database {
+function openPostgres(url: string, bulkReaders: number, replicaUrl?: string, ownerUrl = url): Database {
   // A wait for a connection ends: past DATABASE_POOL_TIMEOUT_MS the caller gets an error to answer
   // with 503, where pg's default would wait forever and hang every request behind it.
   const timeout = { connectionTimeoutMillis: positiveInteger("DATABASE_POOL_TIMEOUT_MS", 10_000) };
@@ -296,7 +301,7 @@ function openPostgres(url: string, bulkReaders: number, replicaUrl?: string): Da
       }
     },
     async withOwnerSession(work) {
-      const client = new pg.Client({ connectionString: process.env.DATABASE_OWNER_URL || url, connectionTimeoutMillis: timeout.connectionTimeoutMillis });
+      const client = new pg.Client({ connectionString: ownerUrl, connectionTimeoutMillis: timeout.connectionTimeoutMillis });
       client.on("error", (error) => console.warn(`PostgreSQL closed the owner's connection: ${error.message}`));
       await client.connect();
       try {

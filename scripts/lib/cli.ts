@@ -31,7 +31,7 @@ export async function withScriptDatabase<T>(work: (database: Database) => Promis
   const database = openDatabase();
   setDb(database);
   try {
-    const migrations = await database.withSession((session) => migrate(session));
+    const migrations = await database.withOwnerSession((owner) => migrate(owner));
     if (migrations.applied.length > 0) console.log(`Applied ${migrations.applied.length} migration(s) to ${database.location}.`);
     return await work(database);
   } finally {
