@@ -5,15 +5,15 @@
 // owner; the privileges below refuse it before the trigger is reached. `npm run db:roles` runs this
 // SQL as the owner, or prints it to paste.
 import type { SqlSession } from "./database";
-import { HOURLY_COUNTS_TABLE } from "./event-partitions";
+import { COUNTS_TABLES } from "./event-partitions";
 
 /** The audit trail: the app role may SELECT and INSERT, nothing else. */
 export const LOG_TABLES = ["AuditEvent", "AuditLeaf", "AuditMerkleNode", "AuditCheckpoint"] as const;
 
 /**
  * The tables the console keeps and changes: sessions, login attempts, tokens, settings, saved
- * searches, the directory the ingested events name, the idempotency keys, the tallies and the hourly
- * counts (appended by a trigger on AuditEvent, which runs as the app role).
+ * searches, the directory the ingested events name, the idempotency keys, the tallies and the activity
+ * counts (appended by a trigger on AuditEvent, which runs as the app role, and folded by the server).
  */
 export const APP_TABLES = [
   "User",
@@ -32,7 +32,7 @@ export const APP_TABLES = [
   "ApiToken",
   "IngestedEventKey",
   "SavedSearch",
-  HOURLY_COUNTS_TABLE,
+  ...COUNTS_TABLES,
 ] as const;
 
 /** Read by the readiness check (which migrations are applied); written by the owner's migration runner only. */

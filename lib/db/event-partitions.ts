@@ -12,7 +12,7 @@ export const PARTITION_PARENTS = ["AuditEvent_expiring", "AuditEvent_kept"] as c
 
 /** The activity charts' hourly counts, kept by triggers on AuditEvent: made by hand too (a unique key with a null in it). */
 /** The activity charts' counts (migration 20261128103000_event_counts_by_day): a log writers append to, and its days. */
-export const COUNTS_TABLES = ["AuditEventCountLog", "AuditEventDayCount"];
+export const COUNTS_TABLES = ["AuditEventCountLog", "AuditEventDayCount"] as const;
 
 /** The tables the migrations make that Prisma's schema does not describe, as Prisma Migrate's filters name them. */
 export const EXTERNAL_TABLES = [...PARTITION_PARENTS, ...COUNTS_TABLES].map((table) => `public.${table}`);

@@ -7,14 +7,15 @@ import type { Database } from "@/lib/db/database";
 const QUARTER_MS = 15 * 60_000;
 
 /** Folds every quarter hour that has ended (before the current one); returns the log rows folded. */
-export async function compactEventCounts(db: Pick<Database, "withTransaction" | "withSession">, now = new Date()): Promise<number> {
+export async function compactEventCounts(db: Pick<Database, "withTransaction" | "withOwnerSession">, now = new Date()): Promise<number> {
   const before = new Date(now.getTime() - (now.getTime() % QUARTER_MS));
   const [row] = await db.withTransaction((session) =>
     session.query<{ folded: string }>(`SELECT audit_event_counts_compact($1::timestamptz)::text AS "folded"`, [before.toISOString()]),
   );
   const folded = Number(row?.folded ?? 0);
   // The folded rows are dead: a chart's read of the log would wade through them until a vacuum.
-  if (folded > 0) await db.withSession((session) => session.query(`VACUUM "AuditEventCountLog"`));
+  // As the owner: only a table's owner may vacuum it.
+  if (folded > 0) await db.withOwnerSession((session) => session.query(`VACUUM "AuditEventCountLog"`));
   return folded;
 }
 
