@@ -1,6 +1,7 @@
 // Runs once when a Next.js server starts: checks the sign-in and proxy configuration, starts the timer
 // that ends idle console sessions, keeps the event table's month partitions ahead, and starts the
-// remover job on its schedule, and the checkpoint job that signs the audit log each minute.
+// remover job on its schedule, the checkpoint job that signs the audit log each minute, and the
+// daily verification of the log.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   if (process.env.NODE_ENV === "production" && !process.env.NEXTAUTH_SECRET && !process.env.AUTH_SECRET) {
@@ -18,4 +19,6 @@ export async function register() {
   startRemoverSchedule();
   const { startCheckpointSchedule } = await import("./lib/audit/integrity/checkpoint-schedule");
   startCheckpointSchedule();
+  const { startIntegritySchedule } = await import("./lib/audit/integrity/integrity-schedule");
+  startIntegritySchedule();
 }
