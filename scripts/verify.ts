@@ -51,7 +51,13 @@ async function verifyDatabase(flags: Flags, verifierKey: string): Promise<boolea
   }
   try {
     const origin = flags.origin ?? (process.env.AUDIT_LOG_ORIGIN ? auditLogOrigin() : undefined);
-    const result = await verifyLog(database, { verifierKey, origin, onProgress: flags.json ? undefined : progressPrinter() });
+    const result = await verifyLog(database, { verifierKey, origin, onProgress: flags.json ? undefined : progressPrinter() }).catch((error: unknown) => {
+      // 42P01 undefined_table: a database the console never migrated has no log to verify.
+      if ((error as { code?: string }).code === "42P01") {
+        throw new UsageError(`${database.location} holds no audit log (no "AuditLeaf" table): is it the console's database? Run npm run db:migrate first.`);
+      }
+      throw error;
+    });
     console.log(flags.json ? JSON.stringify(result, null, 2) : `${database.location}\n${verifySummary(result)}`);
     if (!flags.json && result.problems.length > 1) {
       for (const problem of result.problems.slice(1)) console.log(`  then: ${problem.message}`);

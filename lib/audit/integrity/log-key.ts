@@ -30,12 +30,12 @@ export function logSigningKey(): SigningKey {
  * taken under the name `name`. Without `given`, the signing key file in signingKeyDir().
  */
 export function readVerifierKey(given: string | undefined, name = auditLogOrigin()): string {
-  if (given !== undefined) {
+  if (given !== undefined && /^[^+\s]+\+[0-9a-f]{8}\+/.test(given.trim())) {
     try {
       parseVerifierKey(given);
       return given.trim();
-    } catch {
-      // not a key string: a file then
+    } catch (error) {
+      throw new SignedNoteError(`--key: ${(error as Error).message}`);
     }
   }
   const file = given ?? path.join(signingKeyDir(), SIGNING_KEY_FILE);
@@ -43,7 +43,7 @@ export function readVerifierKey(given: string | undefined, name = auditLogOrigin
     throw new SignedNoteError(
       given === undefined
         ? `no key given and no signing key in ${file}: pass --key with the log's public key (GET /api/audit/checkpoints/public-key) or its file`
-        : `--key: "${given}" is neither a verifier key ("<name>+<id>+<key>") nor a file`,
+        : `--key: "${given}" is neither a verifier key ("<name>+<key id>+<base64 key>") nor a file`,
     );
   }
   const text = readFileSync(file, "utf8").trim();
