@@ -1,4 +1,3 @@
-import { createHash, createPublicKey, verify } from "node:crypto";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { createApiToken } from "@/lib/auth/api-tokens/api-tokens";
 import type { Principal } from "@/lib/auth/principal";
@@ -10,6 +9,7 @@ import { logSigningKey } from "@/lib/audit/integrity/log-key";
 import { useAppDatabase } from "@/lib/test/app-database";
 import { testDatabases } from "@/lib/test/databases";
 import { deleteEvents } from "@/lib/test/delete-events";
+import { checkpointSignedBy, consistent, rootFromPath, sha256 } from "@/lib/test/independent-verifier";
 import * as checkpointsRoute from "../checkpoints/route";
 import * as latestRoute from "../checkpoints/latest/route";
 import * as publicKeyRoute from "../checkpoints/public-key/route";
@@ -17,64 +17,12 @@ import * as consistencyRoute from "./consistency/route";
 import * as inclusionRoute from "./inclusion/route";
 
 // What an auditor's own tool does with the API: fetch the public key anonymously, the checkpoints
-// and proofs with a read token, and check them with code of its own (below), not the console's.
+// and proofs with a read token, and check them with code of its own (lib/test/independent-verifier.ts),
+// not the console's.
 vi.mock("next-auth", async (importOriginal) => ({
   ...(await importOriginal<typeof import("next-auth")>()),
   getServerSession: async () => null,
 }));
-
-// ---- an independent verifier over node:crypto (RFC 9162 §2.1.3.2, §2.1.4.2; C2SP signed-note) ----
-const sha256 = (...parts: Buffer[]) => createHash("sha256").update(Buffer.concat(parts)).digest();
-const node = (left: Buffer, right: Buffer) => sha256(Buffer.from([1]), left, right);
-
-function inclusionRoot(leaf: Buffer, index: number, size: number, path: Buffer[]): Buffer | null {
-  let [fn, sn, r] = [index, size - 1, leaf];
-  for (const p of path) {
-    if (sn === 0) return null;
-    if (fn % 2 === 1 || fn === sn) {
-      r = node(p, r);
-      while (fn % 2 === 0 && fn !== 0) [fn, sn] = [fn / 2, Math.floor(sn / 2)];
-    } else r = node(r, p);
-    [fn, sn] = [Math.floor(fn / 2), Math.floor(sn / 2)];
-  }
-  return sn === 0 ? r : null;
-}
-
-function consistent(size1: number, size2: number, root1: Buffer, root2: Buffer, proof: Buffer[]): boolean {
-  if (size1 === size2) return proof.length === 0 && root1.equals(root2);
-  const path = (size1 & (size1 - 1)) === 0 ? [root1, ...proof] : proof;
-  let [fn, sn] = [size1 - 1, size2 - 1];
-  while (fn % 2 === 1) [fn, sn] = [Math.floor(fn / 2), Math.floor(sn / 2)];
-  let [fr, sr] = [path[0] as Buffer, path[0] as Buffer];
-  for (const c of path.slice(1)) {
-    if (sn === 0) return false;
-    if (fn % 2 === 1 || fn === sn) {
-      [fr, sr] = [node(c, fr), node(c, sr)];
-      while (fn % 2 === 0 && fn !== 0) [fn, sn] = [fn / 2, Math.floor(sn / 2)];
-    } else sr = node(sr, c);
-    [fn, sn] = [Math.floor(fn / 2), Math.floor(sn / 2)];
-  }
-  return fr.equals(root1) && sr.equals(root2) && sn === 0;
-}
-
-/** The note's tree size and root if the verifier key's Ed25519 key signed it, else null. */
-function signedCheckpoint(note: string, verifierKey: string): { origin: string; size: number; root: Buffer } | null {
-  const [name = "", keyIdHex = "", typedKey = ""] = verifierKey.trim().split("+");
-  const raw = Buffer.from(typedKey, "base64").subarray(1);
-  const split = note.lastIndexOf("\n\n");
-  const text = note.slice(0, split + 1);
-  const signature = note
-    .slice(split + 2)
-    .split("\n")
-    .find((line) => line.startsWith(`\u2014 ${name} `));
-  const blob = Buffer.from(signature?.split(" ")[2] ?? "", "base64");
-  if (blob.subarray(0, 4).toString("hex") !== keyIdHex) return null;
-  const publicKey = createPublicKey({ key: Buffer.concat([Buffer.from("302a300506032b6570032100", "hex"), raw]), format: "der", type: "spki" });
-  if (!verify(null, Buffer.from(text, "utf8"), publicKey, blob.subarray(4))) return null;
-  const [origin = "", size, root] = text.split("\n");
-  return { origin, size: Number(size), root: Buffer.from(root ?? "", "base64") };
-}
-// ---- end of the independent verifier ----
 
 const ADMIN: Principal = { userId: null, username: "test-admin", displayName: "Test Admin", role: "ADMIN", sessionId: null };
 const b64 = (text: string) => Buffer.from(text, "base64");
@@ -124,16 +72,16 @@ describe.each(testDatabases())("the Merkle log's API on $name", ({ open }) => {
     expect(answer.status).toBe(200);
     const latest = checkpointAnswerSchema.strict().parse(await answer.json());
     expect(latest.treeSize).toBe(sizes.at(-1));
-    expect(signedCheckpoint(latest.checkpoint, verifierKey)).toEqual({
+    expect(checkpointSignedBy(latest.checkpoint, verifierKey)).toEqual({
       origin: "audit-console.local/audit-log",
       size: latest.treeSize,
       root: b64(latest.rootHash),
     });
     // One changed character and the signature no longer holds.
-    expect(signedCheckpoint(latest.checkpoint.replace(`\n${latest.treeSize}\n`, `\n${latest.treeSize + 1}\n`), verifierKey)).toBeNull();
+    expect(checkpointSignedBy(latest.checkpoint.replace(`\n${latest.treeSize}\n`, `\n${latest.treeSize + 1}\n`), verifierKey)).toBeNull();
     // Older checkpoints: by size, and listed newest first.
     const first = checkpointAnswerSchema.parse(await (await checkpointsRoute.GET(request(`/api/audit/checkpoints?size=${sizes[0]}`, auth))).json());
-    expect(signedCheckpoint(first.checkpoint, verifierKey)?.size).toBe(5);
+    expect(checkpointSignedBy(first.checkpoint, verifierKey)?.size).toBe(5);
     const page = await (await checkpointsRoute.GET(request("/api/audit/checkpoints?limit=2", auth))).json();
     expect(page.checkpoints.map((c: { treeSize: number }) => c.treeSize)).toEqual([342, 305]);
     const rest = await (await checkpointsRoute.GET(request(`/api/audit/checkpoints?limit=2&before=${page.nextBefore}`, auth))).json();
@@ -154,14 +102,14 @@ describe.each(testDatabases())("the Merkle log's API on $name", ({ open }) => {
       expect(answer.status, `seq ${seq}, size ${size}`).toBe(200);
       const proof = inclusionAnswerSchema.strict().parse(await answer.json());
       expect(proof).toMatchObject({ tree_size: size, leaf_index: seq });
-      const signed = signedCheckpoint(proof.checkpoint.checkpoint, verifierKey);
-      const root = inclusionRoot(b64(proof.leaf_hash), seq, size, proof.inclusion_path.map(b64));
+      const signed = checkpointSignedBy(proof.checkpoint.checkpoint, verifierKey);
+      const root = rootFromPath(b64(proof.leaf_hash), seq, size, proof.inclusion_path.map(b64));
       expect(root && signed && root.equals(signed.root) && signed.size === size, `seq ${seq}, size ${size}`).toBe(true);
       // The leaf is the event the proof names, as stored.
       const [leaf] = await fixture.db.query<{ eventId: string }>(`SELECT "eventId"::text AS "eventId" FROM "AuditLeaf" WHERE "seq" = $1`, [seq]);
       expect(proof.event_id).toBe(leaf?.eventId);
       // A proof for another leaf does not fit.
-      expect(inclusionRoot(sha256(Buffer.from("forged")), seq, size, proof.inclusion_path.map(b64))?.equals(signed?.root as Buffer)).toBe(false);
+      expect(rootFromPath(sha256(Buffer.from("forged")), seq, size, proof.inclusion_path.map(b64))?.equals(signed?.root as Buffer)).toBe(false);
     }
   });
 
@@ -178,13 +126,13 @@ describe.each(testDatabases())("the Merkle log's API on $name", ({ open }) => {
       expect(answer.status, `${from} to ${to}`).toBe(200);
       const proof = consistencyAnswerSchema.strict().parse(await answer.json());
       expect(proof).toMatchObject({ tree_size_1: from, tree_size_2: to });
-      const newer = signedCheckpoint(proof.checkpoint_2.checkpoint, verifierKey);
+      const newer = checkpointSignedBy(proof.checkpoint_2.checkpoint, verifierKey);
       expect(newer?.size).toBe(to);
       if (from === 0) {
         expect(proof).toMatchObject({ consistency_path: [], checkpoint_1: null });
         continue;
       }
-      const older = signedCheckpoint(proof.checkpoint_1?.checkpoint ?? "", verifierKey);
+      const older = checkpointSignedBy(proof.checkpoint_1?.checkpoint ?? "", verifierKey);
       expect(older?.size).toBe(from);
       const path = proof.consistency_path.map(b64);
       expect(consistent(from, to, older?.root as Buffer, newer?.root as Buffer, path), `${from} to ${to}`).toBe(true);
