@@ -118,17 +118,17 @@ export function IntegrityPanel({ status, canRun, timeZone }: { status: Integrity
   return (
     <Stack gap="sm">
       <Stack gap={2}>
-        <Text size="sm" fw={600} id="integrity-key-label">
+        <Text size="sm" fw={600}>
           Public key ({status.origin})
         </Text>
         <Group gap="xs" wrap="nowrap" align="center">
-          <Code block flex={1} style={{ wordBreak: "break-all", whiteSpace: "pre-wrap" }} aria-labelledby="integrity-key-label">
+          <Code block flex={1} style={{ wordBreak: "break-all", whiteSpace: "pre-wrap" }}>
             {status.verifierKey}
           </Code>
           <CopyIconButton value={status.verifierKey} label="Copy the public key" />
         </Group>
         <Text size="xs" c="dimmed">
-          Also at /api/audit/checkpoints/public-key, for anyone. Check the log offline with: npm run verify -- --key &quot;{status.verifierKey}&quot;
+          Served to anyone at /api/audit/checkpoints/public-key. Check the log offline with npm run verify -- --key followed by this key.
         </Text>
       </Stack>
       <Field label="Latest checkpoint">
