@@ -1,7 +1,7 @@
 // Runs once when a Next.js server starts: checks the sign-in and proxy configuration, starts the timer
 // that ends idle console sessions, keeps the event table's month partitions ahead, and starts the
 // remover job on its schedule, the activity counts' compaction and the checkpoint job that signs the
-// audit log, each minute.
+// audit log (each minute), and the daily verification of the log.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   if (process.env.NODE_ENV === "production" && !process.env.NEXTAUTH_SECRET && !process.env.AUTH_SECRET) {
@@ -22,4 +22,6 @@ export async function register() {
   startCountCompaction(getDb);
   const { startCheckpointSchedule } = await import("./lib/audit/integrity/checkpoint-schedule");
   startCheckpointSchedule();
+  const { startIntegritySchedule } = await import("./lib/audit/integrity/integrity-schedule");
+  startIntegritySchedule();
 }

@@ -1,6 +1,8 @@
 import type { ReactNode } from "react";
 import { forbidden, redirect } from "next/navigation";
 import { ConsoleShell } from "@/components/console-shell/console-shell";
+import { IntegrityBanner } from "@/components/console-shell/integrity-banner";
+import { integrityAlertFor } from "@/lib/audit/integrity/integrity-check";
 import { changePasswordPath, signInPath } from "@/lib/auth/callback-url";
 import { getViewer } from "@/lib/auth/guard";
 import { currentConsolePath } from "@/lib/auth/page-guard";
@@ -17,7 +19,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
   const frame = await frameOrTrouble();
   // The session cannot be checked: a page of its own says so with 503 (lib/http/database-unavailable.ts).
   if (!frame) redirect(unavailablePath(await currentConsolePath()));
-  const { viewer, timeZone, browserZone, utcTimes, account } = frame;
+  const { viewer, timeZone, browserZone, utcTimes, account, integrityAlert } = frame;
   if (viewer.kind === "anonymous") redirect(signInPath(await currentConsolePath()));
   if (viewer.kind === "forbidden") forbidden();
   if (viewer.kind === "passwordChange") redirect(changePasswordPath(await currentConsolePath()));
@@ -34,6 +36,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
       browserZone={browserZone}
       utcTimes={utcTimes}
       sessionRefreshSeconds={SESSION_UPDATE_AGE_SECONDS}
+      banner={integrityAlert && <IntegrityBanner check={integrityAlert} timeZone={timeZone} />}
     >
       {children}
     </ConsoleShell>
@@ -45,13 +48,14 @@ async function frameOrTrouble() {
   try {
     const viewer = await getViewer();
     const userId = viewer.kind === "allowed" ? viewer.principal.userId : null;
-    const [timeZone, browserZone, utcTimes, account] = await Promise.all([
+    const [timeZone, browserZone, utcTimes, account, integrityAlert] = await Promise.all([
       getAdminTimeZone(),
       getBrowserTimeZone(),
       prefersUtcTimes(),
       userId === null ? null : getDb().prisma.user.findUnique({ where: { id: userId }, select: { avatarUrl: true } }),
+      viewer.kind === "allowed" ? integrityAlertFor(viewer.principal) : null,
     ]);
-    return { viewer, timeZone, browserZone, utcTimes, account };
+    return { viewer, timeZone, browserZone, utcTimes, account, integrityAlert };
   } catch (error) {
     if (databaseBusy(error)) return null;
     throw error;

@@ -37,6 +37,8 @@ interface ConsoleShellProps {
   utcTimes: boolean;
   /** how often the browser renews its session cookie while the console is open, in seconds */
   sessionRefreshSeconds: number;
+  /** what every page must show above its own content (the failed verification's banner) */
+  banner?: ReactNode;
   children: ReactNode;
 }
 
@@ -70,7 +72,7 @@ function Account({ user, withBadge }: { user: ConsoleUser; withBadge: "always" |
   );
 }
 
-export function ConsoleShell({ user, timeZone, timeZoneLabel, browserZone, utcTimes, sessionRefreshSeconds, children }: ConsoleShellProps) {
+export function ConsoleShell({ user, timeZone, timeZoneLabel, browserZone, utcTimes, sessionRefreshSeconds, banner, children }: ConsoleShellProps) {
   const [menuOpen, menu] = useDisclosure(false);
   const zone = <TimeZoneSwitch timeZone={timeZone} timeZoneLabel={timeZoneLabel} browserZone={browserZone} utc={utcTimes} />;
   // The API reference's renderer brings its own <main> (Scalar's, which cannot be changed): a page
@@ -132,6 +134,7 @@ export function ConsoleShell({ user, timeZone, timeZoneLabel, browserZone, utcTi
           </Drawer.Content>
         </Drawer.Root>
         <AppShell.Main component={ownMain ? "main" : "div"} id={MAIN_ID} tabIndex={-1} bg="var(--mantine-color-gray-0)" className={classes.main}>
+          {banner}
           {children}
         </AppShell.Main>
       </AppShell>

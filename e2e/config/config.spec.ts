@@ -127,6 +127,25 @@ test("Preview, then Run now deletes what the preview counted and shows it as the
   await expect(page.getByRole("status").filter({ hasText: "Nothing to delete" })).toBeVisible();
 });
 
+test("Verify now checks the whole log in the background, purged events included, and records the result as a Console event", async ({ page }) => {
+  await openConfig(page);
+  const section = page.getByRole("region", { name: "Tamper evidence" });
+  await expect(section.getByText(/^audit-console\.local\/audit-log\+[0-9a-f]{8}\+[A-Za-z0-9+/=]{44}$/)).toBeVisible();
+  await expect(section.getByRole("button", { name: "Copy the public key" })).toBeVisible();
+  await expect(section).toContainText(/Latest checkpoint: [\d,]+ events, signed/);
+  await section.getByRole("button", { name: "Verify now" }).click();
+  // The remover run above left tombstones: they verify as purged by retention, not as missing.
+  await expect(section.getByText("Passed", { exact: true })).toBeVisible({ timeout: 120_000 });
+  await expect(section.getByText(/[\d,]+ events checked, [1-9][\d,]* purged by retention, [\d,]+ checkpoints .*started by admin\./)).toBeVisible();
+  await expect(section.getByRole("button", { name: "Verify now" })).toBeEnabled();
+  await expect(page.getByTestId("integrity-banner")).toHaveCount(0);
+
+  await page.goto("/audit/console?types=AUDIT_INTEGRITY_CHECK");
+  const row = page.getByRole("table", { name: "Audit Console events" }).locator("tbody tr").first();
+  await expect(row).toContainText("Audit Log Verification");
+  await expect(row).toContainText(/The audit log verifies: [\d,]+ events/);
+});
+
 test("an auditor reads the configuration with every control disabled", async ({ page }) => {
   await openConfig(page, DEMO.auditor);
   await expect(page.getByText("Only an Administrator can change the audit configuration.").first()).toBeVisible();
@@ -139,5 +158,6 @@ test("an auditor reads the configuration with every control disabled", async ({ 
   await page.getByRole("button", { name: "Preview" }).click();
   await expect(page.getByRole("status").filter({ hasText: /Would delete|Nothing to delete/ })).toBeVisible();
   await expect(page.getByRole("button", { name: "Run now…" })).toBeDisabled();
+  await expect(page.getByRole("button", { name: "Verify now" })).toBeDisabled();
   await expect(history(page)).toBeVisible();
 });

@@ -26,6 +26,11 @@ export const PUBLIC_PATHS: readonly PublicPath[] = [
     anonymousStatus: 200,
     reason: "readiness for load balancers: whether the database answers and how many migrations are applied, nothing else",
   },
+  {
+    route: "/api/audit/checkpoints/public-key",
+    anonymousStatus: 200,
+    reason: "the public key that checks the log's signed checkpoints: a verifier needs it from outside, and it is no secret",
+  },
   { route: "/favicon.ico", anonymousStatus: 200, reason: "the browser tab's icon, which the sign-in page shows too" },
   { route: "/icon.svg", anonymousStatus: 200, reason: "the console's icon, linked from every page's head, the sign-in page's too" },
 ];

@@ -6,6 +6,7 @@ import { JIRA_API_DOCS } from "@/lib/api/jira/jira-api-docs";
 import { OCTANE_API_DOCS } from "@/lib/api/octane/octane-docs";
 import { SONATYPE_API_DOCS } from "@/lib/api/sonatype/sonatype-api-docs";
 import { CONFIG_API_DOCS } from "@/lib/audit/config/config-api-docs";
+import { LOG_API_DOCS } from "@/lib/audit/integrity/log-api-docs";
 import { EXPORT_API_DOCS } from "@/lib/export/export-api-docs";
 import { INGEST_API_DOCS } from "@/lib/ingest/ingest-api-docs";
 import type { ApiOperationDoc } from "./api-docs";
@@ -30,6 +31,11 @@ export const API_TAGS = [
   { name: "Sonatype", description: "Sonatype Lifecycle's audit log: GET /api/v2/auditLogs, whole UTC days as JSON lines, oldest first, streamed." },
   { name: "Exports", description: "A tab's filtered result as PDF, Excel, CSV or JSON lines." },
   { name: "Configuration", description: "Which event types are audited and how long events are kept: the Config tab's settings." },
+  {
+    name: "Tamper evidence",
+    description:
+      "The Merkle log over every stored event (RFC 9162 hashing): signed C2SP checkpoints, the public key that checks them, and inclusion and consistency proofs.",
+  },
   { name: "Reference", description: "This document." },
   { name: "Health", description: "For load balancers: liveness and readiness, public and cheap." },
 ];
@@ -42,6 +48,7 @@ export const API_CATALOG: readonly ApiOperationDoc[] = [
   ...SONATYPE_API_DOCS,
   ...EXPORT_API_DOCS,
   ...CONFIG_API_DOCS,
+  ...LOG_API_DOCS,
   ...OPENAPI_API_DOCS,
   ...HEALTH_API_DOCS,
 ];

@@ -67,6 +67,7 @@ export const AUDIT_LOG_KINDS: Record<AuditEventType, { domain: Domain; type: str
   CONSOLE_USER_UNLOCK: { domain: "console-user", type: "unlock" },
   CONSOLE_USER_PASSWORD_RESET: { domain: "console-user", type: "password-reset" },
   CONSOLE_USER_PASSWORD_CHANGE: { domain: "console-user", type: "password-change" },
+  AUDIT_INTEGRITY_CHECK: { domain: "audit-log", type: "verification" },
 };
 
 const optional = (description: string) => z.string().optional().describe(description);

@@ -45,13 +45,13 @@ describe.each(testDatabases())("the audit configuration on $name", ({ open }) =>
 
   it("starts from the defaults file: every type on, the console's own types locked on, 180 days", async () => {
     const coverage = await runAs(AUDITOR, () => getCoverage());
-    expect(coverage).toHaveLength(35);
+    expect(coverage).toHaveLength(36);
     expect(coverage.map((entry) => entry.category)).toEqual([
       ...Array(3).fill("LOGIN"),
       ...Array(5).fill("WORK_ITEM"),
       ...Array(5).fill("ARTIFACT"),
       ...Array(8).fill("PERMISSION"),
-      ...Array(14).fill("SYSTEM"),
+      ...Array(15).fill("SYSTEM"),
     ]);
     expect(coverage.every((entry) => entry.enabled)).toBe(true);
     expect(coverage.filter((entry) => entry.locked).map((entry) => entry.eventType)).toEqual([
@@ -69,6 +69,7 @@ describe.each(testDatabases())("the audit configuration on $name", ({ open }) =>
       "CONSOLE_USER_UNLOCK",
       "CONSOLE_USER_PASSWORD_RESET",
       "CONSOLE_USER_PASSWORD_CHANGE",
+      "AUDIT_INTEGRITY_CHECK",
     ]);
     expect(coverage.find((entry) => entry.eventType === "USER_LOGIN")).toMatchObject({ source: "default", defaultEnabled: true, dropped: 0 });
     expect(await runAs(AUDITOR, () => getRetention())).toMatchObject({ days: 180, source: "default" });
@@ -159,7 +160,7 @@ describe.each(testDatabases())("the audit configuration on $name", ({ open }) =>
       ],
     });
     const enabled = await loadEnabledEventTypes(db.prisma);
-    expect(enabled.size).toBe(34);
+    expect(enabled.size).toBe(35);
     expect(enabled.has("USER_LOGOUT")).toBe(false);
     expect(enabled.has("AUDIT_EXPORT")).toBe(true);
   });

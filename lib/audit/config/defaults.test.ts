@@ -17,7 +17,7 @@ describe("config/audit-defaults.json", () => {
   it("is valid: every type on, 180 days, the remover at 02:00 server time", () => {
     const defaults = loadAuditDefaults(path.resolve(import.meta.dirname, "../../../config/audit-defaults.json"));
     expect(Object.values(defaults.eventTypes).every(Boolean)).toBe(true);
-    expect(defaults).toMatchObject({ retentionDays: 180, removerSchedule: "0 2 * * *", removerTimeZone: null });
+    expect(defaults).toMatchObject({ retentionDays: 180, removerSchedule: "0 2 * * *", removerTimeZone: null, integrityCheckSchedule: "0 4 * * *" });
   });
 });
 
@@ -37,6 +37,7 @@ describe("a defaults file", () => {
     [{ retention: { days: 400 } }, /retention\.days may be at most 365 days/],
     [{ remover: { schedule: "at two" } }, /remover\.schedule is not a cron pattern/],
     [{ remover: { timeZone: "Mars/Olympus" } }, /remover\.timeZone is not an IANA time zone/],
+    [{ integrityCheck: { schedule: "daily" } }, /integrityCheck\.schedule is not a cron pattern/],
     [{ retentionDays: 90 }, /not valid/],
     ['{ "eventTypes": { "__proto__": false } }', /eventTypes\.__proto__ is a reserved name, not a field/],
     ["{ not json", /is not valid JSON/],

@@ -18,13 +18,17 @@ export interface AuditDefaults {
   retentionDays: number;
   /** cron pattern of the remover job (croner syntax) */
   removerSchedule: string;
-  /** IANA zone the schedule is read in; null: the server's own */
+  /** IANA zone the schedules are read in; null: the server's own */
   removerTimeZone: string | null;
+  /** cron pattern of the daily verification of the audit log */
+  integrityCheckSchedule: string;
   /** the most records one query of the ALM Octane audits API reaches */
   octaneMaxRecords: number;
 }
 
 export const DEFAULT_REMOVER_SCHEDULE = "0 2 * * *";
+/** After the remover's run, so that a purge and a verification do not meet. */
+export const DEFAULT_INTEGRITY_CHECK_SCHEDULE = "0 4 * * *";
 
 function isCronPattern(pattern: string): boolean {
   try {
@@ -34,6 +38,9 @@ function isCronPattern(pattern: string): boolean {
     return false;
   }
 }
+
+const cronPattern = (fallback: string) =>
+  z.string().refine(isCronPattern, 'is not a cron pattern (minute hour day-of-month month day-of-week, e.g. "0 2 * * *")').default(fallback);
 
 const fileSchema = z.strictObject({
   $comment: z.string().optional(),
@@ -49,13 +56,11 @@ const fileSchema = z.strictObject({
   retention: z.strictObject({ days: retentionDaysSchema.default(RETENTION_DEFAULT_DAYS) }).default({ days: RETENTION_DEFAULT_DAYS }),
   remover: z
     .strictObject({
-      schedule: z
-        .string()
-        .refine(isCronPattern, 'is not a cron pattern (minute hour day-of-month month day-of-week, e.g. "0 2 * * *")')
-        .default(DEFAULT_REMOVER_SCHEDULE),
+      schedule: cronPattern(DEFAULT_REMOVER_SCHEDULE),
       timeZone: z.string().refine(isValidTimeZone, 'is not an IANA time zone (e.g. "Europe/Berlin")').nullable().default(null),
     })
     .default({ schedule: DEFAULT_REMOVER_SCHEDULE, timeZone: null }),
+  integrityCheck: z.strictObject({ schedule: cronPattern(DEFAULT_INTEGRITY_CHECK_SCHEDULE) }).default({ schedule: DEFAULT_INTEGRITY_CHECK_SCHEDULE }),
   octaneAudits: z.strictObject({ maxRecords: octaneMaxRecordsSchema.default(OCTANE_MAX_RECORDS_LIMIT) }).default({ maxRecords: OCTANE_MAX_RECORDS_LIMIT }),
 });
 
@@ -90,12 +95,13 @@ export function loadAuditDefaults(file = defaultsFilePath()): AuditDefaults {
     const issue = parsed.error.issues[0];
     throw new AuditDefaultsError(`The audit defaults file ${file} is not valid: ${issue?.path.join(".") || "(top level)"} ${issue?.message}`);
   }
-  const { eventTypes, retention, remover, octaneAudits } = parsed.data;
+  const { eventTypes, retention, remover, integrityCheck, octaneAudits } = parsed.data;
   return {
     eventTypes: Object.fromEntries(ALL_EVENT_TYPES.map((type) => [type, eventTypes[type] ?? true])) as Record<AuditEventType, boolean>,
     retentionDays: retention.days,
     removerSchedule: remover.schedule,
     removerTimeZone: remover.timeZone,
+    integrityCheckSchedule: integrityCheck.schedule,
     octaneMaxRecords: octaneAudits.maxRecords,
   };
 }

@@ -44,6 +44,7 @@ export const EVENT_TYPES = {
   CONSOLE_USER_UNLOCK: { label: "Console User Unlock", category: "SYSTEM" },
   CONSOLE_USER_PASSWORD_RESET: { label: "Console User Password Reset", category: "SYSTEM" },
   CONSOLE_USER_PASSWORD_CHANGE: { label: "Console User Password Change", category: "SYSTEM" },
+  AUDIT_INTEGRITY_CHECK: { label: "Audit Log Verification", category: "SYSTEM" },
 } as const satisfies Record<AuditEventType, EventTypeInfo>;
 
 export const ALL_EVENT_TYPES = Object.keys(EVENT_TYPES) as AuditEventType[];

@@ -1,55 +1,14 @@
-// What an auditor would run: a verifier written from the RFCs over node:crypto alone, sharing no
-// code with the production modules, checks what production made (the issue's Tests section).
-// It uses the recursive definition of RFC 9162 §2.1.1 where production uses the iterative
-// algorithm of §2.1.3.2, so one mistake cannot hide in both.
-import { createHash, createPublicKey, verify } from "node:crypto";
+// What an auditor would run (lib/test/independent-verifier.ts: the RFCs over node:crypto alone)
+// accepts what production makes, and notices a change (the issue's Tests section).
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { checkpointSignedBy, rootFromPath, sha256 } from "@/lib/test/independent-verifier";
 import { canonicalJsonBytes } from "./canonical-json";
 import { signCheckpoint } from "./checkpoint";
 import { inclusionProof, leafHash, MerkleAppender, type SubtreeLookup } from "./merkle";
 import { loadOrCreateSigningKey } from "./signing-key";
-
-// ---- the independent verifier: a few lines over node:crypto ----
-const sha256 = (...parts: Buffer[]) => createHash("sha256").update(Buffer.concat(parts)).digest();
-
-function rootFromPath(leaf: Buffer, index: number, size: number, path: Buffer[]): Buffer | null {
-  if (size === 1) return path.length === 0 ? leaf : null;
-  if (path.length === 0) return null;
-  let k = 1;
-  while (k * 2 < size) k *= 2;
-  const sibling = path[path.length - 1] as Buffer;
-  const rest = path.slice(0, -1);
-  if (index < k) {
-    const left = rootFromPath(leaf, index, k, rest);
-    return left && sha256(Buffer.from([1]), left, sibling);
-  }
-  const right = rootFromPath(leaf, index - k, size - k, rest);
-  return right && sha256(Buffer.from([1]), sibling, right);
-}
-
-function checkpointSignedBy(note: string, verifierKey: string): { size: number; root: Buffer } | null {
-  const [name, keyIdHex, typedKey] = [verifierKey.split("+")[0], verifierKey.split("+")[1], verifierKey.split("+").slice(2).join("+")];
-  const raw = Buffer.from(typedKey, "base64").subarray(1);
-  const keyId = sha256(Buffer.from(`${name}\n\x01`, "latin1"), raw).subarray(0, 4);
-  if (keyId.toString("hex") !== keyIdHex) return null;
-  const split = note.lastIndexOf("\n\n");
-  const text = note.slice(0, split + 1);
-  const line = note
-    .slice(split + 2)
-    .split("\n")
-    .find((l) => l.startsWith(`\u2014 ${name} `));
-  const blob = Buffer.from(line?.split(" ")[2] ?? "", "base64");
-  if (!blob.subarray(0, 4).equals(keyId)) return null;
-  const spki = Buffer.concat([Buffer.from("302a300506032b6570032100", "hex"), raw]);
-  const publicKey = createPublicKey({ key: spki, format: "der", type: "spki" });
-  if (!verify(null, Buffer.from(text, "utf8"), publicKey, blob.subarray(4))) return null;
-  const [, size, root] = text.split("\n");
-  return { size: Number(size), root: Buffer.from(root ?? "", "base64") };
-}
-// ---- end of the independent verifier ----
 
 const dir = mkdtempSync(path.join(tmpdir(), "integrity-independent-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -157,6 +157,7 @@ describe("the Console tab", () => {
       "CONSOLE_USER_UNLOCK",
       "CONSOLE_USER_PASSWORD_RESET",
       "CONSOLE_USER_PASSWORD_CHANGE",
+      "AUDIT_INTEGRITY_CHECK",
     ]);
     expect(consoleTab.where({ ...consoleTab.defaultFilters, users: [2], types: ["AUDIT_EXPORT"], range: "Yesterday" }, "UTC", NOW)).toEqual({
       category: "SYSTEM",

@@ -11,6 +11,7 @@ import { CONFIG_FIELD_LABELS, coverageRequestSchema, octaneCapFormSchema, retent
 import { updateCoverage } from "@/lib/audit/config/coverage";
 import { updateOctaneCap } from "@/lib/audit/config/octane-cap";
 import { updateRetention } from "@/lib/audit/config/retention-settings";
+import { loadLastIntegrityCheck, runningIntegrityCheck, startIntegrityCheck } from "@/lib/audit/integrity/integrity-check";
 import { previewPurge, purgeExpiredEvents } from "@/lib/audit/retention/purge";
 
 const CONFIG_PATH = "/audit/config";
@@ -59,3 +60,14 @@ export const runPurgeAction = guardedAction({ role: "admin", action: "Running th
   revalidatePath(CONFIG_PATH);
   return result;
 });
+
+/** Starts a verification of the audit log in the background (admins only): { started: false } while one runs. */
+export const verifyNowAction = guardedAction({ role: "admin", action: "Verifying the audit log", input: NO_INPUT }, async () =>
+  startIntegrityCheck(requestInfo(await headers())),
+);
+
+/** How far the running verification is, and the last one's event id (the panel polls it while one runs). */
+export const integrityProgressAction = guardedAction({ role: "reader", action: "Reading the audit configuration", input: NO_INPUT }, async () => ({
+  running: runningIntegrityCheck(),
+  lastCheckId: (await loadLastIntegrityCheck())?.eventId ?? null,
+}));

@@ -1,5 +1,6 @@
 // /audit/config: which event types are audited, how long events are kept, the remover job, the ALM
-// Octane API's records cap, and the history of configuration changes. Auditors read it; only
+// Octane API's records cap, the tamper evidence (public key, checkpoints, verification), and the
+// history of configuration changes. Auditors read it; only
 // Administrators change it.
 import { Suspense } from "react";
 import type { Metadata } from "next";
@@ -11,6 +12,7 @@ import { SectionCard } from "@/components/section-card";
 import { requirePageReader } from "@/lib/auth/page-guard";
 import { getCoverage } from "@/lib/audit/config/coverage";
 import { getOctaneCap } from "@/lib/audit/config/octane-cap";
+import { getIntegrityStatus } from "@/lib/audit/integrity/integrity-check";
 import { getRetention } from "@/lib/audit/config/retention-settings";
 import { DEFAULT_PAGE_SIZE, PAGE_SIZES } from "@/lib/audit/search/list-result";
 import { getRemoverStatus } from "@/lib/audit/retention/remover-status";
@@ -18,6 +20,7 @@ import { parseAsPage } from "@/lib/audit/search/list-url";
 import { getAdminTimeZone } from "@/lib/time/admin-time-zone";
 import { ConfigHistory, ConfigHistorySection } from "./_components/config-history";
 import { CoverageForm } from "./_components/coverage-form";
+import { IntegrityPanel } from "./_components/integrity-panel";
 import { OctaneCapForm } from "./_components/octane-cap-form";
 import { READ_ONLY_HINT } from "./_components/read-only-hint";
 import { RemoverPanel } from "./_components/remover-panel";
@@ -33,12 +36,13 @@ const loadHistoryWindow = createLoader({
 export default async function ConfigPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const principal = await requirePageReader();
   const window = await loadHistoryWindow(searchParams);
-  const [timeZone, coverage, retention, remover, octaneCap] = await Promise.all([
+  const [timeZone, coverage, retention, remover, octaneCap, integrity] = await Promise.all([
     getAdminTimeZone(),
     getCoverage(),
     getRetention(),
     getRemoverStatus(),
     getOctaneCap(),
+    getIntegrityStatus(),
   ]);
   const canEdit = principal.role === "ADMIN";
   // Remount the forms when what is saved changes (a save here, or by someone else).
@@ -75,6 +79,13 @@ export default async function ConfigPage({ searchParams }: { searchParams: Promi
           description="The most records one query of the audits resource reaches (Octane's MAX_LIMIT_ELASTIC): it may be lowered, never raised above 10,000."
         >
           <OctaneCapForm key={octaneCapKey} cap={octaneCap} canEdit={canEdit} timeZone={timeZone} />
+        </SectionCard>
+        <SectionCard
+          id="integrity-title"
+          title="Tamper evidence"
+          description="Every event is a leaf of a Merkle log whose checkpoints are signed each minute. A verification recomputes every leaf and checks every checkpoint; it runs daily and on demand, and its result is recorded as an Audit Log Verification event."
+        >
+          <IntegrityPanel key={integrity.lastCheck?.eventId ?? "none"} status={integrity} canRun={canEdit} timeZone={timeZone} />
         </SectionCard>
       </SimpleGrid>
       <ConfigHistorySection>

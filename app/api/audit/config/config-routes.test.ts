@@ -98,7 +98,7 @@ describe.each(testDatabases())("the configuration API on $name", ({ open }) => {
       source: "database",
     });
     const read = await (await runAs(AUDITOR, () => coverageRoute.GET(get("/api/audit/config/coverage")))).json();
-    expect(read.eventTypes).toHaveLength(35);
+    expect(read.eventTypes).toHaveLength(36);
     expect(coverageAnswerSchema.strict().parse(read)).toEqual(read);
     const event = await fixture.db.prisma.auditEvent.findFirstOrThrow({
       where: { eventType: "AUDIT_CONFIG_CHANGE", details: { path: ["setting"], equals: "coverage" } },

@@ -1,0 +1,30 @@
+// Starts the daily verification of the audit log (config/audit-defaults.json integrityCheck.schedule,
+// default "0 4 * * *", in the remover's time zone) in each server process. Its result is an Audit Log
+// Verification event; one that fails raises the administrators' banner.
+import "server-only";
+import { Cron } from "croner";
+import { auditDefaults } from "../config/defaults";
+import { INTEGRITY_JOB_PRINCIPAL, runIntegrityCheck } from "./integrity-check";
+
+const holder = globalThis as { __auditConsoleIntegritySchedule?: Cron };
+
+/** Starts the schedule once per process (dev reloads call it again). */
+export function startIntegritySchedule(): Cron {
+  if (holder.__auditConsoleIntegritySchedule) return holder.__auditConsoleIntegritySchedule;
+  const { integrityCheckSchedule, removerTimeZone } = auditDefaults();
+  const job = new Cron(
+    integrityCheckSchedule,
+    { name: "audit-integrity-check", protect: true, unref: true, ...(removerTimeZone ? { timezone: removerTimeZone } : {}) },
+    async () => {
+      try {
+        const details = await runIntegrityCheck("schedule", INTEGRITY_JOB_PRINCIPAL);
+        if (details && details.outcome !== "passed")
+          console.error(`Audit log verification: ${details.outcome}; see the Console tab's Audit Log Verification event.`);
+      } catch (error) {
+        console.error("The audit log verification failed:", error);
+      }
+    },
+  );
+  holder.__auditConsoleIntegritySchedule = job;
+  return job;
+}
