@@ -30,6 +30,12 @@ import { keysetBatches, type BatchQuery } from "@/lib/audit/search/keyset";
 import { byteChunks } from "./export-stream";
 import { startTextExport, textExportWorkerFile, type TextExportJob } from "./text-export-job";
 import { csvChunks, jsonLinesChunks } from "./text-writers";
+import { createHash } from "node:crypto";
+import type { ExportManifest } from "@/lib/audit/integrity/export-manifest";
+import { exportBound, forceExportCheckpoint, type ExportCheckpoint } from "./export-checkpoint";
+import { buildExportManifest, type ManifestFacts } from "./export-manifest-build";
+import { ManifestRows, withLeaves } from "./export-manifest-rows";
+import { manifestHref, newManifestId, saveManifest } from "./manifest-store";
 
 /**
  * Events per read. PostgreSQL: rows per cursor read. Batches of 500 were kept alive through two
@@ -54,6 +60,10 @@ export interface ExportPlan {
 }
 
 export interface PreparedExport extends ExportPlan {
+  /** the checkpoint the file is bounded by */
+  checkpoint: ExportCheckpoint;
+  /** where the file's manifest can be downloaded once the file has been read to the end (manifest-store.ts) */
+  manifestHref: string;
   /** the file's bytes; read once */
   chunks(): AsyncIterable<string | Uint8Array>;
   /**
@@ -68,6 +78,11 @@ export interface ExportOptions {
   now?: Date;
   request?: RequestInfo;
   batchSize?: number;
+  /**
+   * Only count (the route's preflight and HEAD): no checkpoint is forced, so the count may differ
+   * from the file's by the events stored meanwhile. Without it an export starts with a checkpoint.
+   */
+  countOnly?: boolean;
 }
 
 /**
@@ -194,8 +209,10 @@ export async function planExport(
   const search = reading.valid;
   const now = options.now ?? new Date();
   const { timeZone } = options;
-  // Events that arrive while the file is written are not in it: the file is the result as of `now`.
-  const where: AuditWhere = { AND: [scope.where(search, timeZone, now), { createdAt: { lte: now } }] };
+  // Events that arrive while the file is written are not in it: the file is the result as of `now`,
+  // bounded by a checkpoint signed after `now`, so that its manifest proves every row it holds.
+  const checkpoint = options.countOnly ? null : await forceExportCheckpoint(getDb());
+  const where: AuditWhere = { AND: [scope.where(search, timeZone, now), { createdAt: { lte: now } }, ...(checkpoint ? [exportBound(checkpoint)] : [])] };
   // A format with a limit counts one past it (enough to refuse); CSV and JSON lines count exactly, for
   // the confirmation and the export's record. Plain SQL: Prisma's count orders by id (event-sql.ts).
   const maxRows = FORMAT_INFO[format].maxRows;
@@ -213,6 +230,7 @@ export async function planExport(
 
   async function prepare(): Promise<PreparedExport> {
     if (plan.refusal) throw new RangeError(plan.refusal);
+    if (!checkpoint) throw new Error("an export counted only (countOnly) cannot be made");
     return holdExport(principal, async ({ lease, signal, release }) => {
       const selected = await loadSelectedOptions(tab, search);
       const filters = [...scope.lead, ...filterLines(tab, search, selected, range, timeZone)];
@@ -223,6 +241,15 @@ export async function planExport(
         options.request,
       );
       const orderBy = format === "jsonl" ? OLDEST_FIRST : tab.orderBy(search.sort);
+      const manifestId = newManifestId();
+      const manifestRows = new ManifestRows();
+      const facts: ManifestFacts = { fileName, format, title: scope.title, filters, timeZone, generatedAt: now, generatedBy: principal.username, checkpoint };
+      // Excel writes its manifest into the file (its last sheet), before the file's last bytes exist: no file hash.
+      let signed: Promise<ExportManifest> | null = null;
+      const finishManifest = (fileSha256: string | null) => {
+        signed ??= buildExportManifest(getDb(), facts, manifestRows.rows, fileSha256);
+        return signed;
+      };
       const context: ExportContext = {
         title: scope.title,
         columns: scope.columns,
@@ -231,13 +258,23 @@ export async function planExport(
         generatedAt: now,
         generatedBy: principal.username,
         rows,
-        batches: eventBatches(lease, where, orderBy, options.batchSize),
+        batches: withLeaves(eventBatches(lease, where, orderBy, options.batchSize), lease.reader.query, manifestRows),
         signal,
+        checkpoint,
+        manifest: manifestRows,
+        finishManifest: () => finishManifest(null),
       };
       // CSV and JSON lines on PostgreSQL: in a worker thread where the build made one (text-export-job.ts).
       const workerFile = format === "csv" || format === "jsonl" ? textExportWorkerFile() : null;
       const connection = getDb().bulkConnection;
       async function* chunks(): AsyncGenerator<string | Uint8Array> {
+        const fileHash = createHash("sha256");
+        const hashed = async function* (source: AsyncIterable<string | Uint8Array>) {
+          for await (const chunk of source) {
+            fileHash.update(chunk);
+            yield chunk;
+          }
+        };
         try {
           if (workerFile && connection) {
             const { sql, params } = selectEvents({ where, orderBy });
@@ -252,15 +289,19 @@ export async function planExport(
             const thread = await startTextExport(workerFile, job);
             // The worker reads through its own connections: the lease's go back (the slot stays held).
             lease.abandon();
-            yield* thread.chunks();
+            yield* hashed(thread.chunks());
+            manifestRows.adopt(thread.manifestRows());
           } else {
-            yield* formatChunks(format, context);
+            yield* hashed(formatChunks(format, context));
           }
+          // Read to the end: the manifest of exactly these bytes and rows, before the download's end is told.
+          const manifest = await finishManifest(format === "xlsx" ? null : fileHash.digest("hex"));
+          await saveManifest(manifestId, exportCallerOf(principal), manifest);
         } finally {
           release();
         }
       }
-      return { ...plan, chunks, release };
+      return { ...plan, checkpoint, manifestHref: manifestHref(manifestId), chunks, release };
     });
   }
 
