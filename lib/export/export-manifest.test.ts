@@ -1,4 +1,8 @@
+import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import ExcelJS from "exceljs";
 import { describe, expect, it, vi } from "vitest";
 import { GET as downloadManifest } from "@/app/api/export/manifests/[id]/route";
@@ -105,6 +109,29 @@ describe.each(testDatabases())("export manifests on $name", ({ open }) => {
     );
     expect(root.equals(noteRoot)).toBe(true);
   });
+
+  it("is checked by the command line with the public key, away from the console", async () => {
+    const { file, manifest } = await exported("artifacts.csv");
+    const dir = mkdtempSync(path.join(tmpdir(), "verify-export-"));
+    try {
+      const csv = path.join(dir, "artifacts.csv");
+      writeFileSync(csv, file);
+      writeFileSync(`${csv}.manifest.json`, manifest);
+      const run = () => {
+        try {
+          return { code: 0, out: execFileSync("npx", ["tsx", "scripts/verify-export.ts", "--export", csv, "--key", verifierKey()], { encoding: "utf8" }) };
+        } catch (error) {
+          const failed = error as { status: number; stdout: string };
+          return { code: failed.status, out: failed.stdout };
+        }
+      };
+      expect(run()).toMatchObject({ code: 0, out: expect.stringMatching(/^OK: .* unedited, all in the checkpoint of tree size \d+/) });
+      writeFileSync(csv, editByte(file, "Work Item"));
+      expect(run()).toMatchObject({ code: 1, out: expect.stringContaining("FAILED (file-edited)") });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 
   it("names the row of a CSV and the line of JSON lines where one byte was edited", async () => {
     const csv = await exported("artifacts.csv");
