@@ -20,7 +20,7 @@ export const { GET, HEAD, POST, PUT, PATCH, DELETE } = apiRoute({
           "No such manifest: it is ready once its export has been downloaded to the end, kept for a day, and only for who made the export.",
         );
       }
-      return new Response(`${JSON.stringify(manifest, null, 1)}\n`, {
+      return new Response(`${JSON.stringify(manifest)}\n`, {
         headers: {
           "Content-Type": "application/json; charset=utf-8",
           "Content-Disposition": contentDisposition(manifestFileName(manifest.file.name)),
