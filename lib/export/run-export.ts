@@ -247,7 +247,8 @@ export async function planExport(
       // Excel writes its manifest into the file (its last sheet), before the file's last bytes exist: no file hash.
       let signed: Promise<ExportManifest> | null = null;
       const finishManifest = (fileSha256: string | null) => {
-        signed ??= buildExportManifest(getDb(), facts, manifestRows.rows, fileSha256);
+        // A session without the pages' statement timeout: the proof of a sparse million rows reads many leaves.
+        signed ??= getDb().withSession((session) => buildExportManifest(session, facts, manifestRows.rows, fileSha256));
         return signed;
       };
       const context: ExportContext = {
