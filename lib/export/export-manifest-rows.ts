@@ -1,8 +1,18 @@
 // The rows of an export's manifest (lib/audit/integrity/export-manifest.ts) as the file is written:
-// each event's sequence number and leaf hash, read beside its batch, then the digest of the row
-// the writer made of it. Runs in the server's thread and in the text export's worker alike.
+// each event's sequence number and leaf hash, read with the event (event-sql.ts selectEvents'
+// `leaf`), then the digest of the row the writer made of it. Runs in the server's thread and in
+// the text export's worker alike.
+import type { EventRowRecord } from "@/lib/audit/events/event-rows";
 import type { ManifestRow } from "@/lib/audit/integrity/export-manifest";
-import type { ExportEvent, LookupQuery } from "./export-event";
+import { EXPORT_COLUMNS, eventRecordFromText } from "@/lib/audit/search/event-sql";
+
+/** A record read with its leaf: "<seq> <base64 leaf hash>", null for an event the log has not sequenced. */
+export type RecordWithLeaf = EventRowRecord & { leaf?: string | null };
+
+/** eventRecordFromText for a SELECT with the leaf column last. */
+export function recordWithLeafFromText(values: ReadonlyArray<string | null>): RecordWithLeaf {
+  return Object.assign(eventRecordFromText(values), { leaf: values[EXPORT_COLUMNS.length] ?? null });
+}
 
 export class ManifestRows {
   readonly rows: ManifestRow[] = [];
@@ -15,9 +25,14 @@ export class ManifestRows {
     this.digested = this.rows.length;
   }
 
-  /** The next event's row, in file order. */
-  add(seq: number, leaf: string): void {
-    this.rows.push([seq, leaf, null]);
+  /**
+   * The next event's row, in file order. An event without a leaf cannot be in an export bounded by
+   * a checkpoint (run-export.ts): it fails the file rather than leave a row the manifest cannot prove.
+   */
+  add(record: RecordWithLeaf): void {
+    const space = record.leaf ? record.leaf.indexOf(" ") : -1;
+    if (!record.leaf || space < 0) throw new Error(`event ${record.id} has no leaf in the audit log: the export cannot prove it`);
+    this.rows.push([Number(record.leaf.slice(0, space)), record.leaf.slice(space + 1), null]);
   }
 
   /** The digest of the next row the writer finished (rows without one, as in a PDF, keep null). */
@@ -30,24 +45,10 @@ export class ManifestRows {
   }
 }
 
-/**
- * `batches` with each event's leaf added to `rows` in order. An event without a leaf cannot be in
- * a bounded export (run-export.ts): it fails the file rather than leave a row the manifest cannot prove.
- */
-export async function* withLeaves(batches: AsyncIterable<ExportEvent[]>, query: LookupQuery, rows: ManifestRows): AsyncGenerator<ExportEvent[]> {
+/** `batches` of records read with their leaves, each leaf added to `rows` in order. */
+export async function* withLeaves<Record extends RecordWithLeaf>(batches: AsyncIterable<Record[]>, rows: ManifestRows): AsyncGenerator<Record[]> {
   for await (const batch of batches) {
-    if (batch.length > 0) {
-      const found = await query<{ eventId: string; seq: string; hash: string }>(
-        `SELECT l."eventId"::text AS "eventId", l."seq"::text AS "seq", encode(l."hash", 'base64') AS "hash" FROM "AuditLeaf" l WHERE l."eventId" = ANY($1::bigint[])`,
-        [batch.map((event) => event.id)],
-      );
-      const byEvent = new Map(found.map((leaf) => [leaf.eventId, leaf]));
-      for (const event of batch) {
-        const leaf = byEvent.get(event.id);
-        if (!leaf) throw new Error(`event ${event.id} has no leaf in the audit log: the export cannot prove it`);
-        rows.add(Number(leaf.seq), leaf.hash);
-      }
-    }
+    for (const record of batch) rows.add(record);
     yield batch;
   }
 }

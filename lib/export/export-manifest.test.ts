@@ -159,7 +159,7 @@ describe.each(testDatabases())("export manifests on $name", ({ open }) => {
   it("finds an edited manifest, signature and checkpoint, and a signed proof that does not tie the rows", async () => {
     const { file, manifest } = await exported("logins.jsonl");
     const key = verifierKey();
-    const edited = manifest.replace('"timeZone": "Europe/Berlin"', '"timeZone": "Europe/Bertin"');
+    const edited = manifest.replace('"timeZone":"Europe/Berlin"', '"timeZone":"Europe/Bertin"');
     expect(edited).not.toBe(manifest);
     expect(await verifyExport({ file, manifest: edited, verifierKey: key })).toMatchObject({ ok: false, problem: "manifest-edited" });
 

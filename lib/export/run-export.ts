@@ -2,7 +2,6 @@
 // export-scope.ts), the tab's URL reader and schema, count, the format's limit, the audit event,
 // then the events in batches through the format's writer.
 import "server-only";
-import type { EventRowRecord } from "@/lib/audit/events/event-rows";
 import type { AuditOrderBy, AuditWhere } from "@/lib/audit/search/filter-query";
 import { instantRange } from "@/lib/audit/search/filter-query";
 import { formatCount } from "@/lib/audit/search/list-result";
@@ -34,7 +33,7 @@ import { createHash } from "node:crypto";
 import type { ExportManifest } from "@/lib/audit/integrity/export-manifest";
 import { exportBound, forceExportCheckpoint, type ExportCheckpoint } from "./export-checkpoint";
 import { buildExportManifest, type ManifestFacts } from "./export-manifest-build";
-import { ManifestRows, withLeaves } from "./export-manifest-rows";
+import { ManifestRows, type RecordWithLeaf, recordWithLeafFromText, withLeaves } from "./export-manifest-rows";
 import { manifestHref, newManifestId, saveManifest } from "./manifest-store";
 
 /**
@@ -88,24 +87,34 @@ export interface ExportOptions {
 /**
  * The events `where` selects, in `orderBy` order, as export rows, `batchSize` at a time: through one
  * cursor on PostgreSQL, by keyset reads (one SELECT a batch) on PGlite, all through the lease's bulk
- * reader, which goes back when the reading ends or the reader stops early.
+ * reader, which goes back when the reading ends or the reader stops early. With `manifest`, each
+ * event's leaf is read with it and added to the manifest's rows.
  */
-export async function* eventBatches(lease: ExportLease, where: AuditWhere, orderBy: AuditOrderBy[], batchSize?: number): AsyncGenerator<ExportEvent[]> {
+export async function* eventBatches(
+  lease: ExportLease,
+  where: AuditWhere,
+  orderBy: AuditOrderBy[],
+  batchSize?: number,
+  manifest?: ManifestRows,
+): AsyncGenerator<ExportEvent[]> {
   if (!lease.begin()) return;
   try {
     const { cursorBatches, query } = lease.reader;
-    let batches: AsyncIterable<EventRowRecord[]>;
+    const leaf = manifest !== undefined;
+    let batches: AsyncIterable<RecordWithLeaf[]>;
     if (cursorBatches) {
-      const { sql, params } = selectEvents({ where, orderBy });
-      batches = cursorBatches<EventRowRecord>(sql, params, batchSize ?? EXPORT_BATCH_SIZE.cursor, { fromText: eventRecordFromText });
+      const { sql, params } = selectEvents({ where, orderBy, leaf });
+      batches = cursorBatches<RecordWithLeaf>(sql, params, batchSize ?? EXPORT_BATCH_SIZE.cursor, {
+        fromText: leaf ? recordWithLeafFromText : eventRecordFromText,
+      });
     } else {
-      const find: BatchQuery<EventRowRecord>["find"] = (args) => {
-        const { sql, params } = selectEvents(args);
-        return query<EventRowRecord>(sql, params);
+      const find: BatchQuery<RecordWithLeaf>["find"] = (args) => {
+        const { sql, params } = selectEvents({ ...args, leaf });
+        return query<RecordWithLeaf>(sql, params);
       };
-      batches = keysetBatches<EventRowRecord>(where, orderBy, { find }, batchSize ?? EXPORT_BATCH_SIZE.keyset);
+      batches = keysetBatches<RecordWithLeaf>(where, orderBy, { find }, batchSize ?? EXPORT_BATCH_SIZE.keyset);
     }
-    yield* exportEvents(batches, query);
+    yield* exportEvents(manifest ? withLeaves(batches, manifest) : batches, query);
   } finally {
     lease.giveBack();
   }
@@ -259,7 +268,7 @@ export async function planExport(
         generatedAt: now,
         generatedBy: principal.username,
         rows,
-        batches: withLeaves(eventBatches(lease, where, orderBy, options.batchSize), lease.reader.query, manifestRows),
+        batches: eventBatches(lease, where, orderBy, options.batchSize, manifestRows),
         signal,
         checkpoint,
         manifest: manifestRows,
@@ -278,7 +287,7 @@ export async function planExport(
         };
         try {
           if (workerFile && connection) {
-            const { sql, params } = selectEvents({ where, orderBy });
+            const { sql, params } = selectEvents({ where, orderBy, leaf: true });
             const job = {
               format: format as TextExportJob["format"],
               connection,

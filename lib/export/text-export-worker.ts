@@ -4,11 +4,10 @@
 // scripts/lib/bundle.ts; started by run-export.ts.
 import { parentPort, workerData } from "node:worker_threads";
 import pg from "pg";
-import { eventRecordFromText } from "@/lib/audit/search/event-sql";
 import { cursorBatches } from "@/lib/db/cursor-batches";
 import { TEXT_SESSION_OPTIONS } from "@/lib/db/pg-text";
 import { exportEvents } from "./export-event";
-import { ManifestRows, withLeaves } from "./export-manifest-rows";
+import { ManifestRows, type RecordWithLeaf, recordWithLeafFromText, withLeaves } from "./export-manifest-rows";
 import { CHUNKS_AHEAD, type TextExportJob, type TextExportMessage } from "./text-export-job";
 import { csvChunks, jsonLinesChunks } from "./text-writers";
 
@@ -29,10 +28,11 @@ async function run(): Promise<void> {
   try {
     await Promise.all(clients.map((client) => client.connect()));
     say({ ready: true });
-    const records = cursorBatches(cursorClient, job.sql, job.params, job.batchSize, { fromText: eventRecordFromText });
+    // The job's SELECT reads each event's leaf last (selectEvents' `leaf`), for the manifest.
+    const records = cursorBatches<RecordWithLeaf>(cursorClient, job.sql, job.params, job.batchSize, { fromText: recordWithLeafFromText });
     const query = async <T>(sql: string, params: unknown[]) => (await lookupClient.query(sql, params)).rows as T[];
     const manifest = new ManifestRows();
-    const input = { batches: withLeaves(exportEvents(records, query), query, manifest), timeZone: job.timeZone, manifest };
+    const input = { batches: exportEvents(withLeaves(records, manifest), query), timeZone: job.timeZone, manifest };
     for await (const chunk of job.format === "csv" ? csvChunks(input) : jsonLinesChunks(input)) {
       if (credit === 0) await new Promise<void>((resolve) => (onCredit = resolve));
       credit -= 1;
