@@ -29,11 +29,9 @@ import { keysetBatches, type BatchQuery } from "@/lib/audit/search/keyset";
 import { byteChunks } from "./export-stream";
 import { startTextExport, textExportWorkerFile, type TextExportJob } from "./text-export-job";
 import { csvChunks, jsonLinesChunks } from "./text-writers";
-import { createHash } from "node:crypto";
-import type { ExportManifest } from "@/lib/audit/integrity/export-manifest";
 import { exportBound, forceExportCheckpoint, type ExportCheckpoint } from "./export-checkpoint";
-import { buildExportManifest, type ManifestFacts } from "./export-manifest-build";
-import { ManifestRows, type RecordWithLeaf, recordWithLeafFromText, withLeaves } from "./export-manifest-rows";
+import { ExportManifestMaker } from "./export-manifest-build";
+import { type ManifestRows, type RecordWithLeaf, recordWithLeafFromText, withLeaves } from "./export-manifest-rows";
 import { manifestHref, newManifestId, saveManifest } from "./manifest-store";
 
 /**
@@ -251,15 +249,16 @@ export async function planExport(
       );
       const orderBy = format === "jsonl" ? OLDEST_FIRST : tab.orderBy(search.sort);
       const manifestId = newManifestId();
-      const manifestRows = new ManifestRows();
-      const facts: ManifestFacts = { fileName, format, title: scope.title, filters, timeZone, generatedAt: now, generatedBy: principal.username, checkpoint };
-      // Excel writes its manifest into the file (its last sheet), before the file's last bytes exist: no file hash.
-      let signed: Promise<ExportManifest> | null = null;
-      const finishManifest = (fileSha256: string | null) => {
-        // A session without the pages' statement timeout: the proof of a sparse million rows reads many leaves.
-        signed ??= getDb().withSession((session) => buildExportManifest(session, facts, manifestRows.rows, fileSha256));
-        return signed;
-      };
+      const manifest = new ExportManifestMaker({
+        fileName,
+        format,
+        title: scope.title,
+        filters,
+        timeZone,
+        generatedAt: now,
+        generatedBy: principal.username,
+        checkpoint,
+      });
       const context: ExportContext = {
         title: scope.title,
         columns: scope.columns,
@@ -268,23 +267,16 @@ export async function planExport(
         generatedAt: now,
         generatedBy: principal.username,
         rows,
-        batches: eventBatches(lease, where, orderBy, options.batchSize, manifestRows),
+        batches: eventBatches(lease, where, orderBy, options.batchSize, manifest.rows),
         signal,
         checkpoint,
-        manifest: manifestRows,
-        finishManifest: () => finishManifest(null),
+        manifest: manifest.rows,
+        finishManifest: () => manifest.sign(),
       };
       // CSV and JSON lines on PostgreSQL: in a worker thread where the build made one (text-export-job.ts).
       const workerFile = format === "csv" || format === "jsonl" ? textExportWorkerFile() : null;
       const connection = getDb().bulkConnection;
       async function* chunks(): AsyncGenerator<string | Uint8Array> {
-        const fileHash = createHash("sha256");
-        const hashed = async function* (source: AsyncIterable<string | Uint8Array>) {
-          for await (const chunk of source) {
-            fileHash.update(chunk);
-            yield chunk;
-          }
-        };
         try {
           if (workerFile && connection) {
             const { sql, params } = selectEvents({ where, orderBy, leaf: true });
@@ -299,14 +291,13 @@ export async function planExport(
             const thread = await startTextExport(workerFile, job);
             // The worker reads through its own connections: the lease's go back (the slot stays held).
             lease.abandon();
-            yield* hashed(thread.chunks());
-            manifestRows.adopt(thread.manifestRows());
+            yield* manifest.hashed(thread.chunks());
+            manifest.rows.adopt(thread.manifestRows());
           } else {
-            yield* hashed(formatChunks(format, context));
+            yield* manifest.hashed(formatChunks(format, context));
           }
-          // Read to the end: the manifest of exactly these bytes and rows, before the download's end is told.
-          const manifest = await finishManifest(format === "xlsx" ? null : fileHash.digest("hex"));
-          await saveManifest(manifestId, exportCallerOf(principal), manifest);
+          // Read to the end: the manifest of exactly these bytes and rows, kept before the download's end is told.
+          await saveManifest(manifestId, exportCallerOf(principal), await manifest.sign());
         } finally {
           release();
         }
