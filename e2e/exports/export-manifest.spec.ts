@@ -10,9 +10,9 @@ import { download, downloadDir, downloadMore, shownTotal } from "./export-helper
 test("offers the manifest of a JSON lines export beside it, for exactly that file and its rows", async ({ page }) => {
   test.setTimeout(120_000);
   await signInAsAdmin(page);
-  await page.goto("/audit/console?range=Last_365_Days");
+  await page.goto("/audit/logins?range=Today");
   const total = await shownTotal(page);
-  expect(total, "the console audits its own sign-ins and exports").toBeGreaterThan(0);
+  expect(total, "the sign-in just made is one").toBeGreaterThan(0);
   const exportBar = page.getByRole("group", { name: "Export" });
   await expect(exportBar.getByRole("link", { name: /^Manifest of/ })).toHaveCount(0);
 
@@ -31,7 +31,9 @@ test("offers the manifest of a JSON lines export beside it, for exactly that fil
     signature: string;
   };
   const lines = readFileSync(jsonl, "utf8").trimEnd().split("\n");
-  expect(manifest.rows).toHaveLength(lines.length);
+  // The events the tab counted, no more (the export's own event comes after its checkpoint), each with its row.
+  expect(lines).toHaveLength(total);
+  expect(manifest.rows).toHaveLength(total);
   expect(manifest.file.sha256).toBe(createHash("sha256").update(readFileSync(jsonl)).digest("hex"));
   expect(manifest.checkpoint.note).toMatch(/^\S+\n\d+\n[A-Za-z0-9+/]{43}=\n/);
   expect(manifest.signature).toMatch(/\nexport-manifest v1\n/);
