@@ -1,8 +1,8 @@
 "use client";
 // The export buttons of a search tab's (or an entity timeline's) results: PDF and Excel, CSV and
 // JSON lines in a menu. They export the whole filtered result as the URL describes it, not the page on screen.
-import { Alert, Button, Group, Menu, Modal, Stack, Text } from "@mantine/core";
-import { IconChevronDown, IconDownload, IconFileSpreadsheet, IconFileTypePdf } from "@tabler/icons-react";
+import { Alert, Button, Group, Menu, Modal, Stack, Text, Tooltip } from "@mantine/core";
+import { IconCertificate, IconChevronDown, IconDownload, IconFileSpreadsheet, IconFileTypePdf } from "@tabler/icons-react";
 import { useSearchParams } from "next/navigation";
 import { formatCount } from "@/lib/audit/search/list-result";
 import { exportHref, FORMAT_INFO, type ExportFormat } from "@/lib/export/export-formats";
@@ -26,7 +26,7 @@ export function ExportMenu({ target }: { target: string }) {
   query.delete("back");
   const queryText = query.size > 0 ? `?${query.toString()}` : "";
   const download = useExportDownload((format) => exportHref(target, format, queryText));
-  const { state, dismiss } = download;
+  const { state, saved, dismiss } = download;
   // The buttons are disabled while a file is made: the focus comes back to the one used (More
   // formats for CSV and JSON lines), also after the confirmation dialog.
   const refocus = (format: ExportFormat) => keepFocus([`[data-export-format="${MENU_FORMATS.has(format) ? "more" : format}"]`]);
@@ -93,6 +93,25 @@ export function ExportMenu({ target }: { target: string }) {
             <Menu.Item onClick={() => void start("jsonl")}>JSON lines</Menu.Item>
           </Menu.Dropdown>
         </Menu>
+        {saved && (
+          <Tooltip
+            multiline
+            w={320}
+            label={`The signed proof that the rows of ${saved.fileName} are in the audit log and unedited: keep it beside the file, and check both with npm run verify -- --export FILE --key PUBLIC-KEY.${saved.format === "xlsx" ? " The Excel file also holds it, in its Manifest sheet." : ""}`}
+          >
+            <Button
+              component="a"
+              href={saved.manifestHref}
+              download
+              size="xs"
+              variant="subtle"
+              leftSection={<IconCertificate size={15} />}
+              data-export-manifest
+            >
+              Manifest of the {FORMAT_INFO[saved.format].label} export
+            </Button>
+          </Tooltip>
+        )}
       </Group>
       {state.phase === "busy" && (
         <Alert color="yellow" title={`${FORMAT_INFO[state.format].label} export not started`} withCloseButton onClose={dismiss} role="alert">

@@ -21,6 +21,13 @@ export type ExportState =
   | { phase: "downloading"; format: ExportFormat; preflight: ExportPreflight; bytes: number }
   | { phase: "failed"; format: ExportFormat; message: string };
 
+/** An export saved in this page, and where its manifest is downloaded (the route's X-Export-Manifest). */
+export interface SavedExport {
+  format: ExportFormat;
+  fileName: string;
+  manifestHref: string;
+}
+
 /** Above this many rows the admin confirms before the file is made. */
 export const CONFIRM_ROWS = 1_000;
 
@@ -55,6 +62,7 @@ function saveBlob(blob: Blob, fileName: string): void {
 /** `href(format)`: the export's URL with the tab's filters. */
 export function useExportDownload(href: (format: ExportFormat) => string) {
   const [state, setState] = useState<ExportState>({ phase: "idle" });
+  const [saved, setSaved] = useState<SavedExport | null>(null);
   // A download nobody sees any more (the admin went to another tab) is stopped: it would hold one
   // of the user's export slots on the server until it finished.
   const running = useRef<AbortController | null>(null);
@@ -81,6 +89,9 @@ export function useExportDownload(href: (format: ExportFormat) => string) {
         setState({ phase: "downloading", format, preflight, bytes });
       }
       saveBlob(new Blob(parts, { type: response.headers.get("Content-Type") ?? "application/octet-stream" }), preflight.fileName);
+      // The manifest is ready now that the file has been read to its end.
+      const manifestHref = response.headers.get("X-Export-Manifest");
+      setSaved(manifestHref ? { format, fileName: preflight.fileName, manifestHref } : null);
       setState({ phase: "idle" });
     } catch (error) {
       if (controller.signal.aborted) return;
@@ -110,6 +121,7 @@ export function useExportDownload(href: (format: ExportFormat) => string) {
 
   return {
     state,
+    saved,
     start,
     confirm: () => (state.phase === "confirm" ? download(state.format, state.preflight) : Promise.resolve()),
     dismiss: () => setState({ phase: "idle" }),

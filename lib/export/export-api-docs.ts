@@ -65,6 +65,8 @@ const common = {
 const refusedFilter = { description: "A filter value the tab cannot use, or a range over one year (the message names the field)." };
 const tooMany = { description: "Over the format's row limit (an Excel sheet, a PDF): nothing is made; narrow the filters." };
 
+const manifestIdParam = z.object({ id: z.string().uuid().describe("the id the export's X-Export-Manifest header names") });
+
 export const EXPORT_API_DOCS: ApiOperationDoc[] = [
   {
     ...common,
@@ -72,11 +74,29 @@ export const EXPORT_API_DOCS: ApiOperationDoc[] = [
     summary: "Export a tab's filtered result",
     description: `The whole filtered result as ${EXPORT_FORMATS.map((format) => FORMAT_INFO[format].label).join(", ")}, streamed (${files.join(", ")}); recorded as an Audit Export event. With preflight=1, JSON: the row count and whether the format can hold it.`,
     responses: {
-      200: { description: "The file (X-Export-Rows says how many rows), or the preflight's answer.", schema: preflightAnswerSchema },
+      200: {
+        description:
+          "The file (X-Export-Rows says how many rows; X-Export-Checkpoint the signed checkpoint's tree size it is bounded by; X-Export-Manifest where its manifest is downloaded once the file has been read to the end), or the preflight's answer.",
+        schema: preflightAnswerSchema,
+      },
       400: refusedFilter,
       404: { description: "No such tab, entity or format." },
       422: tooMany,
       429: { description: "Too many exports running (yours or everyone's): see Retry-After." },
+    },
+  },
+  {
+    path: "/api/export/manifests/{id}",
+    tag: "Exports",
+    access: "reader",
+    pathParams: manifestIdParam,
+    method: "get",
+    summary: "Download an export's manifest",
+    description:
+      "The signed manifest of an export the caller downloaded to its end (<export name>.manifest.json): each row's sequence number and leaf hash, the checkpoint, a batch proof and the file's SHA-256. Check it offline: npm run verify -- --export FILE --key PUBKEY. Kept for a day.",
+    responses: {
+      200: { description: "The manifest (JSON)." },
+      404: { description: "No such manifest: not yet read to its end, expired, or another caller's." },
     },
   },
 ];

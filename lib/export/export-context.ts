@@ -1,6 +1,9 @@
 // What every writer gets: the events in batches, their columns, and the facts a file states about itself.
 import type { ExportColumn } from "./export-columns";
 import type { ExportEvent } from "./export-event";
+import type { ExportManifest } from "@/lib/audit/integrity/export-manifest";
+import type { ExportCheckpoint } from "./export-checkpoint";
+import type { ManifestRows } from "./export-manifest-rows";
 import type { FilterLine } from "./filter-summary";
 
 export interface ExportContext {
@@ -18,6 +21,12 @@ export interface ExportContext {
   batches: AsyncIterable<readonly ExportEvent[]>;
   /** aborted when the download has ended: a writer that builds the file whole stops early */
   signal?: AbortSignal;
+  /** the signed checkpoint the export is bounded by: the PDF and Excel state it */
+  checkpoint?: ExportCheckpoint;
+  /** where the writer gives each row's digest, in order (the manifest's rows) */
+  manifest?: ManifestRows;
+  /** Excel: the signed manifest, once every row is written, for its Manifest sheet */
+  finishManifest?: () => Promise<ExportManifest>;
 }
 
 /** Gives the event loop a turn, so that streams downstream can flush (setImmediate: not setTimeout, which is ~13x slower). */

@@ -3,6 +3,7 @@
 // that takes seconds at the PDF's row limit, and on the server's own thread every page and API call
 // would wait for it. One PDF is laid out at a time; the next waits its turn.
 import { Worker } from "node:worker_threads";
+import { checkpointFact } from "@/lib/audit/integrity/export-manifest";
 import { formatDateTime } from "@/lib/time/zoned";
 import { yieldToEventLoop, type ExportContext } from "./export-context";
 import { renderPdf, type PdfDocumentInput } from "./pdf-document";
@@ -69,7 +70,9 @@ async function pdfInput(context: ExportContext): Promise<PdfDocumentInput> {
     // The client went away: stop reading, which gives the connection back, and build nothing.
     context.signal?.throwIfAborted();
   }
-  const { title, filters, timeZone, generatedAt, generatedBy, rows } = context;
+  const { title, timeZone, generatedAt, generatedBy, rows } = context;
+  // The title block states the checkpoint the rows are in; the manifest (a sidecar download) proves it.
+  const filters = context.checkpoint ? [...context.filters, checkpointFact(context.checkpoint)] : context.filters;
   return { title, filters, timeZone, generatedAt, generatedBy, rows, columns: columns.map(({ header, width }) => ({ header, width })), body, struck };
 }
 

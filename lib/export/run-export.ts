@@ -2,7 +2,6 @@
 // export-scope.ts), the tab's URL reader and schema, count, the format's limit, the audit event,
 // then the events in batches through the format's writer.
 import "server-only";
-import type { EventRowRecord } from "@/lib/audit/events/event-rows";
 import type { AuditOrderBy, AuditWhere } from "@/lib/audit/search/filter-query";
 import { instantRange } from "@/lib/audit/search/filter-query";
 import { formatCount } from "@/lib/audit/search/list-result";
@@ -30,6 +29,10 @@ import { keysetBatches, type BatchQuery } from "@/lib/audit/search/keyset";
 import { byteChunks } from "./export-stream";
 import { startTextExport, textExportWorkerFile, type TextExportJob } from "./text-export-job";
 import { csvChunks, jsonLinesChunks } from "./text-writers";
+import { exportBound, forceExportCheckpoint, type ExportCheckpoint } from "./export-checkpoint";
+import { ExportManifestMaker } from "./export-manifest-build";
+import { type ManifestRows, type RecordWithLeaf, recordWithLeafFromText, withLeaves } from "./export-manifest-rows";
+import { manifestHref, newManifestId, saveManifest } from "./manifest-store";
 
 /**
  * Events per read. PostgreSQL: rows per cursor read. Batches of 500 were kept alive through two
@@ -54,6 +57,10 @@ export interface ExportPlan {
 }
 
 export interface PreparedExport extends ExportPlan {
+  /** the checkpoint the file is bounded by */
+  checkpoint: ExportCheckpoint;
+  /** where the file's manifest can be downloaded once the file has been read to the end (manifest-store.ts) */
+  manifestHref: string;
   /** the file's bytes; read once */
   chunks(): AsyncIterable<string | Uint8Array>;
   /**
@@ -68,29 +75,44 @@ export interface ExportOptions {
   now?: Date;
   request?: RequestInfo;
   batchSize?: number;
+  /**
+   * Only count (the route's preflight and HEAD): no checkpoint is forced, so the count may differ
+   * from the file's by the events stored meanwhile. Without it an export starts with a checkpoint.
+   */
+  countOnly?: boolean;
 }
 
 /**
  * The events `where` selects, in `orderBy` order, as export rows, `batchSize` at a time: through one
  * cursor on PostgreSQL, by keyset reads (one SELECT a batch) on PGlite, all through the lease's bulk
- * reader, which goes back when the reading ends or the reader stops early.
+ * reader, which goes back when the reading ends or the reader stops early. With `manifest`, each
+ * event's leaf is read with it and added to the manifest's rows.
  */
-export async function* eventBatches(lease: ExportLease, where: AuditWhere, orderBy: AuditOrderBy[], batchSize?: number): AsyncGenerator<ExportEvent[]> {
+export async function* eventBatches(
+  lease: ExportLease,
+  where: AuditWhere,
+  orderBy: AuditOrderBy[],
+  batchSize?: number,
+  manifest?: ManifestRows,
+): AsyncGenerator<ExportEvent[]> {
   if (!lease.begin()) return;
   try {
     const { cursorBatches, query } = lease.reader;
-    let batches: AsyncIterable<EventRowRecord[]>;
+    const leaf = manifest !== undefined;
+    let batches: AsyncIterable<RecordWithLeaf[]>;
     if (cursorBatches) {
-      const { sql, params } = selectEvents({ where, orderBy });
-      batches = cursorBatches<EventRowRecord>(sql, params, batchSize ?? EXPORT_BATCH_SIZE.cursor, { fromText: eventRecordFromText });
+      const { sql, params } = selectEvents({ where, orderBy, leaf });
+      batches = cursorBatches<RecordWithLeaf>(sql, params, batchSize ?? EXPORT_BATCH_SIZE.cursor, {
+        fromText: leaf ? recordWithLeafFromText : eventRecordFromText,
+      });
     } else {
-      const find: BatchQuery<EventRowRecord>["find"] = (args) => {
-        const { sql, params } = selectEvents(args);
-        return query<EventRowRecord>(sql, params);
+      const find: BatchQuery<RecordWithLeaf>["find"] = (args) => {
+        const { sql, params } = selectEvents({ ...args, leaf });
+        return query<RecordWithLeaf>(sql, params);
       };
-      batches = keysetBatches<EventRowRecord>(where, orderBy, { find }, batchSize ?? EXPORT_BATCH_SIZE.keyset);
+      batches = keysetBatches<RecordWithLeaf>(where, orderBy, { find }, batchSize ?? EXPORT_BATCH_SIZE.keyset);
     }
-    yield* exportEvents(batches, query);
+    yield* exportEvents(manifest ? withLeaves(batches, manifest) : batches, query);
   } finally {
     lease.giveBack();
   }
@@ -194,8 +216,10 @@ export async function planExport(
   const search = reading.valid;
   const now = options.now ?? new Date();
   const { timeZone } = options;
-  // Events that arrive while the file is written are not in it: the file is the result as of `now`.
-  const where: AuditWhere = { AND: [scope.where(search, timeZone, now), { createdAt: { lte: now } }] };
+  // Events that arrive while the file is written are not in it: the file is the result as of `now`,
+  // bounded by a checkpoint signed after `now`, so that its manifest proves every row it holds.
+  const checkpoint = options.countOnly ? null : await forceExportCheckpoint(getDb());
+  const where: AuditWhere = { AND: [scope.where(search, timeZone, now), { createdAt: { lte: now } }, ...(checkpoint ? [exportBound(checkpoint)] : [])] };
   // A format with a limit counts one past it (enough to refuse); CSV and JSON lines count exactly, for
   // the confirmation and the export's record. Plain SQL: Prisma's count orders by id (event-sql.ts).
   const maxRows = FORMAT_INFO[format].maxRows;
@@ -213,6 +237,7 @@ export async function planExport(
 
   async function prepare(): Promise<PreparedExport> {
     if (plan.refusal) throw new RangeError(plan.refusal);
+    if (!checkpoint) throw new Error("an export counted only (countOnly) cannot be made");
     return holdExport(principal, async ({ lease, signal, release }) => {
       const selected = await loadSelectedOptions(tab, search);
       const filters = [...scope.lead, ...filterLines(tab, search, selected, range, timeZone)];
@@ -223,6 +248,17 @@ export async function planExport(
         options.request,
       );
       const orderBy = format === "jsonl" ? OLDEST_FIRST : tab.orderBy(search.sort);
+      const manifestId = newManifestId();
+      const manifest = new ExportManifestMaker({
+        fileName,
+        format,
+        title: scope.title,
+        filters,
+        timeZone,
+        generatedAt: now,
+        generatedBy: principal.username,
+        checkpoint,
+      });
       const context: ExportContext = {
         title: scope.title,
         columns: scope.columns,
@@ -231,8 +267,11 @@ export async function planExport(
         generatedAt: now,
         generatedBy: principal.username,
         rows,
-        batches: eventBatches(lease, where, orderBy, options.batchSize),
+        batches: eventBatches(lease, where, orderBy, options.batchSize, manifest.rows),
         signal,
+        checkpoint,
+        manifest: manifest.rows,
+        finishManifest: () => manifest.sign(),
       };
       // CSV and JSON lines on PostgreSQL: in a worker thread where the build made one (text-export-job.ts).
       const workerFile = format === "csv" || format === "jsonl" ? textExportWorkerFile() : null;
@@ -240,7 +279,7 @@ export async function planExport(
       async function* chunks(): AsyncGenerator<string | Uint8Array> {
         try {
           if (workerFile && connection) {
-            const { sql, params } = selectEvents({ where, orderBy });
+            const { sql, params } = selectEvents({ where, orderBy, leaf: true });
             const job = {
               format: format as TextExportJob["format"],
               connection,
@@ -252,15 +291,18 @@ export async function planExport(
             const thread = await startTextExport(workerFile, job);
             // The worker reads through its own connections: the lease's go back (the slot stays held).
             lease.abandon();
-            yield* thread.chunks();
+            yield* manifest.hashed(thread.chunks());
+            manifest.rows.adopt(thread.manifestRows());
           } else {
-            yield* formatChunks(format, context);
+            yield* manifest.hashed(formatChunks(format, context));
           }
+          // Read to the end: the manifest of exactly these bytes and rows, kept before the download's end is told.
+          await saveManifest(manifestId, exportCallerOf(principal), await manifest.sign());
         } finally {
           release();
         }
       }
-      return { ...plan, chunks, release };
+      return { ...plan, checkpoint, manifestHref: manifestHref(manifestId), chunks, release };
     });
   }
 

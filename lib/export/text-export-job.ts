@@ -4,6 +4,7 @@
 // hands back finished byte chunks (moved, not copied); the server's thread only sends them.
 import { Worker } from "node:worker_threads";
 import type { BulkConnection } from "@/lib/db/database";
+import type { ManifestRow } from "@/lib/audit/integrity/export-manifest";
 import { workerFile } from "./worker-files";
 
 /** The worker's bundle (worker-files.ts), or TEXT_EXPORT_WORKER_FILE. */
@@ -22,8 +23,8 @@ export interface TextExportJob {
   timeZone: string;
 }
 
-/** What the worker says: connected, a chunk, the end, or why it failed. */
-export type TextExportMessage = { ready: true } | { chunk: Uint8Array } | { done: true } | { error: string };
+/** What the worker says: connected, a chunk, the end (with the manifest's rows), or why it failed. */
+export type TextExportMessage = { ready: true } | { chunk: Uint8Array } | { done: true; rows: ManifestRow[] } | { error: string };
 
 /** Chunks the worker may make ahead of the download: 1 MB at 256 KB a chunk. */
 export const CHUNKS_AHEAD = 4;
@@ -35,6 +36,8 @@ const WORKER_LIMITS = { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 2
 export interface TextExportThread {
   /** The file's bytes, in order; stopping early (or reading to the end) ends the worker. */
   chunks(): AsyncGenerator<Uint8Array>;
+  /** The manifest's rows of the file, once its chunks have been read to the end. */
+  manifestRows(): ManifestRow[];
 }
 
 /** Starts the worker; resolves once it has connected to the database, rejects when it could not. */
@@ -59,7 +62,12 @@ export async function startTextExport(file: string, job: TextExportJob): Promise
     await worker.terminate();
     throw new Error("error" in first ? first.error : "The export's worker did not start.");
   }
+  let rows: ManifestRow[] | null = null;
   return {
+    manifestRows() {
+      if (!rows) throw new Error("The export's worker has not finished the file.");
+      return rows;
+    },
     async *chunks() {
       try {
         for (;;) {
@@ -68,6 +76,7 @@ export async function startTextExport(file: string, job: TextExportJob): Promise
             yield message.chunk;
             worker.postMessage("more");
           } else if ("done" in message) {
+            rows = message.rows;
             return;
           } else if ("error" in message) {
             throw new Error(message.error);

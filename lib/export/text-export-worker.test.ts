@@ -10,6 +10,9 @@ import { NOW } from "@/lib/test/tab-fixture";
 import { AUDITOR, useTabFixture } from "@/lib/test/tab-fixture-hooks";
 import { buildWorkers } from "@/scripts/lib/bundle";
 import type { ExportFormat } from "./export-formats";
+import { verifyExport } from "@/lib/audit/integrity/export-verify";
+import { logSigningKey } from "@/lib/audit/integrity/log-key";
+import { readManifest } from "./manifest-store";
 import { planExport } from "./run-export";
 import { startTextExport, textExportWorkerFile } from "./text-export-job";
 
@@ -60,21 +63,32 @@ describe.each(testDatabases().filter((database) => database.name !== "PGlite"))(
 
   /** The export's bytes, made by the worker in `file` or (no such file) on this thread. */
   async function exported(format: ExportFormat, file: string): Promise<Buffer> {
+    return (await exportedWithManifest(format, file)).bytes;
+  }
+
+  async function exportedWithManifest(format: ExportFormat, file: string) {
     process.env.TEXT_EXPORT_WORKER_FILE = file;
     return runAs(AUDITOR, async () => {
       const plan = await planExport("artifacts", format, new URLSearchParams("range=custom&from=2026-01-01&to=2026-03-16"), {
         timeZone: "Europe/Berlin",
         now: NOW,
       });
-      return bytesOf((await plan.prepare()).chunks());
+      const prepared = await plan.prepare();
+      const bytes = await bytesOf(prepared.chunks());
+      const manifest = await readManifest(prepared.manifestHref.split("/").at(-1) as string, AUDITOR.userId as number);
+      return { bytes, manifest };
     });
   }
 
   it.each(["csv", "jsonl"] as const)("writes the same %s in the worker as on this thread", async (format) => {
-    const here = await exported(format, path.join(folder, "none.mjs"));
-    const there = await exported(format, workerFile);
-    expect(here.length).toBeGreaterThan(500);
-    expect(there.equals(here)).toBe(true);
+    const here = await exportedWithManifest(format, path.join(folder, "none.mjs"));
+    const there = await exportedWithManifest(format, workerFile);
+    expect(here.bytes.length).toBeGreaterThan(500);
+    expect(there.bytes.equals(here.bytes)).toBe(true);
+    // The worker gives the manifest its rows: the same as this thread's, and it verifies.
+    expect(there.manifest?.rows).toEqual(here.manifest?.rows);
+    const verified = await verifyExport({ file: there.bytes, manifest: JSON.stringify(there.manifest), verifierKey: logSigningKey().verifierKey });
+    expect(verified).toMatchObject({ ok: true, format });
     // The worker's file is what makes the bytes: a broken one breaks the export.
     const broken = path.join(folder, "broken.mjs");
     writeFileSync(broken, 'throw new Error("a broken worker");');

@@ -4,10 +4,10 @@
 // scripts/lib/bundle.ts; started by run-export.ts.
 import { parentPort, workerData } from "node:worker_threads";
 import pg from "pg";
-import { eventRecordFromText } from "@/lib/audit/search/event-sql";
 import { cursorBatches } from "@/lib/db/cursor-batches";
 import { TEXT_SESSION_OPTIONS } from "@/lib/db/pg-text";
 import { exportEvents } from "./export-event";
+import { ManifestRows, type RecordWithLeaf, recordWithLeafFromText, withLeaves } from "./export-manifest-rows";
 import { CHUNKS_AHEAD, type TextExportJob, type TextExportMessage } from "./text-export-job";
 import { csvChunks, jsonLinesChunks } from "./text-writers";
 
@@ -28,9 +28,11 @@ async function run(): Promise<void> {
   try {
     await Promise.all(clients.map((client) => client.connect()));
     say({ ready: true });
-    const records = cursorBatches(cursorClient, job.sql, job.params, job.batchSize, { fromText: eventRecordFromText });
+    // The job's SELECT reads each event's leaf last (selectEvents' `leaf`), for the manifest.
+    const records = cursorBatches<RecordWithLeaf>(cursorClient, job.sql, job.params, job.batchSize, { fromText: recordWithLeafFromText });
     const query = async <T>(sql: string, params: unknown[]) => (await lookupClient.query(sql, params)).rows as T[];
-    const input = { batches: exportEvents(records, query), timeZone: job.timeZone };
+    const manifest = new ManifestRows();
+    const input = { batches: exportEvents(withLeaves(records, manifest), query), timeZone: job.timeZone, manifest };
     for await (const chunk of job.format === "csv" ? csvChunks(input) : jsonLinesChunks(input)) {
       if (credit === 0) await new Promise<void>((resolve) => (onCredit = resolve));
       credit -= 1;
@@ -39,7 +41,7 @@ async function run(): Promise<void> {
       const own = chunk.buffer.byteLength > Buffer.poolSize ? chunk : new Uint8Array(chunk);
       say({ chunk: own }, [own.buffer as ArrayBuffer]);
     }
-    say({ done: true });
+    say({ done: true, rows: manifest.rows });
   } finally {
     await Promise.all(clients.map((client) => client.end().catch(() => undefined)));
   }

@@ -2,6 +2,8 @@
 import { BLUEPRINT_HEADERS, blueprintLines, jsonLineObject } from "./export-columns";
 import type { ExportContext } from "./export-context";
 import { csvLine, UTF8_BOM } from "./csv";
+import { rowDigest } from "@/lib/audit/integrity/export-manifest";
+import type { ManifestRows } from "./export-manifest-rows";
 
 /** About the size of a socket write; a chunk is handed on once it is this full. */
 const CHUNK_BYTES = 1 << 18;
@@ -76,22 +78,31 @@ async function* lineChunks<Event>(
 }
 
 /** What the text formats read of an export's context (a worker thread has no more). */
-export type TextExportInput = Pick<ExportContext, "batches" | "timeZone">;
+export type TextExportInput = Pick<ExportContext, "batches" | "timeZone" | "manifest">;
 
 export function csvChunks(context: TextExportInput): AsyncGenerator<Uint8Array> {
-  const { timeZone } = context;
+  const { timeZone, manifest } = context;
   return lineChunks(context.batches, UTF8_BOM + csvLine(BLUEPRINT_HEADERS), (event, writer) => {
-    for (const line of blueprintLines(event, timeZone)) writer.write(line);
+    const lines = blueprintLines(event, timeZone);
+    for (const line of lines) writer.write(line);
+    // The row is all the event's lines: a verifier cuts the file into rows by these digests.
+    manifest?.digest(rowDigest(lines.length === 1 ? (lines[0] as string) : lines.join("")));
   });
 }
 
 export function jsonLinesChunks(context: TextExportInput): AsyncGenerator<Uint8Array> {
-  return jsonObjectLineChunks(context.batches, (event) => jsonLineObject(event, context.timeZone));
+  return jsonObjectLineChunks(context.batches, (event) => jsonLineObject(event, context.timeZone), context.manifest);
 }
 
 /** Each item of `batches` as one line of JSON: the object `toObject` makes of it. */
-export function jsonObjectLineChunks<Item>(batches: AsyncIterable<readonly Item[]>, toObject: (item: Item) => unknown): AsyncGenerator<Uint8Array> {
+export function jsonObjectLineChunks<Item>(
+  batches: AsyncIterable<readonly Item[]>,
+  toObject: (item: Item) => unknown,
+  manifest?: ManifestRows,
+): AsyncGenerator<Uint8Array> {
   return lineChunks(batches, "", (item, writer) => {
-    writer.write(`${JSON.stringify(toObject(item))}\n`);
+    const line = `${JSON.stringify(toObject(item))}\n`;
+    writer.write(line);
+    manifest?.digest(rowDigest(line));
   });
 }

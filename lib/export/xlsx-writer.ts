@@ -7,6 +7,7 @@ import { PassThrough } from "node:stream";
 import ExcelJS from "exceljs";
 import { formatDateTime, wallClock, zoneName } from "@/lib/time/zoned";
 import { formatCount } from "@/lib/audit/search/list-result";
+import { checkpointFact, MANIFEST_PART_LABEL, MANIFEST_SHEET, manifestParts, sheetRowsDigest } from "@/lib/audit/integrity/export-manifest";
 import { neutralizeFormula } from "./csv";
 import { yieldToEventLoop, type ExportContext } from "./export-context";
 import type { ExportEvent } from "./export-event";
@@ -115,13 +116,14 @@ async function writeWorkbook(context: ExportContext, output: PassThrough): Promi
       });
       addRow(values, event);
       const extra = rest.reduce((most, parts) => Math.max(most, parts?.length ?? 0), 0);
+      const sheetRows = [values];
       for (let part = 0; part < extra; part += 1) {
-        addRow(
-          values.map((value, index) => (keys[index] ? value : (rest[index]?.[part] ?? null))),
-          null,
-        );
+        const continued = values.map((value, index) => (keys[index] ? value : (rest[index]?.[part] ?? null)));
+        addRow(continued, null);
+        sheetRows.push(continued);
         continuations += 1;
       }
+      context.manifest?.digest(sheetRowsDigest(sheetRows), sheetRows.length);
       written += 1;
       if (written % ROWS_PER_TURN === 0) {
         await yieldToEventLoop();
@@ -156,6 +158,7 @@ async function writeWorkbook(context: ExportContext, output: PassThrough): Promi
         ] as Array<[string, string]>)
       : []),
     ["Disabled users", "struck through in grey"],
+    ...(context.checkpoint ? [Object.values(checkpointFact(context.checkpoint)) as [string, string]] : []),
   ];
   for (const [label, value] of facts) {
     const row = about.addRow({ label, value: neutralizeFormula(value) });
@@ -163,6 +166,25 @@ async function writeWorkbook(context: ExportContext, output: PassThrough): Promi
     row.commit();
   }
   about.commit();
+  const manifest = await context.finishManifest?.();
+  if (manifest) {
+    const sheet = workbook.addWorksheet(MANIFEST_SHEET);
+    sheet.columns = [
+      { key: "label", width: 22 },
+      { key: "value", width: 120 },
+    ];
+    const lines: Array<[string, string]> = [
+      [
+        "What this is",
+        `The proof that every row of the "${context.title}" sheet is in the audit log's signed checkpoint, and that neither the rows nor this sheet were edited. Check it with: npm run verify -- --export <this file> --key <the log's public key>`,
+      ],
+      ["Checkpoint", `tree size ${manifest.checkpoint.treeSize}, root ${manifest.checkpoint.rootHash}, signed ${manifest.checkpoint.time}`],
+      ["Rows", formatCount(manifest.rows.length)],
+      ...manifestParts(JSON.stringify(manifest)).map((part, index, all): [string, string] => [`${MANIFEST_PART_LABEL} ${index + 1}/${all.length}`, part]),
+    ];
+    for (const [label, value] of lines) sheet.addRow({ label, value }).commit();
+    sheet.commit();
+  }
   await workbook.commit();
 }
 

@@ -40,10 +40,11 @@ export async function fetchSubtrees(session: Query, ids: readonly SubtreeId[]): 
   if (folded.length > 0) {
     const starts = folded.map((id) => id.index * 2 ** id.level);
     const ends = folded.map((id) => (id.index + 1) * 2 ** id.level);
+    // LATERAL: one index range scan per wanted range. As a plain join on the two inequalities, a batch
+    // proof of 100,000 rows spread over 200,000 leaves ran for minutes (every leaf against every range).
     const rows = await session.query<{ seq: string; hash: Uint8Array }>(
-      `SELECT l."seq"::text AS "seq", l."hash" FROM "AuditLeaf" l
-       JOIN unnest($1::bigint[], $2::bigint[]) AS wanted("start", "end") ON l."seq" >= wanted."start" AND l."seq" < wanted."end"
-       ORDER BY l."seq"`,
+      `SELECT l."seq"::text AS "seq", l."hash" FROM unnest($1::bigint[], $2::bigint[]) AS wanted("start", "end")
+       CROSS JOIN LATERAL (SELECT x."seq", x."hash" FROM "AuditLeaf" x WHERE x."seq" >= wanted."start" AND x."seq" < wanted."end") l`,
       [starts.map(String), ends.map(String)],
     );
     const leaves = new Map(rows.map((row) => [Number(row.seq), toHash(row.hash)]));
