@@ -119,7 +119,10 @@ describe.each(testDatabases())("export manifests on $name", ({ open }) => {
       writeFileSync(`${csv}.manifest.json`, manifest);
       const run = () => {
         try {
-          return { code: 0, out: execFileSync("npx", ["tsx", "scripts/verify-export.ts", "--export", csv, "--key", verifierKey()], { encoding: "utf8" }) };
+          return {
+            code: 0,
+            out: execFileSync("npx", ["tsx", "--conditions=react-server", "scripts/verify.ts", "--export", csv, "--key", verifierKey()], { encoding: "utf8" }),
+          };
         } catch (error) {
           const failed = error as { status: number; stdout: string };
           return { code: failed.status, out: failed.stdout };

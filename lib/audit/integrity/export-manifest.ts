@@ -1,7 +1,7 @@
 // The manifest of an export: what ties a file's rows to a signed checkpoint of the Merkle log, so
 // that an auditor holding only the file, its manifest and the log's public key can check that no
 // row was edited and that every row is in the log (export-verify.ts). Pure: the server makes it,
-// `scripts/verify-export.ts` reads it.
+// `npm run verify -- --export` reads it.
 //
 // A manifest holds, in the file's row order, each row's sequence number (leaf index), its leaf
 // hash and a digest of the row as the file holds it; the checkpoint the export was bounded by

@@ -1,5 +1,5 @@
 // Checks an export against its manifest (export-manifest.ts) with the log's public key alone, the
-// way an auditor would away from the console (scripts/verify-export.ts), and names the first
+// way an auditor would away from the console (`npm run verify -- --export`), and names the first
 // problem found, in this order: the manifest cannot be read; the checkpoint's signature; the
 // manifest's signature; the manifest edited after it was signed; the batch proof does not tie the
 // rows' leaves to the checkpoint's root; the file edited (the row and line when it can tell).
