@@ -5,6 +5,7 @@ import { migrate } from "../lib/db/migrate";
 import { contentSummary, emptyDatabase, parseSeedArgs, SEED_USAGE, type SeedArgs } from "../lib/seed/cli";
 import { CONSOLE_ACCOUNTS } from "../lib/seed/people";
 import { isDatabaseEmpty, seedDemoData } from "../lib/seed/seed";
+import { signAuditLog } from "./lib/sign-audit-log";
 
 const format = (value: number) => Math.round(value).toLocaleString("en-US");
 
@@ -30,6 +31,7 @@ async function main(args: SeedArgs): Promise<void> {
     console.log(`Seeding ${db.location} with ${format(args.events)} events (seed ${args.seed}).`);
     const result = await seedDemoData(db, { events: args.events, seed: args.seed, log: (line) => console.log(line) });
     console.log(`Seeded ${format(result.events)} events in ${result.seconds.toFixed(1)} s (${format(result.eventsPerSecond)} events/s).`);
+    await signAuditLog(db);
     console.log(`Sign in with ${CONSOLE_ACCOUNTS.map((account) => `${account.username} / ${account.password}`).join(", ")}.`);
   } catch (error) {
     console.error(`Seeding failed: ${error instanceof Error ? error.message : String(error)}`);

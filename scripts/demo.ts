@@ -3,6 +3,7 @@
 import { openDatabase } from "../lib/db/database";
 import { migrate } from "../lib/db/migrate";
 import { isDatabaseEmpty, seedDemoData } from "../lib/seed/seed";
+import { signAuditLog } from "./lib/sign-audit-log";
 import { ensureBuild } from "./lib/build-stamp";
 import { sessionSecret } from "./lib/secret";
 import { isPortFree, startNext, waitForHttp } from "./lib/serve";
@@ -19,6 +20,7 @@ async function prepareDatabase(): Promise<void> {
       const seeded = await seedDemoData(database, { log: (line) => console.log(`  ${line}`) });
       console.log(`Seeded ${seeded.events.toLocaleString("en-US")} events in ${seeded.seconds.toFixed(1)} s.`);
     }
+    await signAuditLog(database);
   } finally {
     await database.close();
   }
