@@ -1,7 +1,9 @@
 "use client";
 // The console's frame: a skip link, the header (sections, time zone, who is signed in, Sign out) and
 // the page's <main>. Below the `sm` breakpoint the header keeps the name and a menu button; the
-// sections, the zone, the account and Sign out move into the menu it opens.
+// sections, the zone, the account and Sign out move into the menu it opens. From `sm` to `xl` the
+// header is compact: the sections as icons (below `lg`), the zone as a button that opens its switch,
+// the account as its avatar (below `md`), the role badge left out.
 
 import type { ReactNode } from "react";
 import Link from "next/link";
@@ -10,7 +12,7 @@ import { SessionProvider } from "next-auth/react";
 import { AppShell, Avatar, Badge, Box, Burger, Divider, Drawer, Group, Stack, Text, ThemeIcon, UnstyledButton } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { IconShieldCheck } from "@tabler/icons-react";
-import { TimeZoneSwitch } from "@/components/time-zone-switch";
+import { TimeZoneButton, TimeZoneSwitch } from "@/components/time-zone-switch";
 import type { ConsoleAccessRole } from "@/lib/auth/principal";
 import { API_REFERENCE_PATH } from "@/lib/security/content-security-policy";
 import { initials } from "@/components/user-initials";
@@ -48,14 +50,15 @@ const ROLE_BADGES: Record<ConsoleAccessRole, { label: string; color: string }> =
 export const MAIN_ID = "main-content";
 const MENU_ID = "console-menu";
 
-function Account({ user, withBadge }: { user: ConsoleUser; withBadge: "always" | "wide" }) {
+/** `compact`: in the header, the names from `md` and the role's badge from `xl`; in the menu, all of it. */
+function Account({ user, compact }: { user: ConsoleUser; compact: boolean }) {
   const badge = ROLE_BADGES[user.role];
   return (
     <Group gap="sm" wrap="nowrap" aria-label="Signed-in user" role="group">
       <Avatar src={user.avatarUrl} alt="" radius="xl" size={32} color="indigo" title={`${user.displayName} (${badge.label})`}>
         {initials(user.displayName)}
       </Avatar>
-      <Box miw={0}>
+      <Box miw={0} visibleFrom={compact ? "md" : undefined}>
         <Text size="sm" fw={500} lh={1.2} truncate>
           {user.displayName}
         </Text>
@@ -63,7 +66,7 @@ function Account({ user, withBadge }: { user: ConsoleUser; withBadge: "always" |
           {user.username}
         </Text>
       </Box>
-      <Badge variant="light" color={badge.color} visibleFrom={withBadge === "wide" ? "md" : undefined} style={{ flexShrink: 0 }}>
+      <Badge variant="light" color={badge.color} visibleFrom={compact ? "xl" : undefined} style={{ flexShrink: 0 }}>
         {badge.label}
       </Badge>
     </Group>
@@ -72,7 +75,7 @@ function Account({ user, withBadge }: { user: ConsoleUser; withBadge: "always" |
 
 export function ConsoleShell({ user, timeZone, timeZoneLabel, browserZone, utcTimes, sessionRefreshSeconds, children }: ConsoleShellProps) {
   const [menuOpen, menu] = useDisclosure(false);
-  const zone = <TimeZoneSwitch timeZone={timeZone} timeZoneLabel={timeZoneLabel} browserZone={browserZone} utc={utcTimes} />;
+  const zoneProps = { timeZone, timeZoneLabel, browserZone, utc: utcTimes };
   // The API reference's renderer brings its own <main> (Scalar's, which cannot be changed): a page
   // has one main landmark, so there the shell's is a plain box and that page names its own parts.
   const ownMain = usePathname() !== API_REFERENCE_PATH;
@@ -96,8 +99,13 @@ export function ConsoleShell({ user, timeZone, timeZoneLabel, browserZone, utcTi
               <ConsoleNav role={user.role} />
             </Group>
             <Group gap="md" wrap="nowrap" visibleFrom="sm" miw={0}>
-              <Box visibleFrom="lg">{zone}</Box>
-              <Account user={user} withBadge="wide" />
+              <Box visibleFrom="xl">
+                <TimeZoneSwitch {...zoneProps} />
+              </Box>
+              <Box hiddenFrom="xl">
+                <TimeZoneButton {...zoneProps} />
+              </Box>
+              <Account user={user} compact />
               <SignOutButton size="xs" style={{ flexShrink: 0 }} />
             </Group>
             <Burger
@@ -121,8 +129,8 @@ export function ConsoleShell({ user, timeZone, timeZoneLabel, browserZone, utcTi
             </Drawer.Header>
             <Drawer.Body>
               <Stack gap="md">
-                <Account user={user} withBadge="always" />
-                {zone}
+                <Account user={user} compact={false} />
+                <TimeZoneSwitch {...zoneProps} />
                 <Divider />
                 <ConsoleNavList role={user.role} onNavigate={menu.close} />
                 <Divider />
