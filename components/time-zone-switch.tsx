@@ -1,9 +1,10 @@
 "use client";
 // The time zone in the header (the menu's on a phone): the zone times are in, and the "Times in UTC" switch, kept in a cookie so
-// that every page, the diff view and the exports (which read lib/time/admin-time-zone.ts) follow it.
+// that every page, the diff view and the exports (which read lib/time/admin-time-zone.ts) follow it. Where the header
+// has no room for both (a tablet, a small laptop), a button naming the zone opens them.
 import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
-import { Group, Switch, Text, Tooltip } from "@mantine/core";
+import { Button, Group, Popover, Switch, Text, Tooltip } from "@mantine/core";
 import { IconWorld } from "@tabler/icons-react";
 import { consoleCookie, UTC_TIMES_COOKIE } from "@/lib/time/time-zone-cookie";
 
@@ -53,5 +54,32 @@ export function TimeZoneSwitch({ timeZone, timeZoneLabel, browserZone, utc }: Ti
         styles={{ label: { whiteSpace: "nowrap", color: "var(--mantine-color-dimmed)" } }}
       />
     </Group>
+  );
+}
+
+/** The zone's short name on a button ("CET", "UTC") that opens the time zone and its switch. */
+export function TimeZoneButton(props: TimeZoneSwitchProps) {
+  const { timeZone, timeZoneLabel, utc } = props;
+  // "CET (UTC+01:00)": the abbreviation before the offset
+  const short = utc ? "UTC" : timeZoneLabel.split(" (")[0];
+  return (
+    <Popover position="bottom-end" shadow="md" withArrow trapFocus returnFocus>
+      <Popover.Target>
+        <Button
+          variant="subtle"
+          color="gray"
+          c="dimmed"
+          size="xs"
+          leftSection={<IconWorld size={16} aria-hidden />}
+          aria-label={`Time zone: ${timeZone}, ${timeZoneLabel}. Times in UTC: ${utc ? "on" : "off"}`}
+          style={{ flexShrink: 0 }}
+        >
+          {short}
+        </Button>
+      </Popover.Target>
+      <Popover.Dropdown aria-label="Time zone">
+        <TimeZoneSwitch {...props} />
+      </Popover.Dropdown>
+    </Popover>
   );
 }

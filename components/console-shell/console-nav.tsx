@@ -1,10 +1,12 @@
 "use client";
 // The console's sections in the header: the audit trail and the API reference for everyone, API
 // tokens and console users for administrators only; the section open is marked with aria-current.
-// Buttons in the header on a wide screen, a list in the header's menu on a narrow one.
+// Buttons in the header on a wide screen (icons alone below `lg`, where the labels would crowd out
+// the time zone and the account), a list in the header's menu on a narrow one.
+import { Fragment } from "react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { Button, Group, NavLink, Stack } from "@mantine/core";
+import { ActionIcon, Button, Group, NavLink, Stack } from "@mantine/core";
 import { IconApi, IconKey, IconListSearch, IconUsers, type Icon } from "@tabler/icons-react";
 import type { ConsoleAccessRole } from "@/lib/auth/principal";
 
@@ -47,26 +49,31 @@ function useSections(role: ConsoleAccessRole) {
   }));
 }
 
-/** The sections as buttons in the header, from the `sm` breakpoint up. */
+/** The sections as buttons in the header, from the `sm` breakpoint up: labelled from `lg`, icons (named alike) below it. */
 export function ConsoleNav({ role }: { role: ConsoleAccessRole }) {
   return (
     <Group component="nav" aria-label="Console" gap={4} wrap="nowrap" visibleFrom="sm">
-      {useSections(role).map(({ href, label, title, icon: SectionIcon, current }) => (
-        <Button
-          key={href}
-          component={Link}
-          href={href}
-          title={title}
-          size="sm"
-          variant={current ? "light" : "subtle"}
-          color={current ? undefined : "gray"}
-          c={current ? undefined : "gray.8"}
-          leftSection={<SectionIcon size={16} stroke={1.8} aria-hidden />}
-          aria-current={current ? "page" : undefined}
-        >
-          {label}
-        </Button>
-      ))}
+      {useSections(role).map(({ href, label, title, icon: SectionIcon, current }) => {
+        const link = {
+          component: Link,
+          href,
+          title,
+          variant: current ? "light" : "subtle",
+          color: current ? undefined : "gray",
+          c: current ? undefined : "gray.8",
+          "aria-current": current ? ("page" as const) : undefined,
+        };
+        return (
+          <Fragment key={href}>
+            <Button {...link} size="sm" visibleFrom="lg" leftSection={<SectionIcon size={16} stroke={1.8} aria-hidden />}>
+              {label}
+            </Button>
+            <ActionIcon {...link} size="lg" hiddenFrom="lg" aria-label={label}>
+              <SectionIcon size={18} stroke={1.8} aria-hidden />
+            </ActionIcon>
+          </Fragment>
+        );
+      })}
     </Group>
   );
 }

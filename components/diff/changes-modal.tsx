@@ -1,8 +1,8 @@
 "use client";
 // The diff over a table: a dialog on the diff's own URL. Closing it (Escape, the close button, a
 // click outside) goes back to the table as it was, with the focus on the row's "Show changes" that
-// opened it; "Open as page" loads the URL as its own page. Rendered in place, inside the page's
-// <main>, so that its content is within a landmark.
+// opened it; "Open as page" loads the URL as its own page. Like every modal of the console, it opens
+// inside the page's <main> (console-shell.tsx), so that its content is within a landmark.
 import { useRouter } from "next/navigation";
 import type { ReactNode } from "react";
 import { Anchor, Group, Modal, Stack } from "@mantine/core";
@@ -26,7 +26,6 @@ export function ChangesModal({ eventId, title, pageHref, children }: ChangesModa
         keepFocus([changesOpenerSelector(eventId)]);
         router.back();
       }}
-      withinPortal={false}
       size="80rem"
       radius="md"
       title={title}

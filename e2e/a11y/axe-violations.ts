@@ -16,12 +16,3 @@ export async function settled(page: Page): Promise<void> {
     await page.waitForLoadState("networkidle");
   }
 }
-
-/**
- * axe with a Mantine modal open over the page: the modal's header, rendered in a portal outside
- * <main>, reads as a second banner (two moderate findings). Known, to be fixed by rendering modals
- * inside <main> as the diff's is; every other finding still fails.
- */
-export async function axeViolationsOverModal(page: Page): Promise<string[]> {
-  return (await axeViolations(page)).filter((violation) => !/^landmark-(no-duplicate-banner|unique) \(moderate\)/.test(violation));
-}

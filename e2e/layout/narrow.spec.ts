@@ -1,17 +1,19 @@
 // The console on a phone (390 x 844): no page scrolls sideways, wide tables scroll in their own box,
 // the header's sections, account and Sign out are in its menu, every tab and export control can be
-// reached. Screenshots of each page land in test-results (not committed) to be looked at.
+// reached. Then a tablet and laptops (800, 1024, 1440): the header's controls side by side, none cut
+// off, the time zone and its "Times in UTC" switch at hand. Screenshots of each page land in
+// test-results (not committed) to be looked at.
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { signInAsAdmin } from "../fixtures";
 import { settled } from "../a11y/axe-violations";
 
 test.use({ viewport: { width: 390, height: 844 } });
 
-const WIDTH = 390;
+const screenWidth = (page: Page) => page.viewportSize()!.width;
 
 async function expectNoSidewaysScroll(page: Page, what: string): Promise<void> {
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
-  expect(width, `${what} is ${width} px wide`).toBeLessThanOrEqual(WIDTH);
+  expect(width, `${what} is ${width} px wide`).toBeLessThanOrEqual(screenWidth(page));
 }
 
 async function shoot(page: Page, name: string): Promise<void> {
@@ -24,7 +26,7 @@ async function expectWithinWidth(locator: Locator, what: string): Promise<void> 
   const box = await locator.boundingBox();
   expect(box, what).not.toBeNull();
   expect(box!.x, `${what} starts on screen`).toBeGreaterThanOrEqual(0);
-  expect(box!.x + box!.width, `${what} ends on screen`).toBeLessThanOrEqual(WIDTH);
+  expect(box!.x + box!.width, `${what} ends on screen`).toBeLessThanOrEqual(screenWidth(locator.page()));
 }
 
 const TABS = [
@@ -117,4 +119,47 @@ test("entity, diff and settings pages fit a phone", async ({ page }) => {
     await expectNoSidewaysScroll(page, name);
     await shoot(page, `page-${name}`);
   }
+});
+
+test("from a tablet to a wide screen the header's controls sit side by side, the time zone and its switch at hand", async ({ page }) => {
+  await signInAsAdmin(page, "/audit/logins");
+  const header = page.getByRole("banner");
+  const controls = [
+    header.getByRole("navigation", { name: "Console" }),
+    header.getByRole("group", { name: "Signed-in user" }),
+    header.getByRole("button", { name: "Sign out" }),
+  ];
+  for (const width of [800, 1024, 1440]) {
+    await page.setViewportSize({ width, height: 900 });
+    await expect(header.getByRole("button", { name: "Open the menu" })).toBeHidden();
+    // Left to right, each control ends before the next begins, the last one on screen.
+    const zone = width >= 1408 ? header.getByRole("switch", { name: "Times in UTC" }) : header.getByRole("button", { name: /^Time zone: Europe\/Berlin/ });
+    let end = 0;
+    for (const [index, control] of [controls[0], zone, ...controls.slice(1)].entries()) {
+      await expectWithinWidth(control, `at ${width} px, control ${index + 1}`);
+      const box = (await control.boundingBox())!;
+      expect(box.x, `at ${width} px, control ${index + 1} starts after the one before`).toBeGreaterThanOrEqual(end);
+      end = box.x + box.width;
+    }
+    await expectNoSidewaysScroll(page, `Logins at ${width} px`);
+    await shoot(page, `header-${width}`);
+  }
+
+  // 1024 px: the zone is a button that opens the zone's name and the switch.
+  await page.setViewportSize({ width: 1024, height: 900 });
+  await header.getByRole("button", { name: /^Time zone: Europe\/Berlin/ }).click();
+  const zone = page.getByRole("dialog", { name: "Time zone" });
+  await expect(zone.getByRole("note", { name: /^Time zone: Europe\/Berlin/ })).toBeVisible();
+  await shoot(page, "header-1024-zone");
+  await expect(page.getByText("Times in Europe/Berlin (CET)")).toBeVisible();
+  await zone.getByRole("switch", { name: "Times in UTC" }).check();
+  await expect(header.getByRole("button", { name: /^Time zone: UTC/ })).toHaveText("UTC");
+  await expect(page.getByText("Times in Europe/Berlin (CET)")).toBeHidden();
+  // Escape closes it and gives the focus back to its button.
+  await page.keyboard.press("Escape");
+  await expect(zone).toBeHidden();
+  await expect(header.getByRole("button", { name: /^Time zone: UTC/ })).toBeFocused();
+  await header.getByRole("button", { name: /^Time zone: UTC/ }).click();
+  await page.getByRole("dialog", { name: "Time zone" }).getByRole("switch", { name: "Times in UTC" }).uncheck();
+  await expect(header.getByRole("button", { name: /^Time zone: Europe\/Berlin/ })).toBeVisible();
 });

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { axeViolationsOverModal as axeViolations } from "../a11y/axe-violations";
+import { axeViolations } from "../a11y/axe-violations";
 import { DEMO, signIn, signInAsAdmin, tableRows } from "../fixtures";
 
 // Saved searches as administrators and auditors use them: an admin names the Logins tab's filters

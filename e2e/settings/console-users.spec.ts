@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { axeViolationsOverModal as axeViolations } from "../a11y/axe-violations";
+import { axeViolations } from "../a11y/axe-violations";
 import { DEMO, signIn, signInAsAdmin } from "../fixtures";
 
 // The Console users page as an administrator uses it: an account added with a one-time password,

@@ -9,8 +9,13 @@ import { changesText, changeValues, changeValueText, type ExportEvent } from "./
 
 export interface ExportColumn {
   header: string;
-  /** Excel width in characters; the PDF shares out its page width in the same proportions */
+  /** Excel width in characters; the PDF shares out its page width in the same proportions, or in `pdfWidth`'s */
   width: number;
+  /**
+   * the PDF's share where it differs from Excel's: a landscape page is narrower than a sheet, so a
+   * time, a label or a name wraps in its cell and the Changes prose gets the room
+   */
+  pdfWidth?: number;
   /** a date column: an Excel date cell, "YYYY-MM-DD HH:mm:ss" in the PDF */
   date?: boolean;
   /** false: left out of the PDF, whose page is narrower than a sheet */
@@ -29,21 +34,21 @@ function artifactOfKind(kind: "ARTIFACT" | "WORK_ITEM") {
 
 /** The columns the tabs' exports are made of (each tab lists its own: tabs/<tab>/<tab>-export-columns.ts). */
 export const COLUMNS = {
-  createdAt: { header: "Created at", width: 24, date: true, value: (event) => event.createdAt },
+  createdAt: { header: "Created at", width: 24, pdfWidth: 16, date: true, value: (event) => event.createdAt },
   user: { header: "User", width: 18, user: (event) => event.actor, value: (event) => userName(event.actor) },
   userName: { header: "Name", width: 18, user: (event) => event.actor, value: (event) => event.actor.displayName },
   userStatus: { header: "User status", width: 14, value: (event) => userStatus(event.actor) },
-  eventType: { header: "Event Type", width: 24, value: (event) => event.label },
-  artifactName: { header: "Artifact", width: 28, value: (event) => event.artifact?.name ?? "" },
+  eventType: { header: "Event Type", width: 24, pdfWidth: 14, value: (event) => event.label },
+  artifactName: { header: "Artifact", width: 28, pdfWidth: 18, value: (event) => event.artifact?.name ?? "" },
   artifact: { header: "Artifact", width: 28, value: artifactOfKind("ARTIFACT") },
   workItem: { header: "Work Item", width: 28, value: artifactOfKind("WORK_ITEM") },
-  project: { header: "Project", width: 22, value: (event) => event.project?.name ?? "" },
+  project: { header: "Project", width: 22, pdfWidth: 14, value: (event) => event.project?.name ?? "" },
   tracker: { header: "Tracker", width: 18, value: (event) => event.tracker?.name ?? "" },
   targetUser: { header: "Target user", width: 18, user: (event) => event.targetUser, value: (event) => userName(event.targetUser) },
   /** a permission event's message as the Permissions tab shows it ("Impacted User: ...") */
   permissionMessage: { header: "Message", width: 36, value: (event) => messageText(eventMessage(event)) },
   message: { header: "Message", width: 60, value: (event) => event.message ?? "" },
-  changes: { header: "Changes", width: 50, value: changesText },
+  changes: { header: "Changes", width: 50, pdfWidth: 70, value: changesText },
   /** every changed field's whole old value: Excel only (a text past a cell's limit goes on in continuation rows) */
   oldValues: { header: "Old values", width: 60, pdf: false, value: (event) => changeValues(event, "old") },
   newValues: { header: "New values", width: 60, pdf: false, value: (event) => changeValues(event, "new") },

@@ -4,7 +4,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { inflateSync } from "node:zlib";
 import { afterAll, describe, expect, it } from "vitest";
+import { PERMISSIONS_EXPORT_COLUMNS } from "@/lib/audit/tabs/permissions/permissions-export-columns";
 import { type PdfDocumentInput, renderPdf } from "./pdf-document";
+import { pdfColumn } from "./pdf-writer";
 import { PLACEHOLDER } from "./pdf-text";
 
 // A PDF is read back as a second reader reads it: pdftotext for the text, pdffonts for what is
@@ -177,7 +179,7 @@ describe("a PDF's fonts and marks", () => {
       input(
         [
           ["Latin", LONG_NAME, "User Disable"],
-          ["Korean", "김민준 김민준 김민준 김민준 김민준 김민준 김민준", "User Disable"],
+          ["Korean", "김민준 김민준 김민준 김민준 김민준 김민준 김민준 김민준 김민준", "User Disable"],
         ],
         ["0:1", "1:1"],
       ),
@@ -191,5 +193,55 @@ describe("a PDF's fonts and marks", () => {
     // ...and each line gets its stroke: a line segment ("x y m x y l S") in the strike's grey.
     const strikes = contentStreams(bytes).split(STRIKE_GREY).slice(1);
     expect(strikes.flatMap((drawn) => drawn.match(/ m\n[\d.]+ [\d.]+ l\nS/g) ?? [])).toHaveLength(4);
+  });
+});
+
+describe("a Permissions PDF's layout", () => {
+  // The demo's three kinds of row, cell by column header: a group assignment, a permission update
+  // with three changed roles, an account disabled.
+  const KINDS: Record<string, string>[] = [
+    {
+      "Created at": "2026-11-16 09:45:06",
+      User: "lukasz.zolc",
+      Name: "Łukasz Żółć",
+      "User status": "Enabled",
+      Artifact: "Remote API Access",
+      "Event Type": "Group Assign",
+      "Target user": "william.peterson",
+      Message: "Impacted User: william.peterson (Enabled)",
+    },
+    {
+      "Created at": "2026-11-21 14:16:51",
+      User: "edward.cook",
+      Name: "Edward Cook",
+      "User status": "Enabled",
+      Artifact: "Field: Acceptance Criteria",
+      "Event Type": "Artifact Permission Update",
+      Project: "Infusion Pump Firmware",
+      Tracker: "User Stories",
+      Message: "Changed: Permissions",
+      Changes: "Permissions: Developer: Read & Write → None; Project Admin: Read & Write → Read; Reviewer: Read & Write → Read",
+    },
+    {
+      "Created at": "2026-11-23 09:04:36",
+      User: "eleni.papadopoulou",
+      Name: "Ελένη Παπαδοπούλου",
+      "User status": "Disabled",
+      Artifact: "benjamin.eriksson",
+      "Event Type": "User Disable",
+      "Target user": "benjamin.eriksson",
+    },
+  ];
+
+  it("fits a typical row in three lines: at least 15 rows a page", () => {
+    const columns = PERMISSIONS_EXPORT_COLUMNS.filter((column) => column.pdf !== false).map(pdfColumn);
+    const body = Array.from({ length: 150 }, (_, index) =>
+      columns.map(({ header }) => (header === "Source" ? "demo" : header === "Event ID" ? String(4000 + index) : (KINDS[index % 3][header] ?? ""))),
+    );
+    const file = write("permissions.pdf", renderPdf({ ...input(body), columns }));
+    const pages = Number(/^Pages:\s+(\d+)/m.exec(execFileSync("pdfinfo", [file]).toString())?.[1]);
+    expect(pages).toBeLessThanOrEqual(10);
+    // The widest change still reads whole, not cut at the page's edge.
+    expect(readText(file).replace(/\s+/g, " ")).toContain("Reviewer: Read & Write → Read");
   });
 });

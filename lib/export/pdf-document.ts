@@ -34,7 +34,8 @@ export interface PdfDocumentInput {
   struck: ReadonlySet<string>;
 }
 
-const MARGIN = 36;
+// 10 mm, well within what any printer prints: 16 points more for the table than the half inch it was.
+const MARGIN = 28;
 const STRIKE_COLOR = [134, 142, 150] as const;
 
 /** Embeds the fonts the document's text uses, and no other (a CJK font is megabytes even subset). */
@@ -97,33 +98,64 @@ function pageFooters(doc: jsPDF, input: PdfDocumentInput): void {
   }
 }
 
-const FONT_SIZE = 7.5;
-const CELL_PADDING = 3;
+// A dozen columns share a landscape page: at 7 points a permission change reads in three lines, at 7.5 in four or five.
+const FONT_SIZE = 7;
+// A cell's padding, across (a point more of it in each of a dozen columns is a word less of Changes) and down.
+const CELL_PADDING = { horizontal: 2, vertical: 3 };
 // Columns at least this wide (in Excel characters) hold prose; narrower ones must fit their longest word.
 const PROSE_WIDTH = 30;
 
+/** The widest of `texts` in points, measuring only what may beat the widest so far: no glyph is wider than 1 em. */
+function widest(measure: (text: string) => number, texts: Iterable<string>): number {
+  let result = 0;
+  for (const text of texts) if (text.length * FONT_SIZE > result) result = Math.max(result, measure(text));
+  return result;
+}
+
+/** A column's cells cut into pieces, one row at a time. */
+function* pieces(rows: readonly string[][], index: number, cut: RegExp): Generator<string> {
+  for (const row of rows) yield* row[index].split(cut);
+}
+
+/** The width of a header's text, set in bold (the headers are the product's own Latin words). */
+function boldWidth(doc: jsPDF, text: string): number {
+  doc.setFont(PDF_FONT, "bold");
+  doc.setFontSize(FONT_SIZE);
+  return doc.getTextWidth(text);
+}
+
 /**
- * Each column's width in points: the page shared out as the Excel widths are, except that a narrow
+ * Each column's width in points: the page shared out as the columns' widths say, except that a narrow
  * column is never narrower than its longest word ("Requirements", a username), so that no word is
- * split across lines; the prose columns give up what that takes.
+ * split across lines, nor wider than its longest cell, where the room would be left blank; the prose
+ * columns (Message, Changes) give up what the first takes and are given what the second leaves.
  */
-function columnWidths(layout: RunLayout, columns: readonly PdfColumn[], rows: readonly string[][], tableWidth: number): number[] {
+function columnWidths(doc: jsPDF, layout: RunLayout, columns: readonly PdfColumn[], rows: readonly string[][], tableWidth: number): number[] {
   const total = columns.reduce((sum, column) => sum + column.width, 0);
   const proportional = columns.map((column) => (tableWidth * column.width) / total);
-  const minimum = columns.map((column, index) => {
-    if (column.width >= PROSE_WIDTH) return 0;
-    let widest = 0;
-    for (const text of [column.header, ...rows.map((row) => row[index])]) {
-      // No glyph is wider than 1 em: a word that short cannot be the widest, and is not measured.
-      for (const word of text.split(/\s+/)) if (word.length * FONT_SIZE > widest) widest = Math.max(widest, layout.width(word));
-    }
-    return widest + CELL_PADDING * 2 + 2;
-  });
-  const widths = proportional.map((width, index) => Math.max(width, minimum[index]));
+  const prose = columns.map((column) => column.width >= PROSE_WIDTH);
+  // A narrow column's widest piece of text (its bold header's too), cut where a line may break (words)
+  // or must (lines), with the cell's padding.
+  const measured = (index: number, cut: RegExp) =>
+    Math.max(
+      widest((text) => boldWidth(doc, text), columns[index].header.split(cut)),
+      widest((text) => layout.width(text), pieces(rows, index, cut)),
+    ) +
+    CELL_PADDING.horizontal * 2 +
+    1;
+  const minimum = columns.map((_, index) => (prose[index] ? 0 : measured(index, /\s+/)));
+  const natural = columns.map((_, index) => (prose[index] ? Number.POSITIVE_INFINITY : measured(index, /\n/)));
+  const widths = proportional.map((width, index) => Math.max(Math.min(width, natural[index]), minimum[index]));
   const excess = widths.reduce((sum, width) => sum + width, 0) - tableWidth;
-  const flexible = columns.map((column, index) => column.width >= PROSE_WIDTH || widths[index] > minimum[index]);
+  if (excess < 0) {
+    // Room left over: to the prose columns in their proportions, or to every column where there is none.
+    const takers = prose.some(Boolean) ? prose : columns.map(() => true);
+    const share = proportional.reduce((sum, width, index) => sum + (takers[index] ? width : 0), 0);
+    return widths.map((width, index) => (takers[index] ? width - (excess * proportional[index]) / share : width));
+  }
+  const flexible = columns.map((_, index) => prose[index] || widths[index] > minimum[index]);
   const room = widths.reduce((sum, width, index) => sum + (flexible[index] ? width - minimum[index] : 0), 0);
-  if (excess <= 0 || room <= 0) return widths;
+  if (excess === 0 || room <= 0) return widths;
   const share = Math.min(1, excess / room);
   return widths.map((width, index) => (flexible[index] ? width - (width - minimum[index]) * share : width));
 }
@@ -158,7 +190,7 @@ export function renderPdf(input: PdfDocumentInput): Uint8Array {
       .map(([row, index]) => `${row}:${kept.indexOf(index)}`),
   );
   const layout = new RunLayout(doc, FONT_SIZE);
-  const widths = columnWidths(layout, shown, rows, doc.internal.pageSize.getWidth() - MARGIN * 2);
+  const widths = columnWidths(doc, layout, shown, rows, doc.internal.pageSize.getWidth() - MARGIN * 2);
   // Cells whose lines need more than one font: drawn run by run once autotable has drawn their background.
   const runCells = new Map<string, string[]>();
   autoTable(doc, {
@@ -179,7 +211,7 @@ export function renderPdf(input: PdfDocumentInput): Uint8Array {
       const text = rows[data.row.index][data.column.index];
       // Latin text is wrapped by autotable in DejaVu Sans; any other, here, each run measured in its own font.
       if (isPlainLatin(text)) return;
-      const lines = layout.wrap(text, widths[data.column.index] - CELL_PADDING * 2);
+      const lines = layout.wrap(text, widths[data.column.index] - CELL_PADDING.horizontal * 2);
       const fonts = new Set(lines.map((line) => layout.singleFont(line)));
       const font = fonts.size === 1 ? [...fonts][0] : null;
       data.cell.styles.overflow = "visible";

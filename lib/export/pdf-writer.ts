@@ -6,7 +6,8 @@ import { Worker } from "node:worker_threads";
 import { checkpointFact } from "@/lib/audit/integrity/export-manifest";
 import { formatDateTime } from "@/lib/time/zoned";
 import { yieldToEventLoop, type ExportContext } from "./export-context";
-import { renderPdf, type PdfDocumentInput } from "./pdf-document";
+import type { ExportColumn } from "./export-columns";
+import { renderPdf, type PdfColumn, type PdfDocumentInput } from "./pdf-document";
 import { workerFile } from "./worker-files";
 
 /** The worker's bundle (worker-files.ts), or PDF_WORKER_FILE. */
@@ -50,6 +51,11 @@ function renderInWorker(file: string, input: PdfDocumentInput, signal: AbortSign
   );
 }
 
+/** A column as the PDF lays it out: its header, and its share of the page. */
+export function pdfColumn({ header, width, pdfWidth }: ExportColumn): PdfColumn {
+  return { header, width: pdfWidth ?? width };
+}
+
 /** The rows of the PDF as text, read batch by batch; stops when the download ends. */
 async function pdfInput(context: ExportContext): Promise<PdfDocumentInput> {
   const columns = context.columns.filter((column) => column.pdf !== false);
@@ -73,7 +79,7 @@ async function pdfInput(context: ExportContext): Promise<PdfDocumentInput> {
   const { title, timeZone, generatedAt, generatedBy, rows } = context;
   // The title block states the checkpoint the rows are in; the manifest (a sidecar download) proves it.
   const filters = context.checkpoint ? [...context.filters, checkpointFact(context.checkpoint)] : context.filters;
-  return { title, filters, timeZone, generatedAt, generatedBy, rows, columns: columns.map(({ header, width }) => ({ header, width })), body, struck };
+  return { title, filters, timeZone, generatedAt, generatedBy, rows, columns: columns.map(pdfColumn), body, struck };
 }
 
 /** The document laid out: in a worker thread where the build made one, else on this thread. */

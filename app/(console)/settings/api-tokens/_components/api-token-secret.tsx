@@ -1,9 +1,10 @@
 "use client";
 // A new token's secret, shown this once: copy it, see how to use it, then put it away. Only its
 // SHA-256 is stored, so nothing can show it again.
-import { Alert, Badge, Button, Code, Group, Paper, Stack, Text, TextInput, ThemeIcon, Title } from "@mantine/core";
-import { IconAlertTriangle, IconCircleCheck } from "@tabler/icons-react";
-import { CopyIconButton as CopyIcon } from "@/components/copy-icon-button";
+import { Badge, Button, Code, Group, Paper, Stack, Text, ThemeIcon, Title } from "@mantine/core";
+import { IconCircleCheck } from "@tabler/icons-react";
+import { CopyIconButton } from "@/components/copy-icon-button";
+import { ShownOnceSecret } from "@/components/shown-once-secret";
 import type { ApiTokenSummary } from "@/lib/auth/api-tokens/api-tokens";
 import { dayIn } from "./api-token-days";
 import { tokenExamples } from "./api-token-examples";
@@ -35,25 +36,10 @@ export function ApiTokenSecret({ token, secret, origin, timeZone, onDone }: ApiT
             </Text>
           </div>
         </Group>
-        <Alert
-          color="yellow"
-          variant="light"
-          icon={<IconAlertTriangle size={18} aria-hidden />}
-          title="Copy the secret now: it will not be shown again"
-          styles={{ title: { color: "var(--mantine-color-dark-7)" } }}
-        >
+        <ShownOnceSecret name="secret" value={secret}>
           The console keeps only its SHA-256, so nobody can show it to you later. Store it in the sending system&apos;s secret store; if it is lost, create a
           new token and revoke this one.
-        </Alert>
-        <TextInput
-          label="Secret"
-          value={secret}
-          readOnly
-          onFocus={(event) => event.currentTarget.select()}
-          rightSection={<CopyIcon value={secret} label="Copy the secret" />}
-          styles={{ input: { fontFamily: "var(--mantine-font-family-monospace)", fontSize: "var(--mantine-font-size-sm)" } }}
-          spellCheck={false}
-        />
+        </ShownOnceSecret>
         {examples.map((example) => (
           <Stack key={example.scope} gap={6}>
             <Group justify="space-between" gap="xs">
@@ -65,7 +51,7 @@ export function ApiTokenSecret({ token, secret, origin, timeZone, onDone }: ApiT
                   {example.scope} scope
                 </Badge>
               </Group>
-              <CopyIcon value={example.command} label="Copy the command" />
+              <CopyIconButton value={example.command} label="Copy the command" />
             </Group>
             <Code block aria-label={`curl example: ${example.title}`} style={{ whiteSpace: "pre-wrap", wordBreak: "break-all" }}>
               {example.command}

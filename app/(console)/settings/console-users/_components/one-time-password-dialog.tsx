@@ -1,9 +1,8 @@
 "use client";
 // A one-time password, shown this once: for a new account or after a reset. Only its argon2id hash
 // is stored, so nothing can show it again; the user replaces it at the next sign-in.
-import { Alert, Button, Group, Modal, Stack, Text, TextInput } from "@mantine/core";
-import { IconAlertTriangle } from "@tabler/icons-react";
-import { CopyIconButton } from "@/components/copy-icon-button";
+import { Button, Group, Modal, Stack, Text } from "@mantine/core";
+import { ShownOnceSecret } from "@/components/shown-once-secret";
 
 export interface IssuedPassword {
   username: string;
@@ -28,26 +27,10 @@ export function OneTimePasswordDialog({ issued, onClose }: { issued: IssuedPassw
     >
       {issued && (
         <Stack gap="md">
-          <Alert
-            color="yellow"
-            variant="light"
-            icon={<IconAlertTriangle size={18} aria-hidden />}
-            title="Copy the one-time password now: it will not be shown again"
-            styles={{ title: { color: "var(--mantine-color-dark-7)" } }}
-          >
+          <ShownOnceSecret name="one-time password" value={issued.password} autoFocus>
             Give it to {issued.displayName} by a channel you trust. At the next sign-in they must choose a password of their own before they can do anything
             else.
-          </Alert>
-          <TextInput
-            label="One-time password"
-            value={issued.password}
-            readOnly
-            onFocus={(event) => event.currentTarget.select()}
-            rightSection={<CopyIconButton value={issued.password} label="Copy the one-time password" />}
-            styles={{ input: { fontFamily: "var(--mantine-font-family-monospace)", fontSize: "var(--mantine-font-size-md)", letterSpacing: "0.04em" } }}
-            spellCheck={false}
-            data-autofocus
-          />
+          </ShownOnceSecret>
           <Text size="sm" c="dimmed">
             Username: <strong>{issued.username}</strong>
           </Text>
