@@ -86,9 +86,13 @@ describe.each(testDatabases().filter((database) => database.name !== "PGlite"))(
 
   it("are the records Prisma reads, field for field, in a session of any time zone and date style", async () => {
     // Microseconds and odd characters where the fixture has none: the text reader must read both.
-    await fixture.db.query(
-      `UPDATE "AuditEvent" SET "createdAt" = "createdAt" + interval '123456 microseconds', "message" = E'Zoë, "quoted"\\ttab\\nline' WHERE id = (SELECT min(id) FROM "AuditEvent")`,
-    );
+    // Events are append-only: the fixture rewrites one as a superuser past the triggers.
+    await fixture.db.withTransaction(async (session) => {
+      await session.query(`SET LOCAL session_replication_role = replica`);
+      await session.query(
+        `UPDATE "AuditEvent" SET "createdAt" = "createdAt" + interval '123456 microseconds', "message" = E'Zoë, "quoted"\\ttab\\nline' WHERE id = (SELECT min(id) FROM "AuditEvent")`,
+      );
+    });
     const orderBy = [{ createdAt: "desc" as const }, { id: "desc" as const }];
     const expected = await fixture.db.prisma.auditEvent.findMany({ select: EVENT_ROW_SELECT, orderBy });
     // A database whose sessions write times in another zone and style: the bulk reader's own settings win.

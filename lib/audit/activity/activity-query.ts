@@ -9,15 +9,7 @@ import type { SqlSession } from "@/lib/db/database";
 import type { AuditEventType } from "@/lib/generated/prisma/enums";
 import { getAdminTimeZone } from "@/lib/time/admin-time-zone";
 import type { InstantRange } from "../search/date-range";
-import {
-  type BucketCountRow,
-  type BucketUnit,
-  type CountableWhere,
-  countableWhere,
-  countEventsByBucket,
-  countsInRange,
-  type QuarterCountRow,
-} from "../search/event-sql";
+import { type BucketCountRow, type BucketUnit, countableWhere, countEventsByBucket, countsInRange, type QuarterCountRow } from "../search/event-sql";
 import { type AuditWhere, instantRange } from "../search/filter-query";
 import { parseFilters } from "../search/filter-schema";
 import type { SearchOptions } from "../search/tab-search";
