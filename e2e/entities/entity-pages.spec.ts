@@ -93,7 +93,10 @@ test("a user's filtered timeline exports to JSON lines and PDF, named after the 
 });
 
 test("an admin sets a source's link template; entity pages and the diff open the item in the source system", async ({ page }) => {
+  // A field filled before the page is hydrated is reset by it: wait until Sign out enables (it does then).
+  const hydrated = () => expect(page.getByRole("banner").getByRole("button", { name: "Sign out" })).toBeEnabled();
   await signInAsAdmin(page, "/settings/api-tokens");
+  await hydrated();
   const card = page.getByRole("article", { name: "demo" });
   const field = card.getByRole("textbox", { name: "Link template" });
   await field.fill("https://alm.example.com/cb/item/{itemId}");
@@ -123,6 +126,7 @@ test("an admin sets a source's link template; entity pages and the diff open the
     await expect(page.getByText('Source "demo": link template set to https://alm.example.com/cb/item/{artifactId}').first()).toBeVisible();
   } finally {
     await page.goto("/settings/api-tokens");
+    await hydrated();
     await card.getByRole("textbox", { name: "Link template" }).fill("");
     await card.getByRole("button", { name: "Save" }).click();
     await expect(card.getByRole("status").filter({ hasText: "Link removed." })).toBeVisible();
