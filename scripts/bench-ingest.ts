@@ -1,8 +1,9 @@
-// npm run bench:ingest -- [--events 500000] [--senders 4] [--batch 1000] [--keep]: ingestion through
-// HTTP against the production build (npm run build) on PostgreSQL, three times: with the checkpoint
-// job held off, and with it sequencing and signing every second in the server's process, then in a
-// process beside it (issue 19: leaf hashing and sequencing happen in that job, not in the writers,
-// and may cost ingestion at most 15%).
+// npm run bench:ingest -- [--events 500000] [--senders 4] [--batch 1000] [--rounds 1] [--keep]:
+// ingestion through HTTP against the production build (npm run build) on PostgreSQL, three ways:
+// with the checkpoint job held off, with it sequencing and signing every second in the server's
+// process (in its own thread there), and with it in a process beside the server (issue 19: leaf
+// hashing and sequencing happen in that job, not in the writers, and may cost ingestion at most
+// 15%). With --rounds N each way runs N times, the order turning each round; medians are compared.
 // Then the floor: the same rows written by a plain unnest insert, with as many connections and the
 // same batches. Each part gets a fresh database on the server of DATABASE_URL (dropped after,
 // unless --keep). Prints events/s, the ratio to the floor, p50/p95/max per batch, the server's peak
@@ -35,11 +36,13 @@ const { values: args } = parseArgs({
     senders: { type: "string", default: "4" },
     batch: { type: "string", default: "1000" },
     keep: { type: "boolean", default: false },
+    rounds: { type: "string", default: "1" },
   },
 });
 const total = Number(args.events);
 const senders = Number(args.senders);
 const batchSize = Number(args.batch);
+const rounds = Number(args.rounds);
 const SOURCE = "bench-sender";
 const format = (value: number) => Math.round(value).toLocaleString("en-US");
 
@@ -124,8 +127,9 @@ interface HttpRun {
 
 /**
  * Where the checkpoint job runs during a run: nowhere (held off), each second in the server's own
- * process (CHECKPOINT_INTERVAL_SECONDS=1, as a lone server runs it, on the thread that also serves
- * ingestion), or each second in a process beside it (this one), where only the database is shared.
+ * process (CHECKPOINT_INTERVAL_SECONDS=1, as a lone server runs it, in its own thread:
+ * lib/audit/integrity/checkpoint-thread.ts), or each second in a process beside it (this one),
+ * where only the database is shared.
  */
 type LogJob = "off" | "server" | "beside";
 
@@ -246,9 +250,28 @@ async function main(): Promise<void> {
     `${"".padEnd(14)} ${"events".padStart(9)} ${"seconds".padStart(8)} ${"events/s".padStart(9)} ${"p50/batch".padStart(10)} ${"p95/batch".padStart(10)} ${"max".padStart(10)}`,
   );
 
-  const plain = await httpIngest(serverUrl, "HTTP, no log", batches, "off");
-  const inServer = await httpIngest(serverUrl, "+ log, server", batches, "server");
-  const beside = await httpIngest(serverUrl, "+ log, beside", batches, "beside");
+  // Each round runs the three in another order: on a shared machine the load drifts, and a run that
+  // always went first (or last) would carry the drift as if the job had caused it.
+  const modes = [
+    ["HTTP, no log", "off"],
+    ["+ log, server", "server"],
+    ["+ log, beside", "beside"],
+  ] as const;
+  const runs: Record<LogJob, HttpRun[]> = { off: [], server: [], beside: [] };
+  for (let round = 0; round < rounds; round++) {
+    for (let i = 0; i < modes.length; i++) {
+      const [label, job] = modes[(round + i) % modes.length] as (typeof modes)[number];
+      runs[job].push(await httpIngest(serverUrl, label, batches, job));
+    }
+  }
+  const median = (each: HttpRun[]): HttpRun => {
+    const sorted = [...each].sort((a, b) => a.rate - b.rate);
+    return sorted[Math.floor((sorted.length - 1) / 2)] as HttpRun;
+  };
+  const [plain, inServer, beside] = [median(runs.off), median(runs.server), median(runs.beside)];
+  if (rounds > 1) {
+    for (const [label, job] of modes) console.log(`${label}: ${runs[job].map((run) => format(run.rate)).join(", ")} events/s; the median is compared`);
+  }
   const httpRate = plain.rate;
 
   // The floor: the same rows, as ingestion would write them, by unnest insert alone.
@@ -261,7 +284,7 @@ async function main(): Promise<void> {
     line("unnest floor", total, run, "");
     console.log(`HTTP ingestion: ${format(httpRate)} events/s = ${((httpRate / floorRate) * 100).toFixed(0)}% of the floor (targets: 20,000 events/s and 25%)`);
     for (const [where, logged] of [
-      ["in the server's process", inServer],
+      ["in the server's process (its own thread)", inServer],
       ["in a process beside it", beside],
     ] as const) {
       const slower = ((plain.rate - logged.rate) / plain.rate) * 100;
