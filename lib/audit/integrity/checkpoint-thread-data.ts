@@ -14,5 +14,8 @@ export interface CheckpointThreadData {
 /** How the thread's connection names itself to PostgreSQL (pg_stat_activity.application_name). */
 export const CHECKPOINT_APPLICATION_NAME = "audit-console checkpoint job";
 
+/** How much nicer than the server the thread runs on Linux (top -H shows it as NI): below its requests. */
+export const CHECKPOINT_THREAD_NICER = 10;
+
 /** The thread's answer to request `id`. */
 export type CheckpointReply = { id: number; run: CheckpointRun } | { id: number; error: string };

@@ -1,4 +1,5 @@
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { getPriority } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { useAppDatabase } from "@/lib/test/app-database";
@@ -9,7 +10,7 @@ import { addEvents } from "@/lib/test/varied-events";
 import { verifyCheckpoint } from "./checkpoint";
 import { runCheckpoint } from "./checkpoint-job";
 import { checkpointLog, checkpointWorkerFile, stopCheckpointThreads } from "./checkpoint-thread";
-import { CHECKPOINT_APPLICATION_NAME } from "./checkpoint-thread-data";
+import { CHECKPOINT_APPLICATION_NAME, CHECKPOINT_THREAD_NICER } from "./checkpoint-thread-data";
 import { logSigningKey } from "./log-key";
 import { verifyLog } from "./verify-log";
 
@@ -80,6 +81,10 @@ describe.each(testDatabases().filter((database) => database.name !== "PGlite"))(
     expect(signed.treeSize).toBe(300);
     expect(signed.rootHash.equals(run.checkpoint.rootHash)).toBe(true);
     expect(await threadConnections()).toHaveLength(1);
+    // It runs below the server's priority: one thread of this process has the job's niceness (stat's 19th field).
+    const niceness = readdirSync("/proc/self/task").map((tid) => Number(readFileSync(`/proc/self/task/${tid}/stat`, "utf8").split(") ")[1]?.split(" ")[16]));
+    const nicer = Math.min(19, getPriority() + CHECKPOINT_THREAD_NICER);
+    expect(niceness.filter((nice) => nice === nicer && nice !== getPriority())).toHaveLength(1);
 
     // The thread's leaves and nodes are the ones the job makes here, and the whole log verifies.
     await addEvents(50, 300);

@@ -13,7 +13,11 @@ const row = fc.record(
   Object.fromEntries(
     EVENT_LEAF_FIELDS.map((field) => [
       field,
-      field === "changes" || field === "details" ? fc.option(json) : field.endsWith("Id") && field !== "sourceEventId" ? fc.option(fc.integer()) : fc.option(text),
+      field === "changes" || field === "details"
+        ? fc.option(json)
+        : field.endsWith("Id") && field !== "sourceEventId"
+          ? fc.option(fc.integer())
+          : fc.option(text),
     ]),
   ),
 );
@@ -31,7 +35,9 @@ describe("an event's leaf", () => {
   });
 
   it("changes when any one field changes, even to null", () => {
-    const base = Object.fromEntries(EVENT_LEAF_FIELDS.map((field) => [field, field === "changes" ? [{ field: "Status", old: "a", new: "b" }] : `v-${field}`])) as EventLeafRecord;
+    const base = Object.fromEntries(
+      EVENT_LEAF_FIELDS.map((field) => [field, field === "changes" ? [{ field: "Status", old: "a", new: "b" }] : `v-${field}`]),
+    ) as EventLeafRecord;
     const hash = eventLeafHash(base);
     for (const field of EVENT_LEAF_FIELDS) {
       expect(eventLeafHash({ ...base, [field]: null }).equals(hash), field).toBe(false);
