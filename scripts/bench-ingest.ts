@@ -28,7 +28,7 @@ import { validateEvents } from "../lib/ingest/ingest-request";
 import type { IngestEventInput } from "../lib/ingest/ingest-schema";
 import { senderEvents } from "../lib/seed/sender-events";
 import { percentile } from "./lib/percentile";
-import { freePort, memoryOf, startNext, waitForHttp } from "./lib/serve";
+import { cpuMsOf, freePort, memoryOf, startNext, waitForHttp } from "./lib/serve";
 
 const { values: args } = parseArgs({
   options: {
@@ -116,6 +116,10 @@ async function backlog(database: Database, exact = false): Promise<number> {
 
 interface HttpRun {
   rate: number;
+  /** CPU the server's process used from the first batch until the log caught up (its job's thread included) */
+  serverCpuMs: number;
+  /** CPU the database's sessions of this run's database used meanwhile (the job's connection included) */
+  databaseCpuMs: number;
   /** with the checkpoint job: the log's lag, sampled each second during the run, at most */
   maxBehind?: number;
   /** events not yet sequenced when the last batch was stored */
@@ -132,6 +136,27 @@ interface HttpRun {
  * where only the database is shared.
  */
 type LogJob = "off" | "server" | "beside";
+
+/** CPU ms of each PostgreSQL session of `database`'s database, by pid (they are on this machine: the bench's DATABASE_URL is local). */
+async function databaseCpu(database: Database): Promise<Map<number, number>> {
+  const sessions = await database.query<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE datname = current_database()`);
+  const cpu = new Map<number, number>();
+  for (const { pid } of sessions) {
+    try {
+      cpu.set(pid, cpuMsOf(pid));
+    } catch {
+      // ended meanwhile
+    }
+  }
+  return cpu;
+}
+
+/** What the sessions used since `before` (a session opened since counts whole). */
+function sumDelta(after: Map<number, number>, before: Map<number, number>): number {
+  let sum = 0;
+  for (const [pid, ms] of after) sum += ms - (before.get(pid) ?? 0);
+  return sum;
+}
 
 /** Runs the checkpoint job each second (a run that takes longer is followed at once) until stopped. */
 function checkpointEverySecond(database: Database): { stop(): Promise<void> } {
@@ -181,6 +206,7 @@ async function httpIngest(serverUrl: string, name: string, batches: IngestEventI
     try {
       await waitForHttp(`${url}/login`, server);
       const before = memoryOf(server.pid!);
+      const cpuBefore = { server: cpuMsOf(server.pid!), database: await databaseCpu(http.database) };
       const post = eventPoster({ url, token: secret });
       let accepted = 0;
       let maxBehind = 0;
@@ -210,7 +236,8 @@ async function httpIngest(serverUrl: string, name: string, batches: IngestEventI
       sampling = false;
       await sampler;
       const after = memoryOf(server.pid!);
-      const result: HttpRun = { rate: total / run.seconds };
+      const cpu = { server: cpuMsOf(server.pid!) - cpuBefore.server, database: sumDelta(await databaseCpu(http.database), cpuBefore.database) };
+      const result: HttpRun = { rate: total / run.seconds, serverCpuMs: cpu.server, databaseCpuMs: cpu.database };
       const [{ count }] = await http.database.query<{ count: string }>(`SELECT count(*)::text AS count FROM "AuditEvent" WHERE source = $1`, [SOURCE]);
       if (accepted !== total || Number(count) !== total) throw new Error(`accepted ${accepted} and stored ${count} of ${total}`);
       let extra = "";
@@ -223,7 +250,8 @@ async function httpIngest(serverUrl: string, name: string, batches: IngestEventI
         name,
         total,
         run,
-        `server RSS ${format(before.rss)} MB idle, peak ${format(after.peak)} MB; ${format(accepted)} accepted, ${format(Number(count))} stored${extra}`,
+        `server RSS ${format(before.rss)} MB idle, peak ${format(after.peak)} MB; CPU per 1,000 events: server ${format((cpu.server / total) * 1000)} ms, ` +
+          `database ${format((cpu.database / total) * 1000)} ms; ${format(accepted)} accepted, ${format(Number(count))} stored${extra}`,
       );
       return result;
     } finally {
@@ -273,6 +301,17 @@ async function main(): Promise<void> {
     for (const [label, job] of modes) console.log(`${label}: ${runs[job].map((run) => format(run.rate)).join(", ")} events/s; the median is compared`);
   }
   const httpRate = plain.rate;
+  // CPU per event does not drift with the machine's load as the rate does: the job's cost in CPU.
+  const cpuPerThousand = (each: HttpRun[]) => {
+    const mean = (pick: (run: HttpRun) => number) => each.reduce((sum, run) => sum + pick(run), 0) / each.length / (total / 1000);
+    return { server: mean((run) => run.serverCpuMs), database: mean((run) => run.databaseCpuMs) };
+  };
+  const [cpuOff, cpuServer] = [cpuPerThousand(runs.off), cpuPerThousand(runs.server)];
+  const more = (cpuServer.server + cpuServer.database) / (cpuOff.server + cpuOff.database) - 1;
+  console.log(
+    `CPU per 1,000 events (mean of the runs): without the job ${format(cpuOff.server)} ms in the server + ${format(cpuOff.database)} ms in the database; ` +
+      `with it in the server ${format(cpuServer.server)} + ${format(cpuServer.database)} ms: the job costs ${(more * 100).toFixed(1)}% more CPU an event`,
+  );
 
   // The floor: the same rows, as ingestion would write them, by unnest insert alone.
   const floor = await freshDatabase(serverUrl, "floor");
