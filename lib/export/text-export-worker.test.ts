@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -10,9 +10,10 @@ import { NOW } from "@/lib/test/tab-fixture";
 import { AUDITOR, useTabFixture } from "@/lib/test/tab-fixture-hooks";
 import { buildWorkers } from "@/scripts/lib/bundle";
 import type { ExportFormat } from "./export-formats";
+import type { ExportManifest } from "@/lib/audit/integrity/export-manifest";
 import { verifyExport } from "@/lib/audit/integrity/export-verify";
 import { logSigningKey } from "@/lib/audit/integrity/log-key";
-import { readManifest } from "./manifest-store";
+import { openManifest } from "./manifest-store";
 import { planExport } from "./run-export";
 import { startTextExport, textExportWorkerFile } from "./text-export-job";
 
@@ -75,7 +76,8 @@ describe.each(testDatabases().filter((database) => database.name !== "PGlite"))(
       });
       const prepared = await plan.prepare();
       const bytes = await bytesOf(prepared.chunks());
-      const manifest = await readManifest(prepared.manifestHref.split("/").at(-1) as string, AUDITOR.userId as number);
+      const stored = await openManifest(prepared.manifestHref.split("/").at(-1) as string, AUDITOR.userId as number);
+      const manifest = stored ? (JSON.parse((await bytesOf(stored.json())).toString("utf8")) as ExportManifest) : null;
       return { bytes, manifest };
     });
   }
@@ -101,12 +103,13 @@ describe.each(testDatabases().filter((database) => database.name !== "PGlite"))(
     const before = await sessions();
     const { sql, params } = selectEvents({ where: {}, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
     const connection = fixture.db.bulkConnection as NonNullable<typeof fixture.db.bulkConnection>;
-    const thread = await startTextExport(workerFile, { format: "csv", connection, sql, params, batchSize: 2, timeZone: "UTC" });
+    const manifestFd = openSync(path.join(folder, "rows.tmp"), "w");
+    const thread = await startTextExport(workerFile, { format: "csv", connection, sql, params, batchSize: 2, timeZone: "UTC", manifestFd });
     expect(await sessions()).toBe(before + 2);
     await thread.chunks().return(undefined);
     await vi.waitFor(async () => expect(await sessions()).toBe(before), { timeout: 5_000 });
 
-    const broken = await startTextExport(workerFile, { format: "csv", connection, sql: "SELECT 1 / 0", params: [], batchSize: 2, timeZone: "UTC" });
+    const broken = await startTextExport(workerFile, { format: "csv", connection, sql: "SELECT 1 / 0", params: [], batchSize: 2, timeZone: "UTC", manifestFd });
     await expect(bytesOf(broken.chunks())).rejects.toThrow(/division by zero/);
     await expect(
       startTextExport(workerFile, {
@@ -116,7 +119,9 @@ describe.each(testDatabases().filter((database) => database.name !== "PGlite"))(
         params,
         batchSize: 2,
         timeZone: "UTC",
+        manifestFd,
       }),
     ).rejects.toThrow(/no_such_database/);
+    closeSync(manifestFd);
   });
 });
