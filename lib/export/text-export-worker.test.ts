@@ -1,4 +1,4 @@
-import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, mkdirSync, mkdtempSync, openSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -48,6 +48,7 @@ describe("where the export's worker is", () => {
 describe.each(testDatabases().filter((database) => database.name !== "PGlite"))("exports in a worker thread on $name", ({ open }) => {
   const fixture = useTabFixture(open);
   const saved = process.env.TEXT_EXPORT_WORKER_FILE;
+  const savedManifestDir = process.env.EXPORT_MANIFEST_DIR;
   let folder: string;
   let workerFile: string;
   beforeAll(async () => {
@@ -55,10 +56,13 @@ describe.each(testDatabases().filter((database) => database.name !== "PGlite"))(
     mkdirSync(".data", { recursive: true });
     folder = mkdtempSync(path.join(process.cwd(), ".data", "workers-"));
     workerFile = (await buildWorkers(process.cwd(), folder)).find((file) => file.endsWith("text-export-worker.mjs")) as string;
+    process.env.EXPORT_MANIFEST_DIR = path.join(folder, "manifests");
   });
   afterAll(() => {
     if (saved === undefined) delete process.env.TEXT_EXPORT_WORKER_FILE;
     else process.env.TEXT_EXPORT_WORKER_FILE = saved;
+    if (savedManifestDir === undefined) delete process.env.EXPORT_MANIFEST_DIR;
+    else process.env.EXPORT_MANIFEST_DIR = savedManifestDir;
     rmSync(folder, { recursive: true, force: true });
   });
 
@@ -95,6 +99,8 @@ describe.each(testDatabases().filter((database) => database.name !== "PGlite"))(
     const broken = path.join(folder, "broken.mjs");
     writeFileSync(broken, 'throw new Error("a broken worker");');
     await expect(exported(format, broken)).rejects.toThrow(/a broken worker/);
+    // The worker wrote its rows to the manifest's rows file: gone with the failed export, as with the finished ones.
+    expect(readdirSync(path.join(folder, "manifests")).filter((name) => name.endsWith(".tmp"))).toEqual([]);
   });
 
   it("ends its connections when the download stops early, and says why a read failed", async () => {
