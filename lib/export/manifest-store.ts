@@ -96,7 +96,8 @@ export async function openManifest(id: string, caller: ExportCaller): Promise<St
     }
     lines.close();
     const owner = JSON.parse(first ?? "null") as StoredOwner | null;
-    if (owner?.caller !== String(caller)) return null;
+    // A file stored before manifests were streamed is one line of { caller, manifest }: not served (it expires in a day).
+    if (owner?.caller !== String(caller) || typeof owner.fileName !== "string") return null;
     const start = Buffer.byteLength(first as string) + 1;
     return { fileName: owner.fileName, json: () => createReadStream(file, { start }) };
   } catch (error) {
