@@ -28,7 +28,7 @@ import { validateEvents } from "../lib/ingest/ingest-request";
 import type { IngestEventInput } from "../lib/ingest/ingest-schema";
 import { senderEvents } from "../lib/seed/sender-events";
 import { percentile } from "./lib/percentile";
-import { cpuMsOf, freePort, memoryOf, startNext, waitForHttp } from "./lib/serve";
+import { cpuMsOf, freePort, memoryOf, niceThreadsCpuMs, startNext, waitForHttp } from "./lib/serve";
 
 const { values: args } = parseArgs({
   options: {
@@ -206,7 +206,7 @@ async function httpIngest(serverUrl: string, name: string, batches: IngestEventI
     try {
       await waitForHttp(`${url}/login`, server);
       const before = memoryOf(server.pid!);
-      const cpuBefore = { server: cpuMsOf(server.pid!), database: await databaseCpu(http.database) };
+      const cpuBefore = { server: cpuMsOf(server.pid!), job: niceThreadsCpuMs(server.pid!), database: await databaseCpu(http.database) };
       const post = eventPoster({ url, token: secret });
       let accepted = 0;
       let maxBehind = 0;
@@ -236,7 +236,11 @@ async function httpIngest(serverUrl: string, name: string, batches: IngestEventI
       sampling = false;
       await sampler;
       const after = memoryOf(server.pid!);
-      const cpu = { server: cpuMsOf(server.pid!) - cpuBefore.server, database: sumDelta(await databaseCpu(http.database), cpuBefore.database) };
+      const cpu = {
+        server: cpuMsOf(server.pid!) - cpuBefore.server,
+        job: niceThreadsCpuMs(server.pid!) - cpuBefore.job,
+        database: sumDelta(await databaseCpu(http.database), cpuBefore.database),
+      };
       const result: HttpRun = { rate: total / run.seconds, serverCpuMs: cpu.server, databaseCpuMs: cpu.database };
       const [{ count }] = await http.database.query<{ count: string }>(`SELECT count(*)::text AS count FROM "AuditEvent" WHERE source = $1`, [SOURCE]);
       if (accepted !== total || Number(count) !== total) throw new Error(`accepted ${accepted} and stored ${count} of ${total}`);
@@ -250,7 +254,8 @@ async function httpIngest(serverUrl: string, name: string, batches: IngestEventI
         name,
         total,
         run,
-        `server RSS ${format(before.rss)} MB idle, peak ${format(after.peak)} MB; CPU per 1,000 events: server ${format((cpu.server / total) * 1000)} ms, ` +
+        `server RSS ${format(before.rss)} MB idle, peak ${format(after.peak)} MB; CPU per 1,000 events: server ${format((cpu.server / total) * 1000)} ms ` +
+          `(its checkpoint thread ${format((cpu.job / total) * 1000)} ms), ` +
           `database ${format((cpu.database / total) * 1000)} ms; ${format(accepted)} accepted, ${format(Number(count))} stored${extra}`,
       );
       return result;

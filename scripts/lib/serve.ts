@@ -1,7 +1,7 @@
 // Starts the console's server (scripts/server.mjs: Next.js, production or dev) on a port with the console's environment and waits until it
 // answers. Used by the demo command and by the end-to-end test server.
 import { spawn, type ChildProcess } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
 
 /**
@@ -76,6 +76,18 @@ export function startNext(options: { port: number; dev?: boolean; env: NodeJS.Pr
 export function cpuMsOf(pid: number | string): number {
   const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
   return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+/** CPU ms of a process's threads that run nicer than the process itself (the checkpoint job's thread). */
+export function niceThreadsCpuMs(pid: number): number {
+  const stat = (path: string) => readFileSync(path, "utf8").split(") ")[1]?.split(" ") ?? [];
+  const base = Number(stat(`/proc/${pid}/stat`)[16]);
+  let sum = 0;
+  for (const tid of readdirSync(`/proc/${pid}/task`)) {
+    const fields = stat(`/proc/${pid}/task/${tid}/stat`);
+    if (Number(fields[16]) > base) sum += (Number(fields[11]) + Number(fields[12])) * 10;
+  }
+  return sum;
 }
 
 export function memoryOf(pid: number): { rss: number; peak: number } {
