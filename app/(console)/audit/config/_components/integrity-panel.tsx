@@ -9,7 +9,7 @@ import { IconShieldCheck } from "@tabler/icons-react";
 import { CopyIconButton } from "@/components/copy-icon-button";
 import { DateTimeText } from "@/components/data-table/data-table-cells";
 import type { IntegrityStatus, LastIntegrityCheck, RunningIntegrityCheck } from "@/lib/audit/integrity/integrity-check";
-import { VERIFY_PROBLEM_KINDS } from "@/lib/audit/integrity/verify-problems";
+import { INTEGRITY_SECTION_ID, VERIFY_PROBLEM_KINDS } from "@/lib/audit/integrity/verify-problems";
 import { describeSchedule } from "@/lib/audit/retention/schedule-text";
 import { formatDateTime } from "@/lib/time/zoned";
 import { integrityProgressAction, verifyNowAction } from "../actions";
@@ -98,6 +98,12 @@ export function IntegrityPanel({ status, canRun, timeZone }: { status: Integrity
   const [running, setRunning] = useState<RunningIntegrityCheck | null>(status.running);
   const [error, setError] = useState<string | null>(null);
   const [starting, startTransition] = useTransition();
+
+  // The console's red banner links here (#integrity-title) from every page; after a navigation the
+  // route's loading state shows first, so Next.js found no section to scroll to: scroll once it is here.
+  useEffect(() => {
+    if (window.location.hash === `#${INTEGRITY_SECTION_ID}`) document.getElementById(INTEGRITY_SECTION_ID)?.scrollIntoView();
+  }, []);
 
   // While a verification runs, ask how far it is; when it is over, show its recorded result.
   useEffect(() => {
