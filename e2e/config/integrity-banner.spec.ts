@@ -1,3 +1,4 @@
+import { rmSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { openDatabase, type Database } from "../../lib/db/database";
@@ -28,7 +29,6 @@ function consolePages(): string[] {
 }
 
 interface Target {
-  name: string;
   url(): string;
   /** Runs `work` over the server's database as its owner. */
   withDatabase<T>(work: (db: Database) => Promise<T>): Promise<T>;
@@ -52,7 +52,6 @@ async function pgliteTarget(): Promise<Target> {
   await prepareTestDatabase(location, SEEDED_EVENTS);
   let server = await serve(location, port);
   return {
-    name: "PGlite",
     url: () => server.url,
     // PGlite's folder has one process at a time: the server stops while the owner writes.
     async withDatabase(work) {
@@ -65,7 +64,10 @@ async function pgliteTarget(): Promise<Target> {
         server = await serve(location, port);
       }
     },
-    stop: () => server.stop(),
+    async stop() {
+      await server.stop();
+      rmSync(path.dirname(location.dataDir), { recursive: true, force: true });
+    },
   };
 }
 
@@ -80,7 +82,6 @@ async function postgresTarget(serverUrl: string): Promise<Target> {
   await prepareTestDatabase(location, SEEDED_EVENTS);
   const server = await serve(location, await freePortAfter(Number(process.env.E2E_PORT) + 20));
   return {
-    name: "PostgreSQL",
     url: () => server.url,
     async withDatabase(work) {
       const db = openDatabase(location);
@@ -99,9 +100,9 @@ async function postgresTarget(serverUrl: string): Promise<Target> {
   };
 }
 
-const targets: Array<() => Promise<Target>> = [pgliteTarget];
+const targets: Array<{ name: string; make: () => Promise<Target> }> = [{ name: "PGlite", make: pgliteTarget }];
 const serverUrl = process.env.TEST_DATABASE_URL;
-if (serverUrl) targets.push(() => postgresTarget(serverUrl));
+if (serverUrl) targets.push({ name: "PostgreSQL", make: () => postgresTarget(serverUrl) });
 
 /** Sets one event's actor name as the owner can: past the append-only trigger (replication mode skips it). */
 async function rewriteActor(db: Database, eventId: string, actorName: string): Promise<void> {
@@ -120,12 +121,12 @@ async function verifyNow(page: Page, outcome: "Passed" | "Failed"): Promise<void
   await expect(section.getByText(outcome, { exact: true })).toBeVisible({ timeout: 60_000 });
 }
 
-for (const makeTarget of targets) {
-  test.describe(() => {
+for (const { name, make } of targets) {
+  test.describe(name, () => {
     let target: Target;
     test.beforeAll(async () => {
       test.setTimeout(300_000);
-      target = await makeTarget();
+      target = await make();
     });
     test.afterAll(async () => {
       await target?.stop();
@@ -173,7 +174,7 @@ for (const makeTarget of targets) {
       for (const width of [1440, 390]) {
         await page.setViewportSize({ width, height: width > 800 ? 900 : 844 });
         await expect(page.getByTestId("integrity-banner")).toBeVisible();
-        await page.screenshot({ path: testInfo.outputPath(`integrity-banner-${target.name}-${width}.png`) });
+        await page.screenshot({ path: testInfo.outputPath(`integrity-banner-${name}-${width}.png`) });
       }
       // The link leads to the section that verifies again.
       await page.getByTestId("integrity-banner").getByRole("link", { name: TAMPER_LINK }).click();
