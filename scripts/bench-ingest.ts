@@ -1,8 +1,9 @@
-// npm run bench:ingest -- [--events 500000] [--senders 4] [--batch 1000] [--keep]: ingestion through
-// HTTP against the production build (npm run build) on PostgreSQL, three times: with the checkpoint
-// job held off, and with it sequencing and signing every second in the server's process, then in a
-// process beside it (issue 19: leaf hashing and sequencing happen in that job, not in the writers,
-// and may cost ingestion at most 15%).
+// npm run bench:ingest -- [--events 500000] [--senders 4] [--batch 1000] [--rounds 1] [--keep]:
+// ingestion through HTTP against the production build (npm run build) on PostgreSQL, three ways:
+// with the checkpoint job held off, with it sequencing and signing every second in the server's
+// process (in its own thread there), and with it in a process beside the server (issue 19: leaf
+// hashing and sequencing happen in that job, not in the writers, and may cost ingestion at most
+// 15%). With --rounds N each way runs N times, the order turning each round; medians are compared.
 // Then the floor: the same rows written by a plain unnest insert, with as many connections and the
 // same batches. Each part gets a fresh database on the server of DATABASE_URL (dropped after,
 // unless --keep). Prints events/s, the ratio to the floor, p50/p95/max per batch, the server's peak
@@ -27,7 +28,7 @@ import { validateEvents } from "../lib/ingest/ingest-request";
 import type { IngestEventInput } from "../lib/ingest/ingest-schema";
 import { senderEvents } from "../lib/seed/sender-events";
 import { percentile } from "./lib/percentile";
-import { freePort, memoryOf, startNext, waitForHttp } from "./lib/serve";
+import { cpuMsOf, freePort, memoryOf, startNext, waitForHttp } from "./lib/serve";
 
 const { values: args } = parseArgs({
   options: {
@@ -35,11 +36,13 @@ const { values: args } = parseArgs({
     senders: { type: "string", default: "4" },
     batch: { type: "string", default: "1000" },
     keep: { type: "boolean", default: false },
+    rounds: { type: "string", default: "1" },
   },
 });
 const total = Number(args.events);
 const senders = Number(args.senders);
 const batchSize = Number(args.batch);
+const rounds = Number(args.rounds);
 const SOURCE = "bench-sender";
 const format = (value: number) => Math.round(value).toLocaleString("en-US");
 
@@ -113,6 +116,10 @@ async function backlog(database: Database, exact = false): Promise<number> {
 
 interface HttpRun {
   rate: number;
+  /** CPU the server's process used from the first batch until the log caught up (its job's thread included) */
+  serverCpuMs: number;
+  /** CPU the database's sessions of this run's database used meanwhile (the job's connection included) */
+  databaseCpuMs: number;
   /** with the checkpoint job: the log's lag, sampled each second during the run, at most */
   maxBehind?: number;
   /** events not yet sequenced when the last batch was stored */
@@ -124,10 +131,32 @@ interface HttpRun {
 
 /**
  * Where the checkpoint job runs during a run: nowhere (held off), each second in the server's own
- * process (CHECKPOINT_INTERVAL_SECONDS=1, as a lone server runs it, on the thread that also serves
- * ingestion), or each second in a process beside it (this one), where only the database is shared.
+ * process (CHECKPOINT_INTERVAL_SECONDS=1, as a lone server runs it, in its own thread:
+ * lib/audit/integrity/checkpoint-thread.ts), or each second in a process beside it (this one),
+ * where only the database is shared.
  */
 type LogJob = "off" | "server" | "beside";
+
+/** CPU ms of each PostgreSQL session of `database`'s database, by pid (they are on this machine: the bench's DATABASE_URL is local). */
+async function databaseCpu(database: Database): Promise<Map<number, number>> {
+  const sessions = await database.query<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE datname = current_database()`);
+  const cpu = new Map<number, number>();
+  for (const { pid } of sessions) {
+    try {
+      cpu.set(pid, cpuMsOf(pid));
+    } catch {
+      // ended meanwhile
+    }
+  }
+  return cpu;
+}
+
+/** What the sessions used since `before` (a session opened since counts whole). */
+function sumDelta(after: Map<number, number>, before: Map<number, number>): number {
+  let sum = 0;
+  for (const [pid, ms] of after) sum += ms - (before.get(pid) ?? 0);
+  return sum;
+}
 
 /** Runs the checkpoint job each second (a run that takes longer is followed at once) until stopped. */
 function checkpointEverySecond(database: Database): { stop(): Promise<void> } {
@@ -177,6 +206,7 @@ async function httpIngest(serverUrl: string, name: string, batches: IngestEventI
     try {
       await waitForHttp(`${url}/login`, server);
       const before = memoryOf(server.pid!);
+      const cpuBefore = { server: cpuMsOf(server.pid!), database: await databaseCpu(http.database) };
       const post = eventPoster({ url, token: secret });
       let accepted = 0;
       let maxBehind = 0;
@@ -206,7 +236,8 @@ async function httpIngest(serverUrl: string, name: string, batches: IngestEventI
       sampling = false;
       await sampler;
       const after = memoryOf(server.pid!);
-      const result: HttpRun = { rate: total / run.seconds };
+      const cpu = { server: cpuMsOf(server.pid!) - cpuBefore.server, database: sumDelta(await databaseCpu(http.database), cpuBefore.database) };
+      const result: HttpRun = { rate: total / run.seconds, serverCpuMs: cpu.server, databaseCpuMs: cpu.database };
       const [{ count }] = await http.database.query<{ count: string }>(`SELECT count(*)::text AS count FROM "AuditEvent" WHERE source = $1`, [SOURCE]);
       if (accepted !== total || Number(count) !== total) throw new Error(`accepted ${accepted} and stored ${count} of ${total}`);
       let extra = "";
@@ -219,7 +250,8 @@ async function httpIngest(serverUrl: string, name: string, batches: IngestEventI
         name,
         total,
         run,
-        `server RSS ${format(before.rss)} MB idle, peak ${format(after.peak)} MB; ${format(accepted)} accepted, ${format(Number(count))} stored${extra}`,
+        `server RSS ${format(before.rss)} MB idle, peak ${format(after.peak)} MB; CPU per 1,000 events: server ${format((cpu.server / total) * 1000)} ms, ` +
+          `database ${format((cpu.database / total) * 1000)} ms; ${format(accepted)} accepted, ${format(Number(count))} stored${extra}`,
       );
       return result;
     } finally {
@@ -246,10 +278,40 @@ async function main(): Promise<void> {
     `${"".padEnd(14)} ${"events".padStart(9)} ${"seconds".padStart(8)} ${"events/s".padStart(9)} ${"p50/batch".padStart(10)} ${"p95/batch".padStart(10)} ${"max".padStart(10)}`,
   );
 
-  const plain = await httpIngest(serverUrl, "HTTP, no log", batches, "off");
-  const inServer = await httpIngest(serverUrl, "+ log, server", batches, "server");
-  const beside = await httpIngest(serverUrl, "+ log, beside", batches, "beside");
+  // Each round runs the three in another order: on a shared machine the load drifts, and a run that
+  // always went first (or last) would carry the drift as if the job had caused it.
+  const modes = [
+    ["HTTP, no log", "off"],
+    ["+ log, server", "server"],
+    ["+ log, beside", "beside"],
+  ] as const;
+  const runs: Record<LogJob, HttpRun[]> = { off: [], server: [], beside: [] };
+  for (let round = 0; round < rounds; round++) {
+    for (let i = 0; i < modes.length; i++) {
+      const [label, job] = modes[(round + i) % modes.length] as (typeof modes)[number];
+      runs[job].push(await httpIngest(serverUrl, label, batches, job));
+    }
+  }
+  const median = (each: HttpRun[]): HttpRun => {
+    const sorted = [...each].sort((a, b) => a.rate - b.rate);
+    return sorted[Math.floor((sorted.length - 1) / 2)] as HttpRun;
+  };
+  const [plain, inServer, beside] = [median(runs.off), median(runs.server), median(runs.beside)];
+  if (rounds > 1) {
+    for (const [label, job] of modes) console.log(`${label}: ${runs[job].map((run) => format(run.rate)).join(", ")} events/s; the median is compared`);
+  }
   const httpRate = plain.rate;
+  // CPU per event does not drift with the machine's load as the rate does: the job's cost in CPU.
+  const cpuPerThousand = (each: HttpRun[]) => {
+    const mean = (pick: (run: HttpRun) => number) => each.reduce((sum, run) => sum + pick(run), 0) / each.length / (total / 1000);
+    return { server: mean((run) => run.serverCpuMs), database: mean((run) => run.databaseCpuMs) };
+  };
+  const [cpuOff, cpuServer] = [cpuPerThousand(runs.off), cpuPerThousand(runs.server)];
+  const more = (cpuServer.server + cpuServer.database) / (cpuOff.server + cpuOff.database) - 1;
+  console.log(
+    `CPU per 1,000 events (mean of the runs): without the job ${format(cpuOff.server)} ms in the server + ${format(cpuOff.database)} ms in the database; ` +
+      `with it in the server ${format(cpuServer.server)} + ${format(cpuServer.database)} ms: the job costs ${(more * 100).toFixed(1)}% more CPU an event`,
+  );
 
   // The floor: the same rows, as ingestion would write them, by unnest insert alone.
   const floor = await freshDatabase(serverUrl, "floor");
@@ -261,7 +323,7 @@ async function main(): Promise<void> {
     line("unnest floor", total, run, "");
     console.log(`HTTP ingestion: ${format(httpRate)} events/s = ${((httpRate / floorRate) * 100).toFixed(0)}% of the floor (targets: 20,000 events/s and 25%)`);
     for (const [where, logged] of [
-      ["in the server's process", inServer],
+      ["in the server's process (its own thread)", inServer],
       ["in a process beside it", beside],
     ] as const) {
       const slower = ((plain.rate - logged.rate) / plain.rate) * 100;

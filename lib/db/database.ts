@@ -10,6 +10,7 @@ import { PrismaClient } from "@/lib/generated/prisma/client";
 import { lockDataFolder } from "./folder-lock";
 import { cursorBatches, type CursorOptions } from "./cursor-batches";
 import { TEXT_SESSION_OPTIONS } from "./pg-text";
+import { clientSession, transactionOn } from "./pg-transaction";
 
 /** One connection: what the migration runner and bulk writers need (advisory locks, scripts). */
 export interface SqlSession {
@@ -80,6 +81,8 @@ export interface Database {
   bulkReaders: number;
   /** How bulk reads connect (to the replica when there is one), for a worker thread's own connections; null on PGlite. */
   bulkConnection: BulkConnection | null;
+  /** How a worker thread that writes connects (the checkpoint job's: always the primary); null on PGlite. */
+  writeConnection: BulkConnection | null;
   /** Opens a bulk reader; on PostgreSQL its pool holds two connections for each of `bulkReaders`. */
   openBulkReader(): Promise<BulkReader>;
   close(): Promise<void>;
@@ -287,15 +290,9 @@ function openPostgres(url: string, bulkReaders: number, replicaUrl?: string, own
       const client = await writePool.connect();
       let broken = false;
       try {
-        await client.query("BEGIN");
-        const result = await work(clientSession(client));
-        await client.query("COMMIT");
-        return result;
-      } catch (error) {
-        await client.query("ROLLBACK").catch(() => {
+        return await transactionOn(client, work, () => {
           broken = true;
         });
-        throw error;
       } finally {
         client.release(broken);
       }
@@ -312,22 +309,12 @@ function openPostgres(url: string, bulkReaders: number, replicaUrl?: string, own
     },
     bulkReaders,
     bulkConnection: { connectionString: replicaUrl ?? url, ...timeout },
+    writeConnection: { connectionString: url, ...timeout },
     openBulkReader: () => openPostgresBulkReader(bulkPool),
     async close() {
       closing = true;
       await Promise.all([...new Set([prisma, readPrisma])].map((client) => client.$disconnect()));
       await Promise.all([...new Set([pool, readPool, bulkPool, writePool])].map((each) => each.end()));
-    },
-  };
-}
-
-function clientSession(client: pg.ClientBase): SqlSession {
-  return {
-    async query(sql, params) {
-      return (await client.query(sql, params as unknown[])).rows;
-    },
-    async exec(script) {
-      await client.query(script);
     },
   };
 }
@@ -411,6 +398,7 @@ function openPGlite(dataDir: string, bulkReaders: number): Database {
     withOwnerSession: (work) => work(session),
     bulkReaders,
     bulkConnection: null,
+    writeConnection: null,
     // Bulk reads take turns with the pages on the one connection, a keyset SELECT at a time.
     openBulkReader: async () => ({ cursorBatches: null, query: session.query, release() {} }),
     async close() {

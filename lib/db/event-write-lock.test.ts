@@ -90,7 +90,13 @@ describe.each(testDatabases())("the event writers' lock on $name", ({ name, open
       // Another writer commits while the first is open: shared holders do not wait for each other.
       expect(await settledWithin(commitWriter(db, "beside"), 2_000)).toBe(true);
       await expect(settledEventId(db, 200)).rejects.toBeInstanceOf(EventWritersBusyError);
+      // While a reader waits for the open writer, new writers start and commit: none queues behind it.
+      const settling = settledEventId(db, 5_000);
+      const during = await Promise.all([commitWriter(db, "during 1"), commitWriter(db, "during 2")]);
+      expect(await settledWithin(settling, 100)).toBe(false);
       slow.release();
+      expect(await settling).toBeGreaterThanOrEqual(await slow.id);
+      expect(during.every((id) => id > 0n)).toBe(true);
       await slow.done;
       expect(await settledEventId(db, 200)).toBeGreaterThan(0n);
     });

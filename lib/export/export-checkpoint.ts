@@ -1,8 +1,7 @@
 // What an export is bounded by: a checkpoint forced as it starts, so that every row the file holds
 // is in the signed log and its manifest can prove it (lib/audit/integrity/export-manifest.ts).
 import "server-only";
-import { checkpointAll } from "@/lib/audit/integrity/checkpoint-job";
-import { logSigningKey } from "@/lib/audit/integrity/log-key";
+import { checkpointLog } from "@/lib/audit/integrity/checkpoint-thread";
 import type { Hash } from "@/lib/audit/integrity/merkle";
 import type { AuditWhere } from "@/lib/audit/search/filter-query";
 import type { Database } from "@/lib/db";
@@ -24,7 +23,7 @@ export interface ExportCheckpoint {
  * "has a leaf below treeSize" select the same events: the bound exportBound gives an export.
  */
 export async function forceExportCheckpoint(db: Database): Promise<ExportCheckpoint> {
-  const { checkpoint } = await checkpointAll(db, logSigningKey());
+  const { checkpoint } = await checkpointLog(db);
   const [last] =
     checkpoint.treeSize === 0
       ? []

@@ -120,10 +120,15 @@ export function blueprintLines(event: ExportEvent, timeZone: string): string[] {
   return lines;
 }
 
-/** One JSON line's object: every field of the event, times as ISO 8601 with the zone's offset. */
+/**
+ * One JSON line's object: every field of the event, times as ISO 8601 with the zone's offset; read
+ * with its stored columns (selectEvents' `stored`), also the changes as stored, details and
+ * sourceEventId, so that a verifier recomputes the event's leaf hash from the line alone
+ * (lib/audit/integrity/export-verify.ts jsonLineLeafRecord).
+ */
 export function jsonLineObject(event: ExportEvent, timeZone: string): Record<string, unknown> {
   const user = (ref: UserRef | null) => (ref ? { id: ref.id, username: ref.username, nameAtEvent: ref.name, enabled: ref.exists ? ref.enabled : null } : null);
-  return {
+  const line: Record<string, unknown> = {
     id: event.id,
     createdAt: formatIsoWithOffset(event.createdAt, timeZone),
     eventType: event.eventType,
@@ -140,4 +145,10 @@ export function jsonLineObject(event: ExportEvent, timeZone: string): Record<str
     userAgent: event.userAgent,
     source: event.source,
   };
+  if (event.stored) {
+    line.sourceEventId = event.stored.sourceEventId;
+    line.details = event.stored.details;
+    line.storedChanges = event.stored.changes;
+  }
+  return line;
 }

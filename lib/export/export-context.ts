@@ -1,7 +1,7 @@
 // What every writer gets: the events in batches, their columns, and the facts a file states about itself.
 import type { ExportColumn } from "./export-columns";
 import type { ExportEvent } from "./export-event";
-import type { ExportManifest } from "@/lib/audit/integrity/export-manifest";
+import type { SignedManifestSource } from "@/lib/audit/integrity/export-manifest";
 import type { ExportCheckpoint } from "./export-checkpoint";
 import type { ManifestRows } from "./export-manifest-rows";
 import type { FilterLine } from "./filter-summary";
@@ -25,8 +25,8 @@ export interface ExportContext {
   checkpoint?: ExportCheckpoint;
   /** where the writer gives each row's digest, in order (the manifest's rows) */
   manifest?: ManifestRows;
-  /** Excel: the signed manifest, once every row is written, for its Manifest sheet */
-  finishManifest?: () => Promise<ExportManifest>;
+  /** Excel: the signed manifest, once every row is written, for its Manifest sheet (read from its files, a part at a time) */
+  finishManifest?: () => Promise<SignedManifestSource>;
 }
 
 /** Gives the event loop a turn, so that streams downstream can flush (setImmediate: not setTimeout, which is ~13x slower). */

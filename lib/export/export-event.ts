@@ -8,6 +8,21 @@ import type { UserOption } from "@/lib/audit/events/user-refs";
 
 export interface ExportEvent extends EventRow {
   changes: FieldChange[];
+  /** JSON lines: what the event's leaf hash covers that the row does not say as stored (selectEvents' `stored`) */
+  stored?: StoredFields;
+}
+
+/** The columns a JSON line carries for its leaf hash (lib/audit/integrity/event-leaf.ts), read when an export asks. */
+export type StoredColumns = {
+  details?: unknown;
+  sourceEventId?: string | null;
+};
+
+/** The fields a JSON line adds for its leaf hash: the changes as stored (the row's are parsed), details and the sender's event id. */
+export interface StoredFields {
+  changes: unknown;
+  details: unknown;
+  sourceEventId: string | null;
 }
 
 /** A query on the export's own connection (lib/db/database.ts BulkReader.query). */
@@ -32,7 +47,7 @@ export async function addUsers(query: LookupQuery, users: Map<number, UserOption
 }
 
 /** Records as export events, batch by batch, each user looked up once per export (addUsers). */
-export async function* exportEvents(batches: AsyncIterable<EventRowRecord[]>, query: LookupQuery): AsyncGenerator<ExportEvent[]> {
+export async function* exportEvents(batches: AsyncIterable<Array<EventRowRecord & StoredColumns>>, query: LookupQuery): AsyncGenerator<ExportEvent[]> {
   const users = new Map<number, UserOption>();
   for await (const records of batches) {
     await addUsers(query, users, records);
@@ -41,9 +56,11 @@ export async function* exportEvents(batches: AsyncIterable<EventRowRecord[]>, qu
 }
 
 /** The tabs' row of the event, plus its whole change list. */
-export function toExportEvent(record: EventRowRecord, users: ReadonlyMap<number, UserOption> = new Map()): ExportEvent {
+export function toExportEvent(record: EventRowRecord & StoredColumns, users: ReadonlyMap<number, UserOption> = new Map()): ExportEvent {
   const { changes } = parseChanges(record.changes);
-  return Object.assign(toEventRow(record, users, {}, changes), { changes });
+  const event: ExportEvent = Object.assign(toEventRow(record, users, {}, changes), { changes });
+  if (record.details !== undefined) event.stored = { changes: record.changes, details: record.details, sourceEventId: record.sourceEventId ?? null };
+  return event;
 }
 
 /** A change value as one line of text: "High", "bob, carol", "Developer=Read; Tester=Write". */

@@ -1,14 +1,15 @@
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
-import { describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { GET as downloadManifest } from "@/app/api/export/manifests/[id]/route";
 import { GET as downloadExport } from "@/app/api/export/[file]/route";
 import { type ExportManifest, MANIFEST_SHEET, signManifest } from "@/lib/audit/integrity/export-manifest";
-import { verifyExport } from "@/lib/audit/integrity/export-verify";
+import { EVENT_LEAF_COLUMNS, eventLeafRecord, type EventLeafRow } from "@/lib/audit/integrity/event-leaf";
+import { jsonLineLeafRecord, verifyExport } from "@/lib/audit/integrity/export-verify";
 import { logSigningKey } from "@/lib/audit/integrity/log-key";
 import type { Principal } from "@/lib/auth/principal";
 import { runAs } from "@/lib/auth/principal-context";
@@ -78,6 +79,29 @@ function rootFromBatch(size: number, leaves: Map<number, Buffer>, proof: Buffer[
   return walk(0, size);
 }
 // ---- end of the independent check ----
+
+// Manifests and their work files in a folder of this file's own, to see which files are left.
+const manifestDir = mkdtempSync(path.join(tmpdir(), "export-manifests-"));
+const savedManifestDir = process.env.EXPORT_MANIFEST_DIR;
+beforeAll(() => {
+  process.env.EXPORT_MANIFEST_DIR = manifestDir;
+});
+afterAll(() => {
+  if (savedManifestDir === undefined) delete process.env.EXPORT_MANIFEST_DIR;
+  else process.env.EXPORT_MANIFEST_DIR = savedManifestDir;
+  rmSync(manifestDir, { recursive: true, force: true });
+});
+/** The rows and proof files exports in the making keep beside the manifests. */
+const workFiles = () => readdirSync(manifestDir).filter((name) => name.endsWith(".tmp"));
+
+/** The JSON lines file with line `index` (0: the first) changed by `edit`. */
+function editLine(file: Buffer, index: number, edit: (line: Record<string, unknown>) => void): Buffer {
+  const lines = file.toString("utf8").split("\n");
+  const line = JSON.parse(lines[index] as string) as Record<string, unknown>;
+  edit(line);
+  lines[index] = JSON.stringify(line);
+  return Buffer.from(lines.join("\n"));
+}
 
 describe.each(testDatabases())("export manifests on $name", ({ open }) => {
   const fixture = useTabFixture(open);
@@ -159,6 +183,51 @@ describe.each(testDatabases())("export manifests on $name", ({ open }) => {
     });
   });
 
+  it("recomputes each JSON line's leaf from its fields, and names the line whose field was edited, even one only the leaf covers", async () => {
+    const jsonl = await exported("artifacts.jsonl");
+    expect(await verifyExport({ file: jsonl.file, manifest: jsonl.manifest, verifierKey: verifierKey() })).toMatchObject({ ok: true, rows: jsonl.rows });
+    // Every line gives its event's leaf record exactly as the log reads it back from the database.
+    const lines = jsonl.file
+      .toString("utf8")
+      .trimEnd()
+      .split("\n")
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(lines).toHaveLength(jsonl.rows);
+    const stored = await fixture.db.query<EventLeafRow>(`SELECT ${EVENT_LEAF_COLUMNS} FROM "AuditEvent" e WHERE e."id"::text = ANY($1::text[])`, [
+      lines.map((line) => String(line.id)),
+    ]);
+    const byId = new Map(stored.map((row) => [String(row.id), eventLeafRecord(row)]));
+    for (const line of lines) expect(jsonLineLeafRecord(line)).toEqual(byId.get(String(line.id)));
+    expect(lines.every((line) => "details" in line && "sourceEventId" in line && "storedChanges" in line)).toBe(true);
+    expect(lines.some((line) => line.sourceEventId !== null && (line.storedChanges as unknown[] | null)?.length)).toBe(true);
+
+    const key = verifierKey();
+    const check = (file: Buffer) => verifyExport({ file, manifest: jsonl.manifest, verifierKey: key });
+    const named = (line: number) => ({ ok: false, problem: "file-edited", row: line, line, message: expect.stringContaining(`line ${line} `) });
+    // details and sourceEventId: only the leaf covers them, no column of the other formats. The
+    // console's own export events have details (their filters): the export above is one of them.
+    const consoleLines = await exported("console.jsonl");
+    const withDetails = consoleLines.file
+      .toString("utf8")
+      .trimEnd()
+      .split("\n")
+      .findIndex((line) => (JSON.parse(line) as { details: unknown }).details !== null);
+    expect(withDetails).toBeGreaterThanOrEqual(0);
+    const editedDetails = editLine(consoleLines.file, withDetails, (line) => (line.details = { ...(line.details as object), rows: 1 }));
+    expect(await verifyExport({ file: consoleLines.file, manifest: consoleLines.manifest, verifierKey: key })).toMatchObject({ ok: true });
+    expect(await verifyExport({ file: editedDetails, manifest: consoleLines.manifest, verifierKey: key })).toMatchObject(named(withDetails + 1));
+    expect(await check(editLine(jsonl.file, 2, (line) => (line.details = { reason: "edited" })))).toMatchObject(named(3));
+    expect(await check(editLine(jsonl.file, 0, (line) => (line.sourceEventId = "forged-1")))).toMatchObject(named(1));
+    expect(await check(editLine(jsonl.file, 1, (line) => (line.message = `${line.message ?? ""}!`)))).toMatchObject(named(2));
+    expect(await check(editLine(jsonl.file, 1, (line) => (line.user = { ...(line.user as object), nameAtEvent: "mallory" })))).toMatchObject(named(2));
+    expect(await check(editLine(jsonl.file, 3, (line) => (line.storedChanges = [])))).toMatchObject(named(4));
+    // A line without the fields its leaf needs cannot pass either.
+    expect(await check(editLine(jsonl.file, 0, (line) => delete line.details))).toMatchObject({
+      ...named(1),
+      message: expect.stringContaining('no "details"'),
+    });
+  });
+
   it("finds an edited manifest, signature and checkpoint, and a signed proof that does not tie the rows", async () => {
     const { file, manifest } = await exported("logins.jsonl");
     const key = verifierKey();
@@ -234,6 +303,16 @@ describe.each(testDatabases())("export manifests on $name", ({ open }) => {
       downloadManifest(new Request(`http://console.test${cutHref}`), { params: Promise.resolve({ id: cutHref.split("/").at(-1) as string }) }),
     );
     expect(none.status).toBe(404);
+    // Excel's writer goes on by itself until its next turn: cut after its first bytes.
+    const cutSheet = await runAs(AUDITOR, () =>
+      downloadExport(new Request("http://console.test/api/export/logins.xlsx?range=Last_365_Days"), { params: Promise.resolve({ file: "logins.xlsx" }) }),
+    );
+    const reader = cutSheet.body?.getReader();
+    await reader?.read();
+    await reader?.cancel();
+    // The manifest's rows and proof wait on disk only while the export runs: gone once it is stored, or cut short.
+    await vi.waitFor(() => expect(workFiles()).toEqual([]));
+    expect(readdirSync(manifestDir)).toContain(`${id}.json`);
     // Every row has a leaf below the checkpoint's size: the export was bounded by it.
     const parsed = JSON.parse(manifest) as ExportManifest;
     expect(parsed.rows).toHaveLength(rows);

@@ -31,7 +31,7 @@ import { startTextExport, textExportWorkerFile, type TextExportJob } from "./tex
 import { csvChunks, jsonLinesChunks } from "./text-writers";
 import { exportBound, forceExportCheckpoint, type ExportCheckpoint } from "./export-checkpoint";
 import { ExportManifestMaker } from "./export-manifest-build";
-import { type ManifestRows, type RecordWithLeaf, recordWithLeafFromText, withLeaves } from "./export-manifest-rows";
+import { type ManifestRows, type RecordWithLeaf, recordWithLeafReader, withLeaves } from "./export-manifest-rows";
 import { manifestHref, newManifestId, saveManifest } from "./manifest-store";
 
 /**
@@ -94,6 +94,8 @@ export async function* eventBatches(
   orderBy: AuditOrderBy[],
   batchSize?: number,
   manifest?: ManifestRows,
+  /** read the columns only the leaf covers too (JSON lines: selectEvents' `stored`) */
+  stored = false,
 ): AsyncGenerator<ExportEvent[]> {
   if (!lease.begin()) return;
   try {
@@ -101,13 +103,13 @@ export async function* eventBatches(
     const leaf = manifest !== undefined;
     let batches: AsyncIterable<RecordWithLeaf[]>;
     if (cursorBatches) {
-      const { sql, params } = selectEvents({ where, orderBy, leaf });
+      const { sql, params } = selectEvents({ where, orderBy, leaf, stored });
       batches = cursorBatches<RecordWithLeaf>(sql, params, batchSize ?? EXPORT_BATCH_SIZE.cursor, {
-        fromText: leaf ? recordWithLeafFromText : eventRecordFromText,
+        fromText: leaf ? recordWithLeafReader(stored) : eventRecordFromText,
       });
     } else {
       const find: BatchQuery<RecordWithLeaf>["find"] = (args) => {
-        const { sql, params } = selectEvents({ ...args, leaf });
+        const { sql, params } = selectEvents({ ...args, leaf, stored });
         return query<RecordWithLeaf>(sql, params);
       };
       batches = keysetBatches<RecordWithLeaf>(where, orderBy, { find }, batchSize ?? EXPORT_BATCH_SIZE.keyset);
@@ -249,16 +251,10 @@ export async function planExport(
       );
       const orderBy = format === "jsonl" ? OLDEST_FIRST : tab.orderBy(search.sort);
       const manifestId = newManifestId();
-      const manifest = new ExportManifestMaker({
-        fileName,
-        format,
-        title: scope.title,
-        filters,
-        timeZone,
-        generatedAt: now,
-        generatedBy: principal.username,
-        checkpoint,
-      });
+      const manifest = new ExportManifestMaker(
+        { fileName, format, title: scope.title, filters, timeZone, generatedAt: now, generatedBy: principal.username, checkpoint },
+        manifestId,
+      );
       const context: ExportContext = {
         title: scope.title,
         columns: scope.columns,
@@ -267,7 +263,7 @@ export async function planExport(
         generatedAt: now,
         generatedBy: principal.username,
         rows,
-        batches: eventBatches(lease, where, orderBy, options.batchSize, manifest.rows),
+        batches: eventBatches(lease, where, orderBy, options.batchSize, manifest.rows, format === "jsonl"),
         signal,
         checkpoint,
         manifest: manifest.rows,
@@ -279,7 +275,7 @@ export async function planExport(
       async function* chunks(): AsyncGenerator<string | Uint8Array> {
         try {
           if (workerFile && connection) {
-            const { sql, params } = selectEvents({ where, orderBy, leaf: true });
+            const { sql, params } = selectEvents({ where, orderBy, leaf: true, stored: format === "jsonl" });
             const job = {
               format: format as TextExportJob["format"],
               connection,
@@ -287,12 +283,13 @@ export async function planExport(
               params,
               batchSize: options.batchSize ?? EXPORT_BATCH_SIZE.cursor,
               timeZone,
+              manifestFd: manifest.rowsFd(),
             };
             const thread = await startTextExport(workerFile, job);
             // The worker reads through its own connections: the lease's go back (the slot stays held).
             lease.abandon();
             yield* manifest.hashed(thread.chunks());
-            manifest.rows.adopt(thread.manifestRows());
+            manifest.adopt(thread.manifestRows());
           } else {
             yield* manifest.hashed(formatChunks(format, context));
           }
@@ -300,6 +297,7 @@ export async function planExport(
           await saveManifest(manifestId, exportCallerOf(principal), await manifest.sign());
         } finally {
           release();
+          await manifest.dispose();
         }
       }
       return { ...plan, checkpoint, manifestHref: manifestHref(manifestId), chunks, release };

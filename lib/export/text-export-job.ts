@@ -4,7 +4,6 @@
 // hands back finished byte chunks (moved, not copied); the server's thread only sends them.
 import { Worker } from "node:worker_threads";
 import type { BulkConnection } from "@/lib/db/database";
-import type { ManifestRow } from "@/lib/audit/integrity/export-manifest";
 import { workerFile } from "./worker-files";
 
 /** The worker's bundle (worker-files.ts), or TEXT_EXPORT_WORKER_FILE. */
@@ -21,10 +20,12 @@ export interface TextExportJob {
   params: unknown[];
   batchSize: number;
   timeZone: string;
+  /** the manifest's rows file (export-manifest-build.ts rowsFd), which the worker appends its rows to */
+  manifestFd: number;
 }
 
-/** What the worker says: connected, a chunk, the end (with the manifest's rows), or why it failed. */
-export type TextExportMessage = { ready: true } | { chunk: Uint8Array } | { done: true; rows: ManifestRow[] } | { error: string };
+/** What the worker says: connected, a chunk, the end (with how many rows it gave the manifest's rows file), or why it failed. */
+export type TextExportMessage = { ready: true } | { chunk: Uint8Array } | { done: true; rows: number } | { error: string };
 
 /** Chunks the worker may make ahead of the download: 1 MB at 256 KB a chunk. */
 export const CHUNKS_AHEAD = 4;
@@ -36,8 +37,8 @@ const WORKER_LIMITS = { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 2
 export interface TextExportThread {
   /** The file's bytes, in order; stopping early (or reading to the end) ends the worker. */
   chunks(): AsyncGenerator<Uint8Array>;
-  /** The manifest's rows of the file, once its chunks have been read to the end. */
-  manifestRows(): ManifestRow[];
+  /** How many rows the worker appended to the manifest's rows file, once the chunks have been read to the end. */
+  manifestRows(): number;
 }
 
 /** Starts the worker; resolves once it has connected to the database, rejects when it could not. */
@@ -62,10 +63,10 @@ export async function startTextExport(file: string, job: TextExportJob): Promise
     await worker.terminate();
     throw new Error("error" in first ? first.error : "The export's worker did not start.");
   }
-  let rows: ManifestRow[] | null = null;
+  let rows: number | null = null;
   return {
     manifestRows() {
-      if (!rows) throw new Error("The export's worker has not finished the file.");
+      if (rows === null) throw new Error("The export's worker has not finished the file.");
       return rows;
     },
     async *chunks() {

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, mkdirSync, mkdtempSync, openSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -10,9 +10,10 @@ import { NOW } from "@/lib/test/tab-fixture";
 import { AUDITOR, useTabFixture } from "@/lib/test/tab-fixture-hooks";
 import { buildWorkers } from "@/scripts/lib/bundle";
 import type { ExportFormat } from "./export-formats";
+import type { ExportManifest } from "@/lib/audit/integrity/export-manifest";
 import { verifyExport } from "@/lib/audit/integrity/export-verify";
 import { logSigningKey } from "@/lib/audit/integrity/log-key";
-import { readManifest } from "./manifest-store";
+import { openManifest } from "./manifest-store";
 import { planExport } from "./run-export";
 import { startTextExport, textExportWorkerFile } from "./text-export-job";
 
@@ -47,6 +48,7 @@ describe("where the export's worker is", () => {
 describe.each(testDatabases().filter((database) => database.name !== "PGlite"))("exports in a worker thread on $name", ({ open }) => {
   const fixture = useTabFixture(open);
   const saved = process.env.TEXT_EXPORT_WORKER_FILE;
+  const savedManifestDir = process.env.EXPORT_MANIFEST_DIR;
   let folder: string;
   let workerFile: string;
   beforeAll(async () => {
@@ -54,10 +56,13 @@ describe.each(testDatabases().filter((database) => database.name !== "PGlite"))(
     mkdirSync(".data", { recursive: true });
     folder = mkdtempSync(path.join(process.cwd(), ".data", "workers-"));
     workerFile = (await buildWorkers(process.cwd(), folder)).find((file) => file.endsWith("text-export-worker.mjs")) as string;
+    process.env.EXPORT_MANIFEST_DIR = path.join(folder, "manifests");
   });
   afterAll(() => {
     if (saved === undefined) delete process.env.TEXT_EXPORT_WORKER_FILE;
     else process.env.TEXT_EXPORT_WORKER_FILE = saved;
+    if (savedManifestDir === undefined) delete process.env.EXPORT_MANIFEST_DIR;
+    else process.env.EXPORT_MANIFEST_DIR = savedManifestDir;
     rmSync(folder, { recursive: true, force: true });
   });
 
@@ -75,7 +80,8 @@ describe.each(testDatabases().filter((database) => database.name !== "PGlite"))(
       });
       const prepared = await plan.prepare();
       const bytes = await bytesOf(prepared.chunks());
-      const manifest = await readManifest(prepared.manifestHref.split("/").at(-1) as string, AUDITOR.userId as number);
+      const stored = await openManifest(prepared.manifestHref.split("/").at(-1) as string, AUDITOR.userId as number);
+      const manifest = stored ? (JSON.parse((await bytesOf(stored.json())).toString("utf8")) as ExportManifest) : null;
       return { bytes, manifest };
     });
   }
@@ -93,6 +99,8 @@ describe.each(testDatabases().filter((database) => database.name !== "PGlite"))(
     const broken = path.join(folder, "broken.mjs");
     writeFileSync(broken, 'throw new Error("a broken worker");');
     await expect(exported(format, broken)).rejects.toThrow(/a broken worker/);
+    // The worker wrote its rows to the manifest's rows file: gone with the failed export, as with the finished ones.
+    expect(readdirSync(path.join(folder, "manifests")).filter((name) => name.endsWith(".tmp"))).toEqual([]);
   });
 
   it("ends its connections when the download stops early, and says why a read failed", async () => {
@@ -101,12 +109,13 @@ describe.each(testDatabases().filter((database) => database.name !== "PGlite"))(
     const before = await sessions();
     const { sql, params } = selectEvents({ where: {}, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
     const connection = fixture.db.bulkConnection as NonNullable<typeof fixture.db.bulkConnection>;
-    const thread = await startTextExport(workerFile, { format: "csv", connection, sql, params, batchSize: 2, timeZone: "UTC" });
+    const manifestFd = openSync(path.join(folder, "rows.tmp"), "w");
+    const thread = await startTextExport(workerFile, { format: "csv", connection, sql, params, batchSize: 2, timeZone: "UTC", manifestFd });
     expect(await sessions()).toBe(before + 2);
     await thread.chunks().return(undefined);
     await vi.waitFor(async () => expect(await sessions()).toBe(before), { timeout: 5_000 });
 
-    const broken = await startTextExport(workerFile, { format: "csv", connection, sql: "SELECT 1 / 0", params: [], batchSize: 2, timeZone: "UTC" });
+    const broken = await startTextExport(workerFile, { format: "csv", connection, sql: "SELECT 1 / 0", params: [], batchSize: 2, timeZone: "UTC", manifestFd });
     await expect(bytesOf(broken.chunks())).rejects.toThrow(/division by zero/);
     await expect(
       startTextExport(workerFile, {
@@ -116,7 +125,9 @@ describe.each(testDatabases().filter((database) => database.name !== "PGlite"))(
         params,
         batchSize: 2,
         timeZone: "UTC",
+        manifestFd,
       }),
     ).rejects.toThrow(/no_such_database/);
+    closeSync(manifestFd);
   });
 });

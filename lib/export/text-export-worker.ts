@@ -7,7 +7,7 @@ import pg from "pg";
 import { cursorBatches } from "@/lib/db/cursor-batches";
 import { TEXT_SESSION_OPTIONS } from "@/lib/db/pg-text";
 import { exportEvents } from "./export-event";
-import { ManifestRows, type RecordWithLeaf, recordWithLeafFromText, withLeaves } from "./export-manifest-rows";
+import { ManifestRows, type RecordWithLeaf, recordWithLeafReader, withLeaves } from "./export-manifest-rows";
 import { CHUNKS_AHEAD, type TextExportJob, type TextExportMessage } from "./text-export-job";
 import { csvChunks, jsonLinesChunks } from "./text-writers";
 
@@ -28,10 +28,12 @@ async function run(): Promise<void> {
   try {
     await Promise.all(clients.map((client) => client.connect()));
     say({ ready: true });
-    // The job's SELECT reads each event's leaf last (selectEvents' `leaf`), for the manifest.
-    const records = cursorBatches<RecordWithLeaf>(cursorClient, job.sql, job.params, job.batchSize, { fromText: recordWithLeafFromText });
+    // The job's SELECT reads each event's leaf last (selectEvents' `leaf`), for the manifest; for
+    // JSON lines, the columns only the leaf covers before it (`stored`).
+    const records = cursorBatches<RecordWithLeaf>(cursorClient, job.sql, job.params, job.batchSize, { fromText: recordWithLeafReader(job.format === "jsonl") });
     const query = async <T>(sql: string, params: unknown[]) => (await lookupClient.query(sql, params)).rows as T[];
-    const manifest = new ManifestRows();
+    // Rows go to the manifest's rows file through the descriptor the server's thread opened (and closes).
+    const manifest = new ManifestRows(() => job.manifestFd);
     const input = { batches: exportEvents(withLeaves(records, manifest), query), timeZone: job.timeZone, manifest };
     for await (const chunk of job.format === "csv" ? csvChunks(input) : jsonLinesChunks(input)) {
       if (credit === 0) await new Promise<void>((resolve) => (onCredit = resolve));
@@ -41,7 +43,7 @@ async function run(): Promise<void> {
       const own = chunk.buffer.byteLength > Buffer.poolSize ? chunk : new Uint8Array(chunk);
       say({ chunk: own }, [own.buffer as ArrayBuffer]);
     }
-    say({ done: true, rows: manifest.rows });
+    say({ done: true, rows: manifest.finish() });
   } finally {
     await Promise.all(clients.map((client) => client.end().catch(() => undefined)));
   }

@@ -7,7 +7,7 @@ import { PassThrough } from "node:stream";
 import ExcelJS from "exceljs";
 import { formatDateTime, wallClock, zoneName } from "@/lib/time/zoned";
 import { formatCount } from "@/lib/audit/search/list-result";
-import { checkpointFact, MANIFEST_PART_LABEL, MANIFEST_SHEET, manifestParts, sheetRowsDigest } from "@/lib/audit/integrity/export-manifest";
+import { checkpointFact, MANIFEST_PART_LABEL, MANIFEST_SHEET, manifestJsonText, manifestPartsOf, sheetRowsDigest } from "@/lib/audit/integrity/export-manifest";
 import { neutralizeFormula } from "./csv";
 import { yieldToEventLoop, type ExportContext } from "./export-context";
 import type { ExportEvent } from "./export-event";
@@ -178,11 +178,22 @@ async function writeWorkbook(context: ExportContext, output: PassThrough): Promi
         "What this is",
         `The proof that every row of the "${context.title}" sheet is in the audit log's signed checkpoint, and that neither the rows nor this sheet were edited. Check it with: npm run verify -- --export <this file> --key <the log's public key>`,
       ],
-      ["Checkpoint", `tree size ${manifest.checkpoint.treeSize}, root ${manifest.checkpoint.rootHash}, signed ${manifest.checkpoint.time}`],
-      ["Rows", formatCount(manifest.rows.length)],
-      ...manifestParts(JSON.stringify(manifest)).map((part, index, all): [string, string] => [`${MANIFEST_PART_LABEL} ${index + 1}/${all.length}`, part]),
+      ["Checkpoint", `tree size ${manifest.head.checkpoint.treeSize}, root ${manifest.head.checkpoint.rootHash}, signed ${manifest.head.checkpoint.time}`],
+      ["Rows", formatCount(manifest.head.export.rows)],
     ];
     for (const [label, value] of lines) sheet.addRow({ label, value }).commit();
+    // The JSON is read from the manifest's files twice, a part at a time: once to count its parts
+    // (each part's label names their number), once to write them.
+    let count = 0;
+    for await (const _ of manifestPartsOf(manifestJsonText(manifest))) count += 1;
+    let index = 0;
+    for await (const part of manifestPartsOf(manifestJsonText(manifest))) {
+      index += 1;
+      sheet.addRow({ label: `${MANIFEST_PART_LABEL} ${index}/${count}`, value: part }).commit();
+      await yieldToEventLoop();
+      if (ended.signal.aborted) return;
+      if (output.writableNeedDrain) await once(output, "drain", { signal: ended.signal });
+    }
     sheet.commit();
   }
   await workbook.commit();

@@ -72,6 +72,12 @@ export function startNext(options: { port: number; dev?: boolean; env: NodeJS.Pr
 }
 
 /** A process's resident memory now and its high-water mark, in MB, from /proc (the benches' server figures). */
+/** CPU time a process (all its threads) or a thread (/proc/PID/task/TID) has used, in ms: Linux's utime + stime at 100 ticks a second. */
+export function cpuMsOf(pid: number | string): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
 export function memoryOf(pid: number): { rss: number; peak: number } {
   const status = readFileSync(`/proc/${pid}/status`, "utf8");
   const kb = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, "m").exec(status)?.[1] ?? 0);

@@ -118,6 +118,26 @@ describe("canonicalJson (RFC 8785)", () => {
     expect(canonicalJsonBytes("\uffff").toString("hex")).toBe("22efbfbf22");
   });
 
+  it("writes what JSON.stringify writes with every object's names sorted, for any JSON value", () => {
+    // RFC 8785 defines strings and numbers by ECMAScript's JSON.stringify: with sorted names it is an
+    // independent canonicalizer for every value I-JSON allows (no lone surrogates, no -0).
+    const reference = (value: unknown): string =>
+      Array.isArray(value)
+        ? `[${value.map(reference).join(",")}]`
+        : value && typeof value === "object"
+          ? `{${Object.keys(value)
+              .sort()
+              .map((key) => `${JSON.stringify(key)}:${reference((value as Record<string, unknown>)[key])}`)
+              .join(",")}}`
+          : JSON.stringify(Object.is(value, -0) ? 0 : value);
+    fc.assert(
+      fc.property(fc.jsonValue({ stringUnit: "grapheme" }), (value) => {
+        expect(canonicalJson(value)).toBe(reference(value));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it("reads back as the same value, and key order or whitespace in the input never matters", () => {
     fc.assert(
       fc.property(fc.jsonValue(), (value) => {

@@ -9,6 +9,7 @@ import { testDatabases } from "@/lib/test/databases";
 import { deleteEvents } from "@/lib/test/delete-events";
 import type { Principal } from "@/lib/auth/principal";
 import { runAs } from "@/lib/auth/principal-context";
+import { addEvents } from "@/lib/test/varied-events";
 import { recordEvent } from "../events/record-event";
 import { purgeExpiredEvents } from "../retention/purge";
 import { verifyCheckpoint } from "./checkpoint";
@@ -29,20 +30,6 @@ function mth(leaves: Buffer[]): Buffer {
   let k = 1;
   while (k * 2 < leaves.length) k *= 2;
   return sha(Buffer.from([1]), mth(leaves.slice(0, k)), mth(leaves.slice(k)));
-}
-
-async function addEvents(count: number, from = 0): Promise<void> {
-  for (let i = from; i < from + count; i++) {
-    await recordEvent({
-      eventType: i % 2 ? "WORK_ITEM_UPDATE" : "USER_LOGIN",
-      actor: { id: i, name: i % 3 ? `user${i}` : "山田 太郎" },
-      ...(i % 2
-        ? { artifact: { id: 100 + i, name: `Item ${i}`, kind: "WORK_ITEM" as const }, changes: [{ field: "Status", old: "New", new: `Done ${i}` }] }
-        : {}),
-      details: { b: 1.5e-7, a: { z: [i, "ü"], y: null } },
-      createdAt: new Date(Date.UTC(2026, 10, 1, 0, 0, i, 123)),
-    });
-  }
 }
 
 describe.each(testDatabases())("the checkpoint job on $name", ({ open }) => {

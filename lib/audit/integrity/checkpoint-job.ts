@@ -27,6 +27,9 @@ export const SEQUENCE_BATCH = 5_000;
  */
 export const MAX_LEAVES_PER_RUN = { postgres: 200_000, pglite: 10_000 } as const;
 
+/** What the job needs of a database: the server's (Database), or a worker thread's own connection (checkpoint-worker.ts). */
+export type CheckpointDatabase = Pick<Database, "kind" | "withTransaction">;
+
 export interface StoredCheckpoint {
   treeSize: number;
   rootHash: Hash;
@@ -79,7 +82,7 @@ export async function latestCheckpoint(session: Pick<SqlSession, "query">): Prom
  * Sequences what has been stored and signs a checkpoint over it (at most `maxLeaves` new leaves;
  * `more` says a backlog remains). Waits for a run in another process to finish first.
  */
-export async function runCheckpoint(db: Database, key: SigningKey, options: { maxLeaves?: number; now?: () => Date } = {}): Promise<CheckpointRun> {
+export async function runCheckpoint(db: CheckpointDatabase, key: SigningKey, options: { maxLeaves?: number; now?: () => Date } = {}): Promise<CheckpointRun> {
   const started = performance.now();
   const maxLeaves = options.maxLeaves ?? MAX_LEAVES_PER_RUN[db.kind];
   const settled = await settledEventId(db);
@@ -131,7 +134,7 @@ export async function runCheckpoint(db: Database, key: SigningKey, options: { ma
  * made one, and the leaves and time of all runs. `pauseMs` between runs lets other work have
  * PGlite's one connection during a long catch-up.
  */
-export async function checkpointAll(db: Database, key: SigningKey, pauseMs = 0): Promise<CheckpointRun> {
+export async function checkpointAll(db: CheckpointDatabase, key: SigningKey, pauseMs = 0): Promise<CheckpointRun> {
   const started = performance.now();
   let run = await runCheckpoint(db, key);
   let { created, leavesAdded } = run;

@@ -3,8 +3,7 @@
 // nothing. A failure (the database away or busy) is logged and the next run catches up.
 import "server-only";
 import { getDb } from "@/lib/db";
-import { checkpointAll } from "./checkpoint-job";
-import { logSigningKey } from "./log-key";
+import { checkpointLog } from "./checkpoint-thread";
 
 const holder = globalThis as { __auditConsoleCheckpoints?: NodeJS.Timeout; __auditConsoleCheckpointRunning?: boolean };
 
@@ -17,10 +16,9 @@ async function checkpointNow(): Promise<void> {
   if (holder.__auditConsoleCheckpointRunning) return;
   holder.__auditConsoleCheckpointRunning = true;
   try {
-    const db = getDb();
     // A backlog (the first start over an existing database) is caught up a run at a time, leaving
     // PGlite's one connection to the pages between runs.
-    const run = await checkpointAll(db, logSigningKey(), db.kind === "pglite" ? 250 : 0);
+    const run = await checkpointLog(getDb(), 250);
     if (run.created) console.log(`Checkpoint: ${run.checkpoint.treeSize} events in the log (+${run.leavesAdded} in ${run.durationMs} ms).`);
   } catch (error) {
     console.warn(`The checkpoint job did not finish: ${error instanceof Error ? error.message : String(error)}`);

@@ -5,8 +5,8 @@
 // ids as decimal text, enums by name, times as ISO 8601 UTC with milliseconds (the column's
 // precision), changes and details as the JSON they hold. The leaf is RFC 9162's
 // SHA-256(0x00 || the record's RFC 8785 canonical JSON); its keys are the column names.
-import { canonicalJsonBytes } from "./canonical-json";
-import { type Hash, leafHash } from "./merkle";
+import { canonicalJson } from "./canonical-json";
+import { type Hash, leafHashOfText } from "./merkle";
 
 /** The columns, in the order the record lists them (the canonical JSON sorts them anyway). */
 export const EVENT_LEAF_FIELDS = [
@@ -60,7 +60,20 @@ export function eventLeafRecord(row: EventLeafRow): EventLeafRecord {
   return record;
 }
 
+// The record's names are always these: their canonical order and text are worked out once.
+const SORTED_FIELDS = [...EVENT_LEAF_FIELDS].sort();
+const MEMBER_PREFIXES = SORTED_FIELDS.map((field, i) => `${i === 0 ? "{" : ","}${canonicalJson(field)}:`);
+
+/** canonicalJson(record), without sorting and writing its 22 names for every event (the checkpoint job's and verify's hot path). */
+export function eventLeafText(record: EventLeafRecord): string {
+  let text = "";
+  for (let i = 0; i < SORTED_FIELDS.length; i++) {
+    text += (MEMBER_PREFIXES[i] as string) + canonicalJson(record[SORTED_FIELDS[i] as EventLeafField]);
+  }
+  return `${text}}`;
+}
+
 /** RFC 9162 leaf hash of an event's record. */
 export function eventLeafHash(record: EventLeafRecord): Hash {
-  return leafHash(canonicalJsonBytes(record));
+  return leafHashOfText(eventLeafText(record));
 }

@@ -9,7 +9,7 @@
 // and row count; and the SHA-256 of the whole file. It is signed with the log's key as a signed
 // note of its own (manifestNoteText): editing the file or the manifest is then found.
 import { createHash } from "node:crypto";
-import { canonicalJsonBytes } from "./canonical-json";
+import { canonicalJson, canonicalJsonBytes } from "./canonical-json";
 import type { Hash } from "./merkle";
 import { signNote } from "./signed-note";
 import type { SigningKey } from "./signing-key";
@@ -83,11 +83,64 @@ export function sha256Hex(bytes: string | Uint8Array): string {
  * SHA-256 of the body's canonical JSON (RFC 8785), one a line.
  */
 export function manifestNoteText(origin: string, body: ExportManifestBody): string {
-  return `${origin}\n${MANIFEST_NOTE_KIND}\nfile ${body.file.sha256 ?? "-"}\nmanifest ${sha256Hex(canonicalJsonBytes(body))}\n`;
+  return noteText(origin, body.file.sha256, sha256Hex(canonicalJsonBytes(body)));
+}
+
+function noteText(origin: string, fileSha256: string | null, bodySha256: string): string {
+  return `${origin}\n${MANIFEST_NOTE_KIND}\nfile ${fileSha256 ?? "-"}\nmanifest ${bodySha256}\n`;
 }
 
 export function signManifest(body: ExportManifestBody, key: Pick<SigningKey, "name" | "privateKey">): ExportManifest {
   return { ...body, signature: signNote(manifestNoteText(key.name, body), key.name, key.privateKey) };
+}
+
+/** A manifest's body but its rows and batch proof: what is small. */
+export type ManifestHead = Omit<ExportManifestBody, "rows" | "batchProof">;
+
+/**
+ * A manifest too large to hold (a million rows: about 80 MB of JSON, and as many proof hashes):
+ * its rows and proof hashes are read again, from files, each time they are needed, as JSON text in
+ * pieces (the items joined by commas, the pieces cut anywhere).
+ */
+export interface ManifestSource {
+  head: ManifestHead;
+  /** each row's JSON text ([seq,"leaf","digest"]; integers and base64 only, so also its canonical JSON), joined by commas */
+  rows(): AsyncIterable<string>;
+  /** each proof hash as a JSON string, joined by commas */
+  proofHashes(): AsyncIterable<string>;
+}
+
+/** A signed manifest read from its source: its JSON as JSON.stringify(signManifest(body)) writes it, in pieces. */
+export interface SignedManifestSource extends ManifestSource {
+  signature: string;
+}
+
+/** The body's canonical JSON (RFC 8785: keys in UTF-16 order) in pieces. */
+async function* canonicalBodyText(source: ManifestSource): AsyncGenerator<string> {
+  const { head } = source;
+  yield '{"batchProof":{"hashes":[';
+  yield* source.proofHashes();
+  yield `]},"checkpoint":${canonicalJson(head.checkpoint)},"export":${canonicalJson(head.export)},"file":${canonicalJson(head.file)},"rows":[`;
+  yield* source.rows();
+  yield `],"version":${canonicalJson(head.version)}}`;
+}
+
+/** signManifest for a manifest read from its source: the same signature, never holding its rows. */
+export async function signManifestSource(source: ManifestSource, key: Pick<SigningKey, "name" | "privateKey">): Promise<SignedManifestSource> {
+  const hash = createHash("sha256");
+  for await (const piece of canonicalBodyText(source)) hash.update(piece);
+  const signature = signNote(noteText(key.name, source.head.file.sha256, hash.digest("hex")), key.name, key.privateKey);
+  return { ...source, signature };
+}
+
+/** The signed manifest's JSON in pieces, its keys in the order signManifest gives them. */
+export async function* manifestJsonText(manifest: SignedManifestSource): AsyncGenerator<string> {
+  const { head } = manifest;
+  yield `{"version":${JSON.stringify(head.version)},"file":${JSON.stringify(head.file)},"export":${JSON.stringify(head.export)},"checkpoint":${JSON.stringify(head.checkpoint)},"rows":[`;
+  yield* manifest.rows();
+  yield '],"batchProof":{"hashes":[';
+  yield* manifest.proofHashes();
+  yield `]},"signature":${JSON.stringify(manifest.signature)}}`;
 }
 
 /** The rows' sequence numbers ascending and their leaf hashes in that order: what the batch proof covers. */
@@ -112,13 +165,41 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 /** The manifest's JSON in parts that fit a cell, none starting like a formula: joined, they are the JSON. */
 export function manifestParts(json: string, size = MANIFEST_PART_CHARS): string[] {
   const parts: string[] = [];
-  for (let start = 0; start < json.length; ) {
-    let end = Math.min(json.length, start + size);
-    while (end < json.length && end > start + 1 && (FORMULA_START.test(json.slice(end)) || /[\ud800-\udbff]/.test(json[end - 1] as string))) end -= 1;
-    parts.push(json.slice(start, end));
-    start = end;
+  for (let rest = json; rest.length > 0; ) {
+    const end = partEnd(rest, size);
+    parts.push(rest.slice(0, end));
+    rest = rest.slice(end);
   }
   return parts;
+}
+
+/** manifestParts of JSON that comes in pieces: the same parts, never the whole text at once. */
+export async function* manifestPartsOf(pieces: AsyncIterable<string>, size = MANIFEST_PART_CHARS): AsyncGenerator<string> {
+  let text = "";
+  for await (const piece of pieces) {
+    // Never more than a part and a character at hand: a longer string, made again for each piece
+    // (and two bytes a character, once the signature's dash is in it), goes to V8's large-object
+    // space, which only a full collection frees: a million rows' manifest grew the server by 40 MB.
+    for (let at = 0; at < piece.length; ) {
+      const take = size + 1 - text.length;
+      text += piece.slice(at, at + take);
+      at += take;
+      // Cut only with a character past the cut at hand: whether a part may end there depends on it.
+      if (text.length > size) {
+        const end = partEnd(text, size);
+        yield text.slice(0, end);
+        text = text.slice(end);
+      }
+    }
+  }
+  if (text.length > 0) yield* manifestParts(text, size);
+}
+
+/** Where the part that starts `text` ends: at most `size`, never before a formula's first character nor inside a surrogate pair. */
+function partEnd(text: string, size: number): number {
+  let end = Math.min(text.length, size);
+  while (end < text.length && end > 1 && (FORMULA_START.test(text[end] as string) || /[\ud800-\udbff]/.test(text[end - 1] as string))) end -= 1;
+  return end;
 }
 
 /** What the PDF's title block and the Excel's About sheet say of the checkpoint a file is bounded by. */

@@ -4,9 +4,10 @@
 // manifest's signature; the manifest edited after it was signed; the batch proof does not tie the
 // rows' leaves to the checkpoint's root; the file edited (the row and line when it can tell).
 //
-// JSON lines: a line does not hold every field its leaf covers (no details nor sourceEventId, and
-// its changes are the parsed list, not the stored JSON), so a line is checked by its digest in the
-// manifest, as a CSV row is, not by recomputing its leaf.
+// JSON lines: each line holds every field its event's leaf covers (lib/export/export-columns.ts
+// jsonLineObject), so each line's leaf is recomputed from the line (jsonLineLeafRecord) and compared
+// with the manifest's, which the batch proof ties to the signed checkpoint: a line that is not the
+// event the log holds is named, whatever field was edited. Then, as for CSV, each line's digest.
 import { canonicalJsonBytes } from "./canonical-json";
 import { verifyCheckpoint } from "./checkpoint";
 import {
@@ -23,6 +24,7 @@ import {
   sha256Hex,
   sheetRowsDigest,
 } from "./export-manifest";
+import { type EventLeafRecord, eventLeafHash } from "./event-leaf";
 import { verifyBatch } from "./merkle-verify";
 import { openNote, parseVerifierKey, SignedNoteError } from "./signed-note";
 
@@ -143,7 +145,12 @@ function readManifest(text: string): ExportManifest | string {
 /** Where the file and its manifest part, or null when every row and byte is as signed. */
 async function fileProblem(file: Buffer, body: ExportManifestBody): Promise<Failure | null> {
   const { format } = body.file;
-  const rowProblem = format === "csv" ? textRows(file, body.rows, csvRecordEnd) : format === "jsonl" ? textRows(file, body.rows, lineEnd) : null;
+  const rowProblem =
+    format === "csv"
+      ? textRows(file, body.rows, csvRecordEnd)
+      : format === "jsonl"
+        ? (jsonLineLeaves(file, body.rows) ?? textRows(file, body.rows, lineEnd))
+        : null;
   if (rowProblem) return rowProblem;
   if (format === "xlsx") return sheetRows(file, body.rows);
   if (sha256Hex(file) !== body.file.sha256) {
@@ -170,6 +177,85 @@ function csvRecordEnd(file: Buffer, at: number): number {
     else if (byte === 0x0a && !quoted) return i + 1;
   }
   return file.length;
+}
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+const isObject = (value: unknown): value is { [key: string]: Json } => typeof value === "object" && value !== null && !Array.isArray(value);
+
+/**
+ * The record a JSON line's event's leaf hash covers (event-leaf.ts), from the line's fields: the
+ * users' ids and names at the event, the project's, tracker's and artifact's (none: both null), the
+ * time in UTC, the changes as stored; or why the line cannot give it.
+ */
+export function jsonLineLeafRecord(line: unknown): EventLeafRecord | string {
+  if (!isObject(line)) return "it is not a JSON object";
+  for (const field of ["storedChanges", "details", "sourceEventId"]) {
+    if (!(field in line)) return `it has no "${field}", which its leaf covers (a JSON lines export made before lines carried it)`;
+  }
+  const ref = (value: Json | undefined, name: string): { id: Json; name: Json; kind?: Json } => {
+    if (!isObject(value)) return { id: null, name: null, kind: null };
+    return { id: value.id ?? null, name: value[name] ?? null, kind: value.kind ?? null };
+  };
+  const actor = ref(line.user, "nameAtEvent");
+  const target = ref(line.targetUser, "nameAtEvent");
+  const project = ref(line.project, "name");
+  const tracker = ref(line.tracker, "name");
+  const artifact = ref(line.artifact, "name");
+  const createdAt = new Date(typeof line.createdAt === "string" ? line.createdAt : Number.NaN);
+  if (Number.isNaN(createdAt.getTime())) return `its createdAt is not a time`;
+  const value = (field: string): Json => line[field] ?? null;
+  return {
+    id: typeof line.id === "number" ? String(line.id) : value("id"),
+    category: value("category"),
+    eventType: value("eventType"),
+    actorId: actor.id,
+    actorName: actor.name,
+    targetUserId: target.id,
+    targetUserName: target.name,
+    projectId: project.id,
+    projectName: project.name,
+    trackerId: tracker.id,
+    trackerName: tracker.name,
+    artifactId: artifact.id,
+    artifactName: artifact.name,
+    artifactKind: artifact.kind ?? null,
+    message: value("message"),
+    changes: value("storedChanges"),
+    details: value("details"),
+    ip: value("ip"),
+    userAgent: value("userAgent"),
+    createdAt: createdAt.toISOString(),
+    source: value("source"),
+    sourceEventId: value("sourceEventId"),
+  };
+}
+
+/** Each JSON line's leaf recomputed from its fields against the manifest's leaf of that row: the first line that differs. */
+function jsonLineLeaves(file: Buffer, rows: readonly ManifestRow[]): Failure | null {
+  let at = 0;
+  for (const [index, [seq, leaf]] of rows.entries()) {
+    if (at >= file.length) return null; // fewer lines than rows: the digests' check names it
+    const end = lineEnd(file, at);
+    const where = { row: index + 1, line: index + 1, seq };
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(file.subarray(at, end).toString("utf8"));
+    } catch {
+      return fail("file-edited", `line ${index + 1} (sequence number ${seq}) is not JSON`, where);
+    }
+    const record = jsonLineLeafRecord(parsed);
+    if (typeof record === "string")
+      return fail("file-edited", `line ${index + 1} (sequence number ${seq}) cannot be checked against its leaf: ${record}`, where);
+    if (eventLeafHash(record).toString("base64") !== leaf) {
+      return fail(
+        "file-edited",
+        `line ${index + 1} (sequence number ${seq}) is not the event the log holds: its fields do not hash to its leaf in the signed checkpoint`,
+        where,
+      );
+    }
+    at = end;
+  }
+  return null;
 }
 
 /** A CSV event is one record per changed field: at most this many are tried before the row is called edited. */

@@ -38,15 +38,15 @@ export function readVerifierKey(given: string | undefined, name = auditLogOrigin
       throw new SignedNoteError(`--key: ${(error as Error).message}`);
     }
   }
-  const file = given ?? path.join(signingKeyDir(), SIGNING_KEY_FILE);
-  if (!existsSync(file)) {
+  const file = given ?? path.join(/*turbopackIgnore: true*/ signingKeyDir(), SIGNING_KEY_FILE);
+  if (!existsSync(/*turbopackIgnore: true*/ file)) {
     throw new SignedNoteError(
       given === undefined
         ? `no key given and no signing key in ${file}: pass --key with the log's public key (GET /api/audit/checkpoints/public-key) or its file`
         : `--key: "${given}" is neither a verifier key ("<name>+<key id>+<base64 key>") nor a file`,
     );
   }
-  const text = readFileSync(file, "utf8").trim();
+  const text = readFileSync(/*turbopackIgnore: true*/ file, "utf8").trim();
   if (text.startsWith("-----BEGIN")) return verifierKeyString(name, createPrivateKey(text));
   parseVerifierKey(text);
   return text;

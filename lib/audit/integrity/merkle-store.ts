@@ -5,16 +5,17 @@
 // a transaction, a verifier's own connection).
 import type { SqlSession } from "@/lib/db/database";
 import {
-  type BatchProof,
-  batchRanges,
+  batchRangesOf,
   type CompletedSubtree,
   consistencyRanges,
   frontierIds,
   type Hash,
   hashRangesFetched,
   inclusionRanges,
+  type Range,
   rootOf,
   type SubtreeId,
+  subtreesOf,
 } from "./merkle";
 
 /** Subtrees from this level up are stored (one row per 256 leaves); below, leaves are folded. */
@@ -95,7 +96,27 @@ export async function consistencyProofAt(session: Query, from: number, to: numbe
   return hashRangesFetched(consistencyRanges(from, to), fetcher(session));
 }
 
-/** One proof tying the leaves at `indices` (ascending) to the tree of `size` leaves. */
-export async function batchProofAt(session: Query, indices: readonly number[], size: number): Promise<BatchProof> {
-  return { treeSize: size, indices: [...indices], hashes: await hashRangesFetched(batchRanges(indices, size), fetcher(session)) };
+/** Leaves a slice of a batch proof may fold (sparse rows need many small subtrees, each read leaf by leaf). */
+const FOLDED_LEAVES_PER_SLICE = 16_384;
+/** Ranges a slice of a batch proof may hash at most. */
+const RANGES_PER_SLICE = 2_048;
+
+/**
+ * One proof tying the leaves at `indices` (ascending) to the tree of `size` leaves, in slices of its
+ * hashes, in order: one query a slice, so that the proof of a million sparse rows (as many hashes,
+ * and more leaves read to fold them) is never in memory whole.
+ */
+export async function* batchProofSlicesAt(session: Query, indices: ArrayLike<number>, size: number): AsyncGenerator<Hash[]> {
+  let ranges: Range[] = [];
+  let folded = 0;
+  for (const range of batchRangesOf(indices, size)) {
+    ranges.push(range);
+    for (const id of subtreesOf([range])) if (id.level < STORED_FROM_LEVEL) folded += 2 ** id.level;
+    if (ranges.length >= RANGES_PER_SLICE || folded >= FOLDED_LEAVES_PER_SLICE) {
+      yield await hashRangesFetched(ranges, fetcher(session));
+      ranges = [];
+      folded = 0;
+    }
+  }
+  if (ranges.length > 0) yield await hashRangesFetched(ranges, fetcher(session));
 }

@@ -22,7 +22,7 @@
 // the union of the leaves' paths, so no hash is redundant; a contiguous run of k leaves needs at
 // most about 2·log2(n) hashes, whatever k. Verification repeats the walk with the leaf hashes
 // (ascending index order) and must use every hash exactly once and reproduce the signed root.
-import { createHash } from "node:crypto";
+import { createHash, hash } from "node:crypto";
 
 export type Hash = Buffer;
 /** The perfect subtree covering leaves [index·2^level, (index+1)·2^level). */
@@ -39,12 +39,20 @@ export const EMPTY_ROOT: Hash = createHash("sha256").digest();
 
 /** RFC 9162 §2.1.1: MTH({d(0)}) = HASH(0x00 || d(0)). */
 export function leafHash(leaf: Uint8Array): Hash {
-  return createHash("sha256").update(LEAF_PREFIX).update(leaf).digest();
+  return hash("sha256", Buffer.concat([LEAF_PREFIX, leaf]), "buffer");
 }
 
+/** leafHash of `text`'s UTF-8 bytes. */
+export function leafHashOfText(text: string): Hash {
+  // U+0000 is the one byte 0x00 in UTF-8: the prefix and the text are hashed as one string.
+  return hash("sha256", `\u0000${text}`, "buffer");
+}
+
+// crypto.hash, one call, not createHash().update().digest(): hashing was a third of the
+// checkpoint job's time on the server's thread, and most of it the three calls' overhead.
 /** RFC 9162 §2.1.1: HASH(0x01 || left || right). */
 export function nodeHash(left: Hash, right: Hash): Hash {
-  return createHash("sha256").update(NODE_PREFIX).update(left).update(right).digest();
+  return hash("sha256", Buffer.concat([NODE_PREFIX, left, right]), "buffer");
 }
 const LEAF_PREFIX = Buffer.from([0x00]);
 const NODE_PREFIX = Buffer.from([0x01]);
@@ -147,31 +155,39 @@ export function consistencyRanges(oldSize: number, newSize: number): Range[] {
 }
 
 /** Batch proof ranges (format in the file header). `indices` ascending, unique, < size. */
-export function batchRanges(indices: readonly number[], size: number): Range[] {
+export function batchRanges(indices: ArrayLike<number>, size: number): Range[] {
+  return [...batchRangesOf(indices, size)];
+}
+
+/**
+ * batchRanges one range at a time, in the walk's order: an export's proof of a million rows is
+ * hashed and written a slice at a time (lib/export/export-manifest-build.ts), never held whole.
+ * `indices` may be a typed array (8 bytes a row, where an array of numbers costs more).
+ */
+export function* batchRangesOf(indices: ArrayLike<number>, size: number): Generator<Range> {
   assertSize(size, "tree size");
-  indices.forEach((value, i) => {
+  for (let i = 0; i < indices.length; i++) {
+    const value = indices[i] as number;
     if (!Number.isSafeInteger(value) || value < 0 || value >= size || (i > 0 && value <= (indices[i - 1] as number))) {
       throw new RangeError(`batch indices must be ascending, unique and below ${size}; got ${value} at position ${i}`);
     }
-  });
-  const out: Range[] = [];
+  }
   let next = 0; // position in `indices` of the first index ≥ the current range's start
-  const walk = (start: number, end: number): void => {
-    const first = indices[next];
-    if (first === undefined || first >= end) {
-      out.push({ start, end });
-      return;
+  // The recursion of the file header, depth first and left before right, on a stack of its own.
+  const stack: Range[] = size > 0 ? [{ start: 0, end: size }] : [];
+  for (let range = stack.pop(); range !== undefined; range = stack.pop()) {
+    const { start, end } = range;
+    if (next >= indices.length || (indices[next] as number) >= end) {
+      yield range;
+      continue;
     }
     if (end - start === 1) {
       next++;
-      return;
+      continue;
     }
     const k = splitPoint(end - start);
-    walk(start, start + k);
-    walk(start + k, end);
-  };
-  if (size > 0) walk(0, size);
-  return out;
+    stack.push({ start: start + k, end }, { start, end: start + k });
+  }
 }
 
 /** Hashes of the ranges, in order: turns any `*Ranges` plan into the proof itself. */

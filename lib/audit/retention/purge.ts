@@ -13,8 +13,7 @@ import type { RequestInfo } from "@/lib/auth/request-info";
 import { getDb, type Database, type SqlSession } from "@/lib/db";
 import { dropEventPartition, listEventPartitions, maintainEventPartitions, vacuumAround } from "@/lib/db/event-partitions";
 import { loadRetention } from "../config/retention-settings";
-import { checkpointAll } from "../integrity/checkpoint-job";
-import { logSigningKey } from "../integrity/log-key";
+import { checkpointLog } from "../integrity/checkpoint-thread";
 import { CATEGORY_LABELS } from "../events/event-types";
 import { formatCount } from "../search/list-result";
 import { recordEvent } from "../events/record-event";
@@ -163,7 +162,7 @@ async function removeExpired(
   try {
     // Every event is in the signed log before it goes: its leaf stays as the tombstone that keeps
     // every checkpoint verifying, and this run's purge event says why its content is gone.
-    await checkpointAll(db, logSigningKey());
+    await checkpointLog(db);
     // As the database owner: the application's role may only add and read events.
     await db.withOwnerSession(async (owner) => {
       await maintainEventPartitions(owner, options.now ?? new Date());

@@ -200,15 +200,21 @@ function orderByText(orderBy: readonly AuditOrderBy[]): string {
  */
 const LEAF_COLUMN = `(SELECT l."seq"::text || ' ' || encode(l."hash", 'base64') FROM "AuditLeaf" l WHERE l."eventId" = "AuditEvent"."id") AS "leaf"`;
 
+/** The columns only an event's leaf hash needs beside EXPORT_COLUMNS (JSON lines carry them: selectEvents' `stored`). */
+export const LEAF_ONLY_COLUMNS = ["details", "sourceEventId"] as const;
+
 /**
  * `SELECT <export columns> FROM "AuditEvent" WHERE ... ORDER BY ... [LIMIT n]` with its parameters;
- * with `leaf`, the event's leaf last (LEAF_COLUMN).
+ * with `stored`, LEAF_ONLY_COLUMNS next; with `leaf`, the event's leaf last (LEAF_COLUMN).
  */
-export function selectEvents(args: { where: AuditWhere; orderBy: readonly AuditOrderBy[]; take?: number; leaf?: boolean }): { sql: string; params: unknown[] } {
+export function selectEvents(args: { where: AuditWhere; orderBy: readonly AuditOrderBy[]; take?: number; leaf?: boolean; stored?: boolean }): {
+  sql: string;
+  params: unknown[];
+} {
   const params = new Params();
   const condition = joined(whereParts(args.where, params), "AND");
   const limit = args.take === undefined ? "" : ` LIMIT ${params.add(args.take)}`;
-  const columns = [...EXPORT_COLUMNS.map(column), ...(args.leaf ? [LEAF_COLUMN] : [])];
+  const columns = [...EXPORT_COLUMNS.map(column), ...(args.stored ? LEAF_ONLY_COLUMNS.map(column) : []), ...(args.leaf ? [LEAF_COLUMN] : [])];
   const sql = `SELECT ${columns.join(", ")} FROM "AuditEvent" WHERE ${condition} ORDER BY ${orderByText(args.orderBy)}${limit}`;
   return { sql, params: params.values };
 }
