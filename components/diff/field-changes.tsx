@@ -5,6 +5,7 @@ import { Table, VisuallyHidden } from "@mantine/core";
 import type { DiffMode, FieldDiff } from "@/lib/audit/diff/change-diff";
 import { DiffListItems, DiffValue, type DiffUsers } from "./diff-value";
 import classes from "./diff.module.css";
+import { DiffTableScroll } from "./diff-table-scroll";
 
 export type DiffLayout = "side-by-side" | "unified";
 
@@ -41,52 +42,54 @@ export function FieldChanges({ fields, mode, layout, users }: FieldChangesProps)
   const single = mode !== "update";
   const valueHeader = mode === "create" ? "Initial value" : "Last value";
   return (
-    <Table withTableBorder withColumnBorders verticalSpacing={8} className={classes.fieldTable} aria-label="Changed fields">
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th scope="col" className={classes.fieldColumn}>
-            Field
-          </Table.Th>
-          {single && <Table.Th scope="col">{valueHeader}</Table.Th>}
-          {!single && layout === "side-by-side" && (
-            <>
-              <Table.Th scope="col">Before</Table.Th>
-              <Table.Th scope="col">After</Table.Th>
-            </>
-          )}
-          {!single && layout === "unified" && <Table.Th scope="col">Change</Table.Th>}
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {fields.map((field) => (
-          <Table.Tr key={field.field}>
-            <Table.Th scope="row">
-              {field.field}
-              {!single && <VisuallyHidden> ({STATUS_WORDS[field.status]})</VisuallyHidden>}
+    <DiffTableScroll label="Changed fields">
+      <Table withTableBorder withColumnBorders verticalSpacing={8} className={classes.fieldTable} aria-label="Changed fields">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col" className={classes.fieldColumn}>
+              Field
             </Table.Th>
-            {single && (
-              <Table.Td>
-                <DiffValue value={mode === "create" ? field.after : field.before} users={users} />
-              </Table.Td>
-            )}
+            {single && <Table.Th scope="col">{valueHeader}</Table.Th>}
             {!single && layout === "side-by-side" && (
               <>
-                <Table.Td>
-                  <Side field={field} side="before" users={users} />
-                </Table.Td>
-                <Table.Td>
-                  <Side field={field} side="after" users={users} />
-                </Table.Td>
+                <Table.Th scope="col">Before</Table.Th>
+                <Table.Th scope="col">After</Table.Th>
               </>
             )}
-            {!single && layout === "unified" && (
-              <Table.Td>
-                <Unified field={field} users={users} />
-              </Table.Td>
-            )}
+            {!single && layout === "unified" && <Table.Th scope="col">Change</Table.Th>}
           </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
+        </Table.Thead>
+        <Table.Tbody>
+          {fields.map((field) => (
+            <Table.Tr key={field.field}>
+              <Table.Th scope="row">
+                {field.field}
+                {!single && <VisuallyHidden> ({STATUS_WORDS[field.status]})</VisuallyHidden>}
+              </Table.Th>
+              {single && (
+                <Table.Td>
+                  <DiffValue value={mode === "create" ? field.after : field.before} users={users} />
+                </Table.Td>
+              )}
+              {!single && layout === "side-by-side" && (
+                <>
+                  <Table.Td>
+                    <Side field={field} side="before" users={users} />
+                  </Table.Td>
+                  <Table.Td>
+                    <Side field={field} side="after" users={users} />
+                  </Table.Td>
+                </>
+              )}
+              {!single && layout === "unified" && (
+                <Table.Td>
+                  <Unified field={field} users={users} />
+                </Table.Td>
+              )}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </DiffTableScroll>
   );
 }

@@ -102,6 +102,17 @@ test("the header's menu holds the sections, the time zone, the account and Sign 
   await expect(menu).toBeHidden();
 });
 
+/** The "Show changes" link of the first row `tabUrl` lists. */
+async function firstChangeLink(page: Page, tabUrl: string): Promise<string | null> {
+  await page.goto(tabUrl);
+  return page
+    .getByRole("table")
+    .locator("tbody tr")
+    .first()
+    .getByRole("link", { name: /Show changes/ })
+    .getAttribute("href");
+}
+
 test("entity, diff and settings pages fit a phone", async ({ page }) => {
   await signInAsAdmin(page, "/audit/artifacts?types=WORK_ITEM_UPDATE&range=Last_365_Days");
   const row = page.getByRole("table").locator("tbody tr").first();
@@ -109,6 +120,7 @@ test("entity, diff and settings pages fit a phone", async ({ page }) => {
     user: await row.locator("td").nth(0).getByRole("link").first().getAttribute("href"),
     artifact: await row.locator("td").nth(2).getByRole("link").first().getAttribute("href"),
     diff: await row.getByRole("link", { name: /Show changes/ }).getAttribute("href"),
+    "access-diff": await firstChangeLink(page, "/audit/permissions?types=ARTIFACT_PERMISSION_UPDATE&range=Last_365_Days"),
     "api-tokens": "/settings/api-tokens",
     "api-reference": "/settings/api-reference",
   };
@@ -119,6 +131,18 @@ test("entity, diff and settings pages fit a phone", async ({ page }) => {
     await expectNoSidewaysScroll(page, name);
     await shoot(page, `page-${name}`);
   }
+  // The access grid's four columns, each word whole, are wider than a phone: they scroll in their own box.
+  await page.goto(pages["access-diff"]!);
+  const box = page.getByRole("region", { name: /access by role and group$/ });
+  await expect(box.getByRole("columnheader", { name: "Change" })).toBeVisible();
+  const scroller = await box.evaluate((element) => {
+    element.scrollTo({ left: 1_000 });
+    return { table: (element.querySelector("table") as HTMLElement).offsetWidth, width: element.clientWidth, scrolled: element.scrollLeft };
+  });
+  expect(scroller.table, "the grid is wider than its box").toBeGreaterThan(scroller.width);
+  expect(scroller.width, "the box is within the screen").toBeLessThanOrEqual(screenWidth(page));
+  expect(scroller.scrolled, "the box scrolled sideways").toBeGreaterThan(0);
+  await shoot(page, "page-access-diff-scrolled");
 });
 
 test("from a tablet to a wide screen the header's controls sit side by side, the time zone and its switch at hand", async ({ page }) => {

@@ -1,16 +1,19 @@
 // The console's own verification of the audit log: "Verify now" on the Config tab and the daily
 // scheduled check run verifyLog over the app's database in the background, one at a time per
-// process, and record each result as an Audit Log Verification event (always audited). The last
-// one decides the red banner administrators see on every console page until a verification passes
-// (NIST SP 800-53 AU-9(b): alert on tampering).
+// database (an advisory lock across server processes, lib/db/job-lock.ts), never while the remover
+// removes events (lib/audit/retention/purge-lock.ts), and record each result as an Audit Log
+// Verification event (always audited). The last one decides the red banner administrators see on
+// every console page until a verification passes (NIST SP 800-53 AU-9(b): alert on tampering).
 import "server-only";
 import { z } from "zod";
 import { requireAdmin, requireAuditReader } from "@/lib/auth/guard";
 import type { Principal } from "@/lib/auth/principal";
 import type { RequestInfo } from "@/lib/auth/request-info";
-import { getDb } from "@/lib/db";
+import { type Database, getDb } from "@/lib/db";
+import { jobLock, type LockHolder } from "@/lib/db/job-lock";
 import { auditDefaults } from "../config/defaults";
 import { nextScheduledRun, serverTimeZone } from "../retention/remover-status";
+import { withRemovalLock } from "../retention/purge-lock";
 import { recordEvent } from "../events/record-event";
 import { latestCheckpoint } from "./checkpoint-job";
 import { checkpointAnswer } from "./log-proofs";
@@ -20,22 +23,23 @@ import { VERIFY_PROBLEM_KINDS, type VerifyProblem, type VerifyProgress, type Ver
 
 export type IntegrityTrigger = "manual" | "schedule";
 
-export interface RunningIntegrityCheck {
-  startedAt: Date;
-  startedBy: string;
-  trigger: IntegrityTrigger;
-  progress: VerifyProgress;
-}
+/** A verification going on: its progress when it runs in this process, null in another one. */
+export type RunningIntegrityCheck = LockHolder & { progress: VerifyProgress | null };
 
 export const INTEGRITY_JOB_NAME = "integrity-check";
+
+/** pg_try_advisory_lock key of the verification ("AUVF"). */
+export const VERIFY_LOCK_KEY = 0x41555646;
 
 /** Who scheduled verifications act as: trusted by the guard, no session, no user row. */
 export const INTEGRITY_JOB_PRINCIPAL: Principal = { userId: 0, username: INTEGRITY_JOB_NAME, displayName: "Integrity check", role: "ADMIN", sessionId: null };
 
-const holder = globalThis as { __auditConsoleIntegrityCheck?: RunningIntegrityCheck | null };
+const verifyLock = jobLock<RunningIntegrityCheck & { startedAt: Date }>(VERIFY_LOCK_KEY, "audit-verify");
 
-export function runningIntegrityCheck(): RunningIntegrityCheck | null {
-  return holder.__auditConsoleIntegrityCheck ?? null;
+/** The verification going on over `db`, in this process or another; null when none. */
+export async function runningIntegrityCheck(db: Database = getDb()): Promise<RunningIntegrityCheck | null> {
+  const holder = await verifyLock.holder(db);
+  return holder && { progress: null, ...holder };
 }
 
 const problemSchema = z.object({
@@ -98,49 +102,70 @@ function detailsOf(result: VerifyResult, trigger: IntegrityTrigger): IntegrityCh
   };
 }
 
+export type IntegrityCheckRun = { ran: true; details: IntegrityCheckDetails } | { ran: false; running: RunningIntegrityCheck | null };
+
+export interface IntegrityCheckOptions {
+  request?: RequestInfo;
+  /** default: the process's database (getDb()) */
+  database?: Database;
+  /** called once this run holds the verification's lock, before it reads the log */
+  onStarted?: () => void;
+}
+
 /**
- * Verifies the log now and records the outcome as an Audit Log Verification event by `actor`.
- * Null when a verification is running in this process already.
+ * Verifies the log now and records the outcome as an Audit Log Verification event by `actor`; when a
+ * verification is running already (in any process), says which instead.
  */
 export async function runIntegrityCheck(
   trigger: IntegrityTrigger,
   actor: Pick<Principal, "userId" | "username">,
-  request?: RequestInfo,
-): Promise<IntegrityCheckDetails | null> {
-  if (runningIntegrityCheck()) return null;
-  const running: RunningIntegrityCheck = { startedAt: new Date(), startedBy: actor.username, trigger, progress: { done: 0, total: 0 } };
-  holder.__auditConsoleIntegrityCheck = running;
+  options: IntegrityCheckOptions = {},
+): Promise<IntegrityCheckRun> {
+  const db = options.database ?? getDb();
+  const running = { startedAt: new Date(), startedBy: actor.username, trigger, progress: { done: 0, total: 0 } };
   let details: IntegrityCheckDetails;
   try {
-    const key = logSigningKey();
-    const result = await verifyLog(getDb(), {
-      verifierKey: key.verifierKey,
-      origin: auditLogOrigin(),
-      onProgress: (progress) => (running.progress = progress),
+    const locked = await verifyLock.run(db, running, (session) => {
+      options.onStarted?.();
+      // A purge going on finishes (and records what it removed) first; one starting waits for this run.
+      return withRemovalLock(db, session, "shared", () => {
+        const key = logSigningKey();
+        return verifyLog(session, { verifierKey: key.verifierKey, origin: auditLogOrigin(), onProgress: (progress) => (running.progress = progress) });
+      });
     });
-    details = detailsOf(result, trigger);
+    if (!locked.acquired) return { ran: false, running: locked.holder && { progress: null, ...locked.holder } };
+    details = detailsOf(locked.value, trigger);
   } catch (error) {
     details = { ...detailsSchema.parse({}), trigger, error: error instanceof Error ? error.message : String(error) };
-  } finally {
-    holder.__auditConsoleIntegrityCheck = null;
   }
-  await recordEvent({
-    eventType: "AUDIT_INTEGRITY_CHECK",
-    actor: { id: actor.userId, name: actor.username },
-    message: outcomeMessage(details),
-    details,
-    ip: request?.ip ?? null,
-    userAgent: request?.userAgent ?? null,
-  });
-  return details;
+  await recordEvent(
+    {
+      eventType: "AUDIT_INTEGRITY_CHECK",
+      actor: { id: actor.userId, name: actor.username },
+      message: outcomeMessage(details),
+      details,
+      ip: options.request?.ip ?? null,
+      userAgent: options.request?.userAgent ?? null,
+    },
+    { client: db.prisma },
+  );
+  return { ran: true, details };
 }
 
-/** Starts a verification in the background (administrators): false when one is running already. */
-export async function startIntegrityCheck(request?: RequestInfo): Promise<{ started: boolean }> {
+/**
+ * Starts a verification in the background (administrators). Answers once it holds the lock, or with
+ * the verification that holds it already.
+ */
+export async function startIntegrityCheck(request?: RequestInfo): Promise<{ started: true } | { started: false; running: RunningIntegrityCheck | null }> {
   const principal = await requireAdmin("Verifying the audit log");
-  if (runningIntegrityCheck()) return { started: false };
-  void runIntegrityCheck("manual", principal, request).catch((error) => console.error("The audit log verification failed:", error));
-  return { started: true };
+  return new Promise((resolve) => {
+    runIntegrityCheck("manual", principal, { request, onStarted: () => resolve({ started: true }) })
+      .then((run) => resolve(run.ran ? { started: true } : { started: false, running: run.running }))
+      .catch((error) => {
+        console.error("The audit log verification failed:", error);
+        resolve({ started: true });
+      });
+  });
 }
 
 export async function loadLastIntegrityCheck(): Promise<LastIntegrityCheck | null> {
@@ -170,7 +195,7 @@ export async function getIntegrityStatus() {
     origin: auditLogOrigin(),
     latestCheckpoint: latest && checkpointAnswer(latest),
     lastCheck,
-    running: runningIntegrityCheck(),
+    running: await runningIntegrityCheck(),
     schedule: integrityCheckSchedule,
     timeZone: removerTimeZone ?? serverTimeZone(),
     nextRunAt: nextScheduledRun(integrityCheckSchedule, removerTimeZone),

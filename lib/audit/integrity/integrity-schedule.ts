@@ -1,6 +1,7 @@
 // Starts the daily verification of the audit log (config/audit-defaults.json integrityCheck.schedule,
-// default "0 4 * * *", in the remover's time zone) in each server process. Its result is an Audit Log
-// Verification event; one that fails raises the administrators' banner.
+// default "0 4 * * *", in the remover's time zone) in each server process; a process that finds a
+// verification running (another process's, or one an administrator started) skips. Its result is an
+// Audit Log Verification event; one that fails raises the administrators' banner.
 import "server-only";
 import { Cron } from "croner";
 import { auditDefaults } from "../config/defaults";
@@ -17,9 +18,10 @@ export function startIntegritySchedule(): Cron {
     { name: "audit-integrity-check", protect: true, unref: true, ...(removerTimeZone ? { timezone: removerTimeZone } : {}) },
     async () => {
       try {
-        const details = await runIntegrityCheck("schedule", INTEGRITY_JOB_PRINCIPAL);
-        if (details && details.outcome !== "passed")
-          console.error(`Audit log verification: ${details.outcome}; see the Console tab's Audit Log Verification event.`);
+        const run = await runIntegrityCheck("schedule", INTEGRITY_JOB_PRINCIPAL);
+        if (!run.ran) console.log(`Audit log verification: skipped, one started by ${run.running?.startedBy ?? "another process"} is running.`);
+        else if (run.details.outcome !== "passed")
+          console.error(`Audit log verification: ${run.details.outcome}; see the Console tab's Audit Log Verification event.`);
       } catch (error) {
         console.error("The audit log verification failed:", error);
       }

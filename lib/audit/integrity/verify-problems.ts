@@ -68,6 +68,9 @@ export interface VerifyResult {
 
 export const VERIFY_PROBLEMS_KEPT = 20;
 
+/** The id of the Config tab's Tamper evidence heading, which the console's red banner links to. */
+export const INTEGRITY_SECTION_ID = "integrity-title";
+
 const count = (n: number) => n.toLocaleString("en-US");
 
 /** A run in a few lines, as the command prints it and the Console event's message starts. */

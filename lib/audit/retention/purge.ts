@@ -8,6 +8,7 @@ import "server-only";
 import { performance } from "node:perf_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
 import { requireAdmin, requireAuditReader } from "@/lib/auth/guard";
+import type { Principal } from "@/lib/auth/principal";
 import type { RequestInfo } from "@/lib/auth/request-info";
 import { getDb, type Database, type SqlSession } from "@/lib/db";
 import { dropEventPartition, listEventPartitions, maintainEventPartitions, vacuumAround } from "@/lib/db/event-partitions";
@@ -16,7 +17,7 @@ import { checkpointLog } from "../integrity/checkpoint-thread";
 import { CATEGORY_LABELS } from "../events/event-types";
 import { formatCount } from "../search/list-result";
 import { recordEvent } from "../events/record-event";
-import { withPurgeLock } from "./purge-lock";
+import { withPurgeLock, withRemovalLock } from "./purge-lock";
 import {
   PURGED_CATEGORIES,
   type PurgeCounts,
@@ -127,7 +128,7 @@ export async function purgeExpiredEvents(options: PurgeOptions): Promise<PurgeRe
   const db = options.database ?? getDb();
   const { trigger } = options;
   const startedBy = trigger === "manual" ? principal.username : REMOVER_JOB_NAME;
-  const locked = await withPurgeLock(db, { startedAt: new Date(), trigger, startedBy }, async (): Promise<PurgeResult> => {
+  const locked = await withPurgeLock(db, { startedAt: new Date(), trigger, startedBy }, async (session): Promise<PurgeResult> => {
     const scheduledFor = options.scheduledFor?.toISOString();
     if (scheduledFor) {
       const done = await db.prisma.auditEvent.findFirst({
@@ -136,77 +137,90 @@ export async function purgeExpiredEvents(options: PurgeOptions): Promise<PurgeRe
       });
       if (done) return { status: "skipped", reason: `another process already ran the remover scheduled for ${scheduledFor}` };
     }
-    const started = performance.now();
-    const { days } = await loadRetention(db.prisma);
-    const cutoff = purgeCutoff(days, options.now ?? new Date());
-    const deleted = zeroCounts();
-    const progress = { batches: 0 };
-    const monthsDropped: string[] = [];
-    let error: string | undefined;
-    try {
-      // Every event is in the signed log before it goes: its leaf stays as the tombstone that keeps
-      // every checkpoint verifying, and this run's purge event says why its content is gone.
-      await checkpointLog(db);
-      // As the database owner: the application's role may only add and read events.
-      await db.withOwnerSession(async (owner) => {
-        await maintainEventPartitions(owner, options.now ?? new Date());
-        // Whole months before the cutoff go at once, leaving no dead rows behind.
-        for (const month of await listEventPartitions(owner, "expiring")) {
-          if (month.to > cutoff) break;
-          const counts = await dropEventPartition(owner, month.name);
-          if (!counts) continue;
-          monthsDropped.push(month.name);
-          for (const category of PURGED_CATEGORIES) deleted[category] += counts[category] ?? 0;
-        }
-        // The rest (the month the cutoff falls in, events waiting in the default partition) row by row.
-        let rows = 0;
-        for (const category of PURGED_CATEGORIES) {
-          const count = await deleteCategory(owner, category, cutoff, options.batchSize ?? PURGE_BATCH_SIZE, options.pauseMs ?? PURGE_PAUSE_MS, progress);
-          deleted[category] += count;
-          rows += count;
-        }
-        if (rows > 0) await vacuumAround(owner, "expiring", cutoff);
-      });
-    } catch (failure) {
-      error = failure instanceof Error ? failure.message : String(failure);
-    }
-    const run: PurgeRun = {
-      status: error === undefined ? "completed" : "failed",
-      trigger,
-      retentionDays: days,
-      cutoff,
-      deleted,
-      total: Object.values(deleted).reduce((a, b) => a + b, 0),
-      batches: progress.batches,
-      monthsDropped,
-      durationMs: Math.round(performance.now() - started),
-      ...(error === undefined ? {} : { error }),
-    };
-    await recordEvent(
-      {
-        eventType: "AUDIT_PURGE",
-        actor: trigger === "manual" ? { id: principal.userId, name: principal.username } : { id: null, name: REMOVER_JOB_NAME },
-        message: describeRun(run),
-        details: {
-          outcome: run.status,
-          trigger,
-          startedBy,
-          retentionDays: days,
-          cutoff: cutoff.toISOString(),
-          deleted,
-          total: run.total,
-          batches: run.batches,
-          monthsDropped,
-          durationMs: run.durationMs,
-          ...(error === undefined ? {} : { error }),
-          ...(scheduledFor ? { scheduledFor } : {}),
-        },
-        ip: options.request?.ip ?? null,
-        userAgent: options.request?.userAgent ?? null,
-      },
-      { client: db.prisma },
-    );
-    return run;
+    // Not while the log is being verified: the purge and its record of it reach a verifier together.
+    return withRemovalLock(db, session, "exclusive", () => removeExpired(db, principal, options, scheduledFor));
   });
   return locked.acquired ? locked.value : { status: "already-running" };
+}
+
+/** The remover's run itself, under its locks: checkpoint, remove, record the purge event. */
+async function removeExpired(
+  db: Database,
+  principal: Pick<Principal, "userId" | "username">,
+  options: PurgeOptions,
+  scheduledFor: string | undefined,
+): Promise<PurgeRun> {
+  const { trigger } = options;
+  const startedBy = trigger === "manual" ? principal.username : REMOVER_JOB_NAME;
+  const started = performance.now();
+  const { days } = await loadRetention(db.prisma);
+  const cutoff = purgeCutoff(days, options.now ?? new Date());
+  const deleted = zeroCounts();
+  const progress = { batches: 0 };
+  const monthsDropped: string[] = [];
+  let error: string | undefined;
+  try {
+    // Every event is in the signed log before it goes: its leaf stays as the tombstone that keeps
+    // every checkpoint verifying, and this run's purge event says why its content is gone.
+    await checkpointLog(db);
+    // As the database owner: the application's role may only add and read events.
+    await db.withOwnerSession(async (owner) => {
+      await maintainEventPartitions(owner, options.now ?? new Date());
+      // Whole months before the cutoff go at once, leaving no dead rows behind.
+      for (const month of await listEventPartitions(owner, "expiring")) {
+        if (month.to > cutoff) break;
+        const counts = await dropEventPartition(owner, month.name);
+        if (!counts) continue;
+        monthsDropped.push(month.name);
+        for (const category of PURGED_CATEGORIES) deleted[category] += counts[category] ?? 0;
+      }
+      // The rest (the month the cutoff falls in, events waiting in the default partition) row by row.
+      let rows = 0;
+      for (const category of PURGED_CATEGORIES) {
+        const count = await deleteCategory(owner, category, cutoff, options.batchSize ?? PURGE_BATCH_SIZE, options.pauseMs ?? PURGE_PAUSE_MS, progress);
+        deleted[category] += count;
+        rows += count;
+      }
+      if (rows > 0) await vacuumAround(owner, "expiring", cutoff);
+    });
+  } catch (failure) {
+    error = failure instanceof Error ? failure.message : String(failure);
+  }
+  const run: PurgeRun = {
+    status: error === undefined ? "completed" : "failed",
+    trigger,
+    retentionDays: days,
+    cutoff,
+    deleted,
+    total: Object.values(deleted).reduce((a, b) => a + b, 0),
+    batches: progress.batches,
+    monthsDropped,
+    durationMs: Math.round(performance.now() - started),
+    ...(error === undefined ? {} : { error }),
+  };
+  await recordEvent(
+    {
+      eventType: "AUDIT_PURGE",
+      actor: trigger === "manual" ? { id: principal.userId, name: principal.username } : { id: null, name: REMOVER_JOB_NAME },
+      message: describeRun(run),
+      details: {
+        outcome: run.status,
+        trigger,
+        startedBy,
+        retentionDays: days,
+        cutoff: cutoff.toISOString(),
+        deleted,
+        total: run.total,
+        batches: run.batches,
+        monthsDropped,
+        durationMs: run.durationMs,
+        ...(error === undefined ? {} : { error }),
+        ...(scheduledFor ? { scheduledFor } : {}),
+      },
+      ip: options.request?.ip ?? null,
+      userAgent: options.request?.userAgent ?? null,
+    },
+    { client: db.prisma },
+  );
+  return run;
 }

@@ -61,13 +61,13 @@ export const runPurgeAction = guardedAction({ role: "admin", action: "Running th
   return result;
 });
 
-/** Starts a verification of the audit log in the background (admins only): { started: false } while one runs. */
+/** Starts a verification of the audit log in the background (admins only): { started: false, running } while one runs anywhere. */
 export const verifyNowAction = guardedAction({ role: "admin", action: "Verifying the audit log", input: NO_INPUT }, async () =>
   startIntegrityCheck(requestInfo(await headers())),
 );
 
 /** How far the running verification is, and the last one's event id (the panel polls it while one runs). */
 export const integrityProgressAction = guardedAction({ role: "reader", action: "Reading the audit configuration", input: NO_INPUT }, async () => ({
-  running: runningIntegrityCheck(),
+  running: await runningIntegrityCheck(),
   lastCheckId: (await loadLastIntegrityCheck())?.eventId ?? null,
 }));

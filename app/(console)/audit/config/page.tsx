@@ -13,6 +13,7 @@ import { requirePageReader } from "@/lib/auth/page-guard";
 import { getCoverage } from "@/lib/audit/config/coverage";
 import { getOctaneCap } from "@/lib/audit/config/octane-cap";
 import { getIntegrityStatus } from "@/lib/audit/integrity/integrity-check";
+import { INTEGRITY_SECTION_ID } from "@/lib/audit/integrity/verify-problems";
 import { getRetention } from "@/lib/audit/config/retention-settings";
 import { DEFAULT_PAGE_SIZE, PAGE_SIZES } from "@/lib/audit/search/list-result";
 import { getRemoverStatus } from "@/lib/audit/retention/remover-status";
@@ -81,7 +82,7 @@ export default async function ConfigPage({ searchParams }: { searchParams: Promi
           <OctaneCapForm key={octaneCapKey} cap={octaneCap} canEdit={canEdit} timeZone={timeZone} />
         </SectionCard>
         <SectionCard
-          id="integrity-title"
+          id={INTEGRITY_SECTION_ID}
           title="Tamper evidence"
           description="Every event is a leaf of a Merkle log whose checkpoints are signed each minute. A verification recomputes every leaf and checks every checkpoint; it runs daily and on demand, and its result is recorded as an Audit Log Verification event."
         >

@@ -9,8 +9,9 @@ import { IconShieldCheck } from "@tabler/icons-react";
 import { CopyIconButton } from "@/components/copy-icon-button";
 import { DateTimeText } from "@/components/data-table/data-table-cells";
 import type { IntegrityStatus, LastIntegrityCheck, RunningIntegrityCheck } from "@/lib/audit/integrity/integrity-check";
-import { VERIFY_PROBLEM_KINDS } from "@/lib/audit/integrity/verify-problems";
+import { INTEGRITY_SECTION_ID, VERIFY_PROBLEM_KINDS } from "@/lib/audit/integrity/verify-problems";
 import { describeSchedule } from "@/lib/audit/retention/schedule-text";
+import { formatDateTime } from "@/lib/time/zoned";
 import { integrityProgressAction, verifyNowAction } from "../actions";
 import { READ_ONLY_HINT } from "./read-only-hint";
 import { formatDuration } from "./remover-outcome";
@@ -72,15 +73,22 @@ function LastCheck({ check, timeZone }: { check: LastIntegrityCheck | null; time
   );
 }
 
-function Running({ running }: { running: RunningIntegrityCheck }) {
-  const { done, total } = running.progress;
-  const percent = total > 0 ? Math.round((100 * done) / total) : 0;
+/** Who started the verification going on, and when: "started by ada at 28 Nov 2026, 14:02:11". */
+function describeRunning(running: RunningIntegrityCheck, timeZone: string): string {
+  const by = running.trigger === "schedule" ? "on schedule" : `by ${running.startedBy}`;
+  return running.startedAt ? `started ${by} at ${formatDateTime(running.startedAt, timeZone)}` : `started ${by}`;
+}
+
+function Running({ running, timeZone }: { running: RunningIntegrityCheck; timeZone: string }) {
+  const progress = running.progress;
+  const percent = progress && progress.total > 0 ? Math.round((100 * progress.done) / progress.total) : 0;
   return (
     <Stack gap={4} role="status" aria-live="polite">
       <Text size="sm">
-        Verifying{running.startedBy ? ` (started by ${running.startedBy})` : ""}: {number(done)} of {number(total)} events
+        Verifying ({describeRunning(running, timeZone)}
+        {progress ? `): ${number(progress.done)} of ${number(progress.total)} events` : ", in another server process)"}
       </Text>
-      <Progress value={percent} aria-label="Verification progress" animated />
+      <Progress value={progress ? percent : 100} aria-label="Verification progress" animated striped={!progress} />
     </Stack>
   );
 }
@@ -90,6 +98,12 @@ export function IntegrityPanel({ status, canRun, timeZone }: { status: Integrity
   const [running, setRunning] = useState<RunningIntegrityCheck | null>(status.running);
   const [error, setError] = useState<string | null>(null);
   const [starting, startTransition] = useTransition();
+
+  // The console's red banner links here (#integrity-title) from every page; after a navigation the
+  // route's loading state shows first, so Next.js found no section to scroll to: scroll once it is here.
+  useEffect(() => {
+    if (window.location.hash === `#${INTEGRITY_SECTION_ID}`) document.getElementById(INTEGRITY_SECTION_ID)?.scrollIntoView();
+  }, []);
 
   // While a verification runs, ask how far it is; when it is over, show its recorded result.
   useEffect(() => {
@@ -110,7 +124,10 @@ export function IntegrityPanel({ status, canRun, timeZone }: { status: Integrity
       if (!answer.ok) return setError(answer.message);
       const progress = await integrityProgressAction();
       if (progress.ok) setRunning(progress.value.running);
-      if (!answer.value.started) setError("A verification is running already: its progress is shown here.");
+      if (!answer.value.started) {
+        const running = answer.value.running;
+        setError(`A verification is already running${running ? `, ${describeRunning(running, timeZone)}` : ""}: its progress is shown here.`);
+      }
       if (progress.ok && !progress.value.running) router.refresh();
     });
 
@@ -153,7 +170,7 @@ export function IntegrityPanel({ status, canRun, timeZone }: { status: Integrity
           </>
         )}
       </Field>
-      {running ? <Running running={running} /> : <LastCheck check={status.lastCheck} timeZone={timeZone} />}
+      {running ? <Running running={running} timeZone={timeZone} /> : <LastCheck check={status.lastCheck} timeZone={timeZone} />}
       {error && (
         <Alert color="yellow" variant="light" role="status">
           {error}
