@@ -10,13 +10,19 @@ import classes from "./diff.module.css";
 
 type WordsDiff = Extract<FieldDiff, { shape: "words" }>;
 
-function TextBox({ title, children }: { title: string; children: React.ReactNode }) {
+// A long text scrolls inside its box (at most 28rem high): the box takes the keyboard's focus so
+// that the arrow keys scroll it too (WCAG 2.1.1; axe's scrollable-region-focusable), named after
+// its field and title.
+function TextBox({ field, title, children }: { field: string; title: string; children: React.ReactNode }) {
   return (
     <Stack gap={4}>
       <Text size="xs" fw={600} c="dimmed" tt="uppercase">
         {title}
       </Text>
-      <div className={classes.textBox}>{children}</div>
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard to be scrolled without a mouse */}
+      <section className={classes.textBox} tabIndex={0} aria-label={`${field}: ${title}`}>
+        {children}
+      </section>
     </Stack>
   );
 }
@@ -33,15 +39,29 @@ export function LongTextChange({ field, mode, layout }: { field: WordsDiff; mode
           </Text>
         )}
       </Text>
-      {mode === "create" && <TextBox title="Initial text">{plain(field.after)}</TextBox>}
-      {mode === "delete" && <TextBox title="Last text">{plain(field.before)}</TextBox>}
+      {mode === "create" && (
+        <TextBox field={field.field} title="Initial text">
+          {plain(field.after)}
+        </TextBox>
+      )}
+      {mode === "delete" && (
+        <TextBox field={field.field} title="Last text">
+          {plain(field.before)}
+        </TextBox>
+      )}
       {mode === "update" && layout === "unified" && (
-        <TextBox title="Changes in place">{field.parts.length > 0 ? <WordRuns parts={field.parts} /> : <NoneValue />}</TextBox>
+        <TextBox field={field.field} title="Changes in place">
+          {field.parts.length > 0 ? <WordRuns parts={field.parts} /> : <NoneValue />}
+        </TextBox>
       )}
       {mode === "update" && layout === "side-by-side" && (
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm">
-          <TextBox title="Before">{field.beforeParts.length > 0 ? <WordRuns parts={field.beforeParts} /> : <NoneValue />}</TextBox>
-          <TextBox title="After">{field.afterParts.length > 0 ? <WordRuns parts={field.afterParts} /> : <NoneValue />}</TextBox>
+          <TextBox field={field.field} title="Before">
+            {field.beforeParts.length > 0 ? <WordRuns parts={field.beforeParts} /> : <NoneValue />}
+          </TextBox>
+          <TextBox field={field.field} title="After">
+            {field.afterParts.length > 0 ? <WordRuns parts={field.afterParts} /> : <NoneValue />}
+          </TextBox>
         </SimpleGrid>
       )}
     </Stack>
