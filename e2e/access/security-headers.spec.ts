@@ -132,7 +132,7 @@ test("the sign-in page, the tabs, Config, the diff, the entity pages, the tokens
   await signInAsAdmin(page, "/audit/artifacts?types=WORK_ITEM_UPDATE&range=Last_365_Days&size=100");
   const href = await descriptionDiffHref(page, page.getByRole("table", { name: "Work item and artifact events" }));
   await page.goto(href);
-  await expect(page.getByRole("region", { name: "Description" }).locator("ins").first()).toBeVisible();
+  await expect(page.getByRole("region", { name: "Description", exact: true }).locator("ins").first()).toBeVisible();
   for (const [path, heading] of [
     ["/audit/logins", "Logins"],
     ["/audit/permissions", "Permissions"],

@@ -59,7 +59,7 @@ test("filters Artifacts by project, tracker and Work Item Update; the diff marks
   const dialog = await openDescriptionDiff(page, table(page));
   await expect(page).toHaveURL(/\/audit\/changes\/\d+$/);
   await expect(dialog.getByText("Work Item Update").first()).toBeVisible();
-  const description = dialog.getByRole("region", { name: "Description" });
+  const description = dialog.getByRole("region", { name: "Description", exact: true });
   await expect(description.locator("del").first()).toBeVisible();
   await expect(description.locator("ins").first()).toBeVisible();
   // Not by color alone: the marks say what they are to screen readers.

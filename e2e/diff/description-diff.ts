@@ -7,7 +7,7 @@ const MAX_TRIES = 25;
 
 /** Whether the Description section marks both removed and added words. */
 export async function marksRemovedAndAdded(scope: Page | Locator): Promise<boolean> {
-  const description = scope.getByRole("region", { name: "Description" });
+  const description = scope.getByRole("region", { name: "Description", exact: true });
   await expect(description).toBeVisible();
   return (await description.locator("del").count()) > 0 && (await description.locator("ins").count()) > 0;
 }

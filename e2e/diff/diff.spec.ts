@@ -13,7 +13,7 @@ test("the diff's URL opens directly as a page: who, when, what, and the marked c
   await expect(page.getByRole("heading", { level: 2 })).toBeVisible();
   for (const term of ["By", "When", "Where"]) await expect(page.getByText(term, { exact: true })).toBeVisible();
   await expect(page.getByRole("radio", { name: "Unified" })).toBeChecked();
-  const description = page.getByRole("region", { name: "Description" });
+  const description = page.getByRole("region", { name: "Description", exact: true });
   await expect(description.locator("del").first()).toBeVisible();
   await expect(description.locator("ins").first()).toBeVisible();
 
