@@ -13,10 +13,11 @@ import { CHECKPOINT_APPLICATION_NAME, CHECKPOINT_THREAD_NICER, type CheckpointRe
 
 const data = workerData as CheckpointThreadData;
 
-// Background work yields to requests: on a busy machine the job's hashing takes the CPU ingestion
-// and the pages leave, and the log catches up when they are done (bench:ingest: it was still 17-22%
-// of ingestion's rate at full load in a thread at normal priority). Linux names a thread's id in
-// /proc/thread-self, and setpriority on that id lowers this thread alone. Elsewhere it runs as is.
+// Background work yields to requests: when the cores are busy, the scheduler gives this thread's
+// hashing less of them than the server's request threads, and the log catches up afterwards. (The
+// job's database work runs in PostgreSQL at its usual priority: bench:ingest still measures its
+// whole cost.) Linux names a thread's id in /proc/thread-self, and setpriority on that id lowers
+// this thread alone. Elsewhere it runs as is.
 try {
   const thread = Number(readlinkSync("/proc/thread-self").split("/").pop());
   setPriority(thread, Math.min(19, getPriority(thread) + CHECKPOINT_THREAD_NICER));
