@@ -78,7 +78,7 @@ async function pdfInput(context: ExportContext): Promise<PdfDocumentInput> {
   }
   const { title, timeZone, generatedAt, generatedBy, rows } = context;
   // The title block states the checkpoint the rows are in; the manifest (a sidecar download) proves it.
-  const filters = context.checkpoint ? [...context.filters, checkpointFact(context.checkpoint)] : context.filters;
+  const filters = context.checkpoint ? [...context.filters, checkpointFact(context.checkpoint, "sidecar")] : context.filters;
   return { title, filters, timeZone, generatedAt, generatedBy, rows, columns: columns.map(pdfColumn), body, struck };
 }
 

@@ -158,7 +158,7 @@ async function writeWorkbook(context: ExportContext, output: PassThrough): Promi
         ] as Array<[string, string]>)
       : []),
     ["Disabled users", "struck through in grey"],
-    ...(context.checkpoint ? [Object.values(checkpointFact(context.checkpoint)) as [string, string]] : []),
+    ...(context.checkpoint ? [Object.values(checkpointFact(context.checkpoint, "sheet")) as [string, string]] : []),
   ];
   for (const [label, value] of facts) {
     const row = about.addRow({ label, value: neutralizeFormula(value) });

@@ -202,10 +202,19 @@ function partEnd(text: string, size: number): number {
   return end;
 }
 
+// Where a file's proof is: a PDF's manifest is downloaded beside it; an Excel file holds its own.
+const PROOF_PLACES = {
+  sidecar: "the signed manifest downloaded beside this file, named after it with .manifest.json",
+  sheet: `the signed manifest in this workbook's ${MANIFEST_SHEET} sheet`,
+} as const;
+
 /** What the PDF's title block and the Excel's About sheet say of the checkpoint a file is bounded by. */
-export function checkpointFact(checkpoint: { treeSize: number; rootHash: Buffer; createdAt: Date }): { label: string; value: string } {
+export function checkpointFact(
+  checkpoint: { treeSize: number; rootHash: Buffer; createdAt: Date },
+  proof: keyof typeof PROOF_PLACES,
+): { label: string; value: string } {
   return {
     label: "Signed checkpoint",
-    value: `tree size ${checkpoint.treeSize}, root ${checkpoint.rootHash.toString("base64")}, signed ${checkpoint.createdAt.toISOString()}; every row is in it (proof: the manifest, <file>.manifest.json)`,
+    value: `tree size ${checkpoint.treeSize}, root ${checkpoint.rootHash.toString("base64")}, signed ${checkpoint.createdAt.toISOString()}; every row is in it (proof: ${PROOF_PLACES[proof]})`,
   };
 }
