@@ -1,7 +1,8 @@
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDatabases } from "@/lib/test/databases";
 import type { Database, SqlSession } from "./database";
-import { EventWritersBusyError, settledEventId, shareEventWriteLock } from "./event-write-lock";
+import { EVENT_WRITE_LOCK_KEY, EventWritersBusyError, settledEventId, shareEventWriteLock } from "./event-write-lock";
 
 // A writer that keeps its transaction open with a lower id while a later one commits a higher id:
 // the reader's settled id never lets it pass the lower one. On PGlite (one connection) the writers
@@ -99,6 +100,21 @@ describe.each(testDatabases())("the event writers' lock on $name", ({ name, open
       expect(during.every((id) => id > 0n)).toBe(true);
       await slow.done;
       expect(await settledEventId(db, 200)).toBeGreaterThan(0n);
+    });
+
+    it("does not wait for writers of another database on the same server", async () => {
+      // Another console's database (here the server's own) with a writer of its own, open.
+      const other = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+      await other.connect();
+      try {
+        await other.query("BEGIN");
+        await other.query(`SELECT pg_advisory_xact_lock_shared(${EVENT_WRITE_LOCK_KEY}::bigint)`);
+        const quick = await commitWriter(db, "alone");
+        expect(await settledEventId(db, 500)).toBe(quick);
+      } finally {
+        await other.query("ROLLBACK").catch(() => undefined);
+        await other.end();
+      }
     });
   }
 });

@@ -71,9 +71,12 @@ async function sequenceValue(session: SqlSession): Promise<bigint> {
   return BigInt(row?.last ?? 0);
 }
 
-// The writers' lock as pg_locks shows a bigint advisory key: its high half, its low half, 1.
+// The writers' lock as pg_locks shows a bigint advisory key: its high half, its low half, 1. In this
+// database only: pg_locks lists the whole cluster, and an advisory lock of the same key taken in
+// another database (a second console, a test, a seed) is another lock, whose writers are not ours.
 const WRITERS_SQL = `SELECT l.virtualtransaction AS "writer" FROM pg_locks l
-  WHERE l.locktype = 'advisory' AND l.classid = 0 AND l.objid = ${EVENT_WRITE_LOCK_KEY} AND l.objsubid = 1 AND l.granted`;
+  WHERE l.locktype = 'advisory' AND l.database = (SELECT d.oid FROM pg_database d WHERE d.datname = current_database())
+    AND l.classid = 0 AND l.objid = ${EVENT_WRITE_LOCK_KEY} AND l.objsubid = 1 AND l.granted`;
 /** How often the reader looks again while writers it waits for are under way. */
 const POLL_MS = 10;
 
