@@ -21,11 +21,12 @@ export class CanonicalJsonError extends Error {
 
 /** The canonical JSON text of `value` (RFC 8785 §3.2). */
 export function canonicalJson(value: unknown): string {
-  // A number or a string has no members to walk: no set of open objects for it.
-  return write(value, [], typeof value === "object" && value !== null ? new Set() : NO_OBJECTS);
+  // A number or a string has no members to walk: no set of open objects nor path of its own.
+  return typeof value === "object" && value !== null ? write(value, [], new Set()) : write(value, NO_PATH, NO_OBJECTS);
 }
-// Never added to: write adds only objects.
+// Never added to: write adds to them only for objects and arrays.
 const NO_OBJECTS = new Set<object>();
+const NO_PATH: Path = [];
 
 /** The UTF-8 bytes of the canonical form: what gets hashed (RFC 8785 §3.2.4: UTF-8). */
 export function canonicalJsonBytes(value: unknown): Buffer {
