@@ -190,6 +190,8 @@ describe.each(reopenableDatabases().filter((kind) => kind.concurrent))("the veri
     await vi.waitFor(async () => expect(await removalLock(two)).toEqual(["ExclusiveLock granted"]));
     const verification = runAs(ADMIN, () => runIntegrityCheck("manual", ADMIN, { database: one }));
     await vi.waitFor(async () => expect(await removalLock(two)).toEqual(["ExclusiveLock granted", "ShareLock waiting"]));
+    // What the Config tab shows meanwhile: that it waits for the remover, not "0 of 0 events".
+    expect((await runningIntegrityCheck(one))?.progress).toMatchObject({ waitingForRemover: true });
 
     await leaves.release();
     expect(await purge).toMatchObject({ status: "completed", total: OLD_LOGINS });

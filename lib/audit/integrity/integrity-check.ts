@@ -122,13 +122,14 @@ export async function runIntegrityCheck(
   options: IntegrityCheckOptions = {},
 ): Promise<IntegrityCheckRun> {
   const db = options.database ?? getDb();
-  const running = { startedAt: new Date(), startedBy: actor.username, trigger, progress: { done: 0, total: 0 } };
+  const running = { startedAt: new Date(), startedBy: actor.username, trigger, progress: { done: 0, total: 0, waitingForRemover: true } as VerifyProgress };
   let details: IntegrityCheckDetails;
   try {
     const locked = await verifyLock.run(db, running, (session) => {
       options.onStarted?.();
       // A purge going on finishes (and records what it removed) first; one starting waits for this run.
       return withRemovalLock(db, session, "shared", () => {
+        running.progress = { done: 0, total: 0 };
         const key = logSigningKey();
         return verifyLog(session, { verifierKey: key.verifierKey, origin: auditLogOrigin(), onProgress: (progress) => (running.progress = progress) });
       });

@@ -37,6 +37,8 @@ export interface VerifyProgress {
   done: number;
   /** leaves in the log when the run started */
   total: number;
+  /** the run waits for the remover to finish removing events before it reads the log */
+  waitingForRemover?: boolean;
 }
 
 export interface VerifyResult {

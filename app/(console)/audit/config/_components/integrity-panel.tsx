@@ -82,13 +82,19 @@ function describeRunning(running: RunningIntegrityCheck, timeZone: string): stri
 function Running({ running, timeZone }: { running: RunningIntegrityCheck; timeZone: string }) {
   const progress = running.progress;
   const percent = progress && progress.total > 0 ? Math.round((100 * progress.done) / progress.total) : 0;
+  const started = describeRunning(running, timeZone);
+  const text = !progress
+    ? `Verifying (${started}, in another server process)`
+    : progress.waitingForRemover
+      ? `Verification ${started}: waiting for the remover job, which is removing expired events; it starts once they are removed and recorded`
+      : progress.total === 0
+        ? `Verifying (${started}): reading the log`
+        : `Verifying (${started}): ${number(progress.done)} of ${number(progress.total)} events`;
+  const counting = progress !== null && !progress.waitingForRemover && progress.total > 0;
   return (
     <Stack gap={4} role="status" aria-live="polite">
-      <Text size="sm">
-        Verifying ({describeRunning(running, timeZone)}
-        {progress ? `): ${number(progress.done)} of ${number(progress.total)} events` : ", in another server process)"}
-      </Text>
-      <Progress value={progress ? percent : 100} aria-label="Verification progress" animated striped={!progress} />
+      <Text size="sm">{text}</Text>
+      <Progress value={counting ? percent : 100} aria-label="Verification progress" animated striped={!counting} />
     </Stack>
   );
 }
