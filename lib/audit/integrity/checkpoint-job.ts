@@ -82,14 +82,16 @@ export async function runCheckpoint(db: CheckpointDatabase, key: SigningKey, opt
     await tx.query(`SELECT 1 AS "locked" FROM pg_advisory_xact_lock(${CHECKPOINT_LOCK_KEY}::bigint)`);
     const head = await logHead(tx);
     const appender = new MerkleAppender(head.size, await frontierAt(tx, head.size), STORED_FROM_LEVEL);
-    let lastEventId = head.lastEventId;
-    let more = false;
-    while (appender.size - head.size < maxLeaves) {
-      const take = Math.min(SEQUENCE_BATCH, maxLeaves - (appender.size - head.size));
-      const rows = await tx.query<EventLeafRow>(
-        `SELECT ${EVENT_LEAF_COLUMNS} FROM "AuditEvent" e WHERE e.id > $1::bigint AND e.id <= $2::bigint ORDER BY e.id LIMIT $3`,
-        [String(lastEventId), String(settled), take],
-      );
+    // One cursor over the run's events, read a batch at a time: planned once per run. A query per
+    // batch was planned each time, over every partition of the event table (26 ms at 38 partitions,
+    // three times the 9 ms its 5,000 rows took to read).
+    await tx.query(
+      `DECLARE "checkpoint_events" NO SCROLL CURSOR FOR SELECT ${EVENT_LEAF_COLUMNS} FROM "AuditEvent" e
+       WHERE e.id > $1::bigint AND e.id <= $2::bigint ORDER BY e.id LIMIT $3`,
+      [String(head.lastEventId), String(settled), maxLeaves],
+    );
+    for (;;) {
+      const rows = await tx.query<EventLeafRow>(`FETCH ${SEQUENCE_BATCH} FROM "checkpoint_events"`);
       if (rows.length === 0) break;
       const firstSeq = appender.size;
       const hashes = rows.map((row) => {
@@ -105,9 +107,11 @@ export async function runCheckpoint(db: CheckpointDatabase, key: SigningKey, opt
         Buffer.concat(hashes),
       ]);
       await insertRows(tx, "AuditMerkleNode", NODE_COLUMNS, appender.drainCompleted(), SEQUENCE_BATCH);
-      lastEventId = BigInt(rows[rows.length - 1]?.id ?? lastEventId);
-      more = rows.length === take && appender.size - head.size >= maxLeaves;
+      if (rows.length < SEQUENCE_BATCH) break;
     }
+    await tx.query(`CLOSE "checkpoint_events"`);
+    // A run that took its most may have left some: the caller runs again.
+    const more = appender.size - head.size >= maxLeaves;
     const leavesAdded = appender.size - head.size;
     const previous = await latestCheckpoint(tx);
     if (previous && previous.treeSize === appender.size) {
