@@ -27,15 +27,30 @@ export interface TextExportJob {
 /** What the worker says: connected, a chunk, the end (with how many rows it gave the manifest's rows file), or why it failed. */
 export type TextExportMessage = { ready: true } | { chunk: Uint8Array } | { done: true; rows: number } | { error: string };
 
+/** What the server's thread says: one more chunk, and the buffer of a chunk the download is done with, if any. */
+export type TextExportRequest = { done?: ArrayBuffer };
+
 /** Chunks the worker may make ahead of the download: 1 MB at 256 KB a chunk. */
 export const CHUNKS_AHEAD = 4;
+/**
+ * A chunk's buffer goes back to the worker, which writes a later chunk in it, once this many chunks
+ * after it have been asked for. The download asks for the next chunk only when the socket has taken
+ * the one before last (pullStream's queue of one, Next's writer waiting for 'drain'): eight is far
+ * past that. New buffers each chunk were freed only by the server's next collection: 30-37 MB of
+ * them waited for it, a tenth of the server's peak.
+ */
+const RETURN_AFTER = 8;
 // Its rows go by in batches; a line is a few hundred bytes: room for the largest change lists. The
 // young generation as small as the server's own (scripts/lib/serve.ts: 8 MB semi-spaces): each
 // worker's memory is the server's too.
 const WORKER_LIMITS = { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 24 };
 
 export interface TextExportThread {
-  /** The file's bytes, in order; stopping early (or reading to the end) ends the worker. */
+  /**
+   * The file's bytes, in order; stopping early (or reading to the end) ends the worker. A chunk is
+   * the reader's until it has asked for RETURN_AFTER more: its buffer then goes back to the worker
+   * (a reader that keeps chunks copies them).
+   */
   chunks(): AsyncGenerator<Uint8Array>;
   /** How many rows the worker appended to the manifest's rows file, once the chunks have been read to the end. */
   manifestRows(): number;
@@ -70,12 +85,16 @@ export async function startTextExport(file: string, job: TextExportJob): Promise
       return rows;
     },
     async *chunks() {
+      const sent: ArrayBuffer[] = [];
       try {
         for (;;) {
           const message = await next();
           if ("chunk" in message) {
             yield message.chunk;
-            worker.postMessage("more");
+            sent.push(message.chunk.buffer as ArrayBuffer);
+            const done = sent.length > RETURN_AFTER ? sent.shift() : undefined;
+            const request: TextExportRequest = done ? { done } : {};
+            worker.postMessage(request, done ? [done] : []);
           } else if ("done" in message) {
             rows = message.rows;
             return;

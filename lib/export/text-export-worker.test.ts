@@ -15,7 +15,7 @@ import { verifyExport } from "@/lib/audit/integrity/export-verify";
 import { logSigningKey } from "@/lib/audit/integrity/log-key";
 import { openManifest } from "./manifest-store";
 import { planExport } from "./run-export";
-import { startTextExport, textExportWorkerFile } from "./text-export-job";
+import { startTextExport, type TextExportJob, textExportWorkerFile } from "./text-export-job";
 
 vi.mock("next-auth", async (importOriginal) => ({
   ...(await importOriginal<typeof import("next-auth")>()),
@@ -40,6 +40,58 @@ describe("where the export's worker is", () => {
     } finally {
       if (saved === undefined) delete process.env.TEXT_EXPORT_WORKER_FILE;
       else process.env.TEXT_EXPORT_WORKER_FILE = saved;
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("the chunks' buffers", () => {
+  it("stay the reader's until it has asked for eight more chunks, then go back to the worker, which writes later chunks in them", async () => {
+    // A worker that answers as text-export-worker.ts does: each chunk filled with its number, in a
+    // buffer that came back where there is one; its last message says how many came back.
+    const folder = mkdtempSync(path.join(tmpdir(), "chunk-buffers-"));
+    try {
+      const file = path.join(folder, "worker.mjs");
+      writeFileSync(
+        file,
+        `import { parentPort } from "node:worker_threads";
+        const returned = [];
+        let credit = 4;
+        let wake = null;
+        parentPort.on("message", (message) => {
+          if (message.done) returned.push(message.done);
+          credit += 1;
+          wake?.();
+        });
+        parentPort.postMessage({ ready: true });
+        let reused = 0;
+        for (let i = 0; i < 40; i += 1) {
+          if (credit === 0) await new Promise((resolve) => (wake = resolve));
+          credit -= 1;
+          const back = returned.pop();
+          if (back) reused += 1;
+          const chunk = new Uint8Array(back ?? new ArrayBuffer(1 << 18)).fill(i);
+          parentPort.postMessage({ chunk }, [chunk.buffer]);
+        }
+        parentPort.postMessage({ done: true, rows: reused });`,
+      );
+      const thread = await startTextExport(file, {} as TextExportJob);
+      const held: Uint8Array[] = [];
+      for await (const chunk of thread.chunks()) {
+        held.push(chunk);
+        const at = held.length - 1;
+        // The chunk and the eight before it are whole; those before them have gone back.
+        for (let i = Math.max(0, at - 8); i <= at; i += 1) {
+          expect(held[i]?.byteLength).toBe(1 << 18);
+          expect(held[i]?.every((byte) => byte === i)).toBe(true);
+        }
+        for (let i = 0; i < at - 8; i += 1) expect(held[i]?.byteLength).toBe(0);
+      }
+      expect(held).toHaveLength(40);
+      // Written in a buffer that came back: every chunk but the 4 made ahead at the start and the 8
+      // asked for before the first buffer came back.
+      expect(thread.manifestRows()).toBe(28);
+    } finally {
       rmSync(folder, { recursive: true, force: true });
     }
   });

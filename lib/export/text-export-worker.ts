@@ -8,14 +8,17 @@ import { cursorBatches } from "@/lib/db/cursor-batches";
 import { TEXT_SESSION_OPTIONS } from "@/lib/db/pg-text";
 import { exportEvents } from "./export-event";
 import { ManifestRows, type RecordWithLeaf, recordWithLeafReader, withLeaves } from "./export-manifest-rows";
-import { CHUNKS_AHEAD, type TextExportJob, type TextExportMessage } from "./text-export-job";
+import { CHUNKS_AHEAD, type TextExportJob, type TextExportMessage, type TextExportRequest } from "./text-export-job";
 import { csvChunks, jsonLinesChunks } from "./text-writers";
 
 const job = workerData as TextExportJob;
 const port = parentPort as NonNullable<typeof parentPort>;
 let credit = CHUNKS_AHEAD;
 let onCredit: (() => void) | null = null;
-port.on("message", () => {
+/** chunks' buffers the download is done with (text-export-job.ts), to write new chunks in */
+const returned: ArrayBuffer[] = [];
+port.on("message", (message: TextExportRequest) => {
+  if (message.done) returned.push(message.done);
   credit += 1;
   onCredit?.();
   onCredit = null;
@@ -34,7 +37,7 @@ async function run(): Promise<void> {
     const query = async <T>(sql: string, params: unknown[]) => (await lookupClient.query(sql, params)).rows as T[];
     // Rows go to the manifest's rows file through the descriptor the server's thread opened (and closes).
     const manifest = new ManifestRows(() => job.manifestFd);
-    const input = { batches: exportEvents(withLeaves(records, manifest), query), timeZone: job.timeZone, manifest };
+    const input = { batches: exportEvents(withLeaves(records, manifest), query), timeZone: job.timeZone, manifest, reuse: () => returned.pop() };
     for await (const chunk of job.format === "csv" ? csvChunks(input) : jsonLinesChunks(input)) {
       if (credit === 0) await new Promise<void>((resolve) => (onCredit = resolve));
       credit -= 1;

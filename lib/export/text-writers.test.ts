@@ -38,6 +38,21 @@ describe("ChunkWriter", () => {
     expect(chunks.map((chunk) => chunk.length)).toEqual([5, 41, 5]);
   });
 
+  it("writes the next chunk in a buffer that came back, and only in one of its chunk size", () => {
+    const back = new ArrayBuffer(64);
+    const other = new ArrayBuffer(8);
+    const returned = [other, back];
+    const writer = new ChunkWriter(64, () => returned.pop());
+    for (let line = 0; line < 12; line += 1) writer.write(`${line % 10}aaa\n`);
+    const [first, second] = writer.take(true);
+    expect(first?.buffer).toBe(back);
+    expect(Buffer.from(first as Uint8Array).toString()).toBe("0aaa\n1aaa\n2aaa\n3aaa\n4aaa\n5aaa\n6aaa\n7aaa\n8aaa\n9aaa\n");
+    // The 8-byte buffer was not of its size: the second chunk is in a new one.
+    expect(returned).toEqual([]);
+    expect(second?.buffer).not.toBe(other);
+    expect(Buffer.from(second as Uint8Array).toString()).toBe("0aaa\n1aaa\n");
+  });
+
   it("hands on nothing for nothing written", () => {
     expect(new ChunkWriter().take(true)).toEqual([]);
   });

@@ -20,8 +20,17 @@ export class ChunkWriter {
   private used = 0;
   private full: Buffer[] = [];
 
-  constructor(private readonly chunkBytes = CHUNK_BYTES) {
-    this.buffer = Buffer.allocUnsafe(chunkBytes);
+  constructor(
+    private readonly chunkBytes = CHUNK_BYTES,
+    /** a used chunk's buffer to write the next chunk in, if one has come back (text-export-worker.ts) */
+    private readonly reuse: () => ArrayBuffer | undefined = () => undefined,
+  ) {
+    this.buffer = this.fresh();
+  }
+
+  private fresh(): Buffer {
+    const returned = this.reuse();
+    return returned && returned.byteLength === this.chunkBytes ? Buffer.from(returned) : Buffer.allocUnsafe(this.chunkBytes);
   }
 
   /** Adds `text`, starting a new chunk when it might not fit in this one. */
@@ -52,7 +61,7 @@ export class ChunkWriter {
   /** The written part of the buffer; the writer goes on in a new one (the reader keeps this). */
   private cut(): Buffer {
     const chunk = this.buffer.subarray(0, this.used);
-    this.buffer = Buffer.allocUnsafe(this.chunkBytes);
+    this.buffer = this.fresh();
     this.used = 0;
     return chunk;
   }
@@ -63,8 +72,9 @@ async function* lineChunks<Event>(
   batches: AsyncIterable<readonly Event[]>,
   first: string,
   lines: (event: Event, writer: ChunkWriter) => void,
+  reuse?: () => ArrayBuffer | undefined,
 ): AsyncGenerator<Uint8Array> {
-  const writer = new ChunkWriter();
+  const writer = new ChunkWriter(CHUNK_BYTES, reuse);
   writer.write(first);
   for await (const batch of batches) {
     // A chunk is handed on as soon as it is full, not after the batch: making a batch's chunks all
@@ -78,20 +88,28 @@ async function* lineChunks<Event>(
 }
 
 /** What the text formats read of an export's context (a worker thread has no more). */
-export type TextExportInput = Pick<ExportContext, "batches" | "timeZone" | "manifest">;
+export type TextExportInput = Pick<ExportContext, "batches" | "timeZone" | "manifest"> & {
+  /** a chunk's buffer the download is done with, to write a new chunk in (text-export-worker.ts) */
+  reuse?: () => ArrayBuffer | undefined;
+};
 
 export function csvChunks(context: TextExportInput): AsyncGenerator<Uint8Array> {
   const { timeZone, manifest } = context;
-  return lineChunks(context.batches, UTF8_BOM + csvLine(BLUEPRINT_HEADERS), (event, writer) => {
-    const lines = blueprintLines(event, timeZone);
-    for (const line of lines) writer.write(line);
-    // The row is all the event's lines: a verifier cuts the file into rows by these digests.
-    manifest?.digest(rowDigest(lines.length === 1 ? (lines[0] as string) : lines.join("")));
-  });
+  return lineChunks(
+    context.batches,
+    UTF8_BOM + csvLine(BLUEPRINT_HEADERS),
+    (event, writer) => {
+      const lines = blueprintLines(event, timeZone);
+      for (const line of lines) writer.write(line);
+      // The row is all the event's lines: a verifier cuts the file into rows by these digests.
+      manifest?.digest(rowDigest(lines.length === 1 ? (lines[0] as string) : lines.join("")));
+    },
+    context.reuse,
+  );
 }
 
 export function jsonLinesChunks(context: TextExportInput): AsyncGenerator<Uint8Array> {
-  return jsonObjectLineChunks(context.batches, (event) => jsonLineObject(event, context.timeZone), context.manifest);
+  return jsonObjectLineChunks(context.batches, (event) => jsonLineObject(event, context.timeZone), context.manifest, context.reuse);
 }
 
 /** Each item of `batches` as one line of JSON: the object `toObject` makes of it. */
@@ -99,10 +117,16 @@ export function jsonObjectLineChunks<Item>(
   batches: AsyncIterable<readonly Item[]>,
   toObject: (item: Item) => unknown,
   manifest?: ManifestRows,
+  reuse?: () => ArrayBuffer | undefined,
 ): AsyncGenerator<Uint8Array> {
-  return lineChunks(batches, "", (item, writer) => {
-    const line = `${JSON.stringify(toObject(item))}\n`;
-    writer.write(line);
-    manifest?.digest(rowDigest(line));
-  });
+  return lineChunks(
+    batches,
+    "",
+    (item, writer) => {
+      const line = `${JSON.stringify(toObject(item))}\n`;
+      writer.write(line);
+      manifest?.digest(rowDigest(line));
+    },
+    reuse,
+  );
 }
