@@ -61,7 +61,7 @@ describe.each(testDatabases())("entity exports on $name", ({ open }) => {
     expect(sheet.rowCount - 1).toBe(plan.rows);
     const about = workbook.worksheets[1];
     const lines = about.getSheetValues().flatMap((row) => (Array.isArray(row) ? [row.slice(1).join(": ")] : []));
-    expect(lines).toContain("User: Bob Łukasz (@bob) (#" + bob.id + ")");
+    expect(lines).toContain(`User: Bob Łukasz (@bob) (#${bob.id})`);
     expect(lines).toContain("Created at range: 2026-03-01 to 2026-03-16");
   });
 
