@@ -24,34 +24,6 @@ const DISABLED_FONT: Partial<ExcelJS.Font> = { strike: true, color: { argb: "FF8
 // Per the exceljs notes: a turn every 10 rows keeps 1M rows near 116 MB; every 1,000 rows, ~550 MB.
 const ROWS_PER_TURN = 10;
 
-/** What exceljs 4.4's worksheet stream (utils/stream-buf.js, batch mode) holds of a sheet's XML. */
-interface SheetStream {
-  /** written, not yet handed to the zip (before the zip reaches the sheet, all of it) */
-  buffers?: ReadonlyArray<{ length: number }>;
-  /** the zip's entry stream, once the zip has reached the sheet: readable-stream 2's, which has no writableLength */
-  pipes?: ReadonlyArray<{ writableLength?: number; _writableState?: { length: number } }>;
-}
-// exceljs hands a sheet's XML on to the zip without waiting for it, and the zip's own entry stream
-// queues it without limit: the Manifest sheet's 32,000-character cells, written faster than deflate
-// takes them, queued 50-60 MB there (live: a full collection left it). The writer waits while more
-// than this is queued.
-const SHEET_BACKLOG_BYTES = 1 << 20;
-
-/** Bytes of the sheet's XML queued for the zip, not yet compressed. */
-export function sheetBacklog(sheet: ExcelJS.Worksheet): number {
-  const stream = (sheet as unknown as { stream: SheetStream }).stream;
-  let bytes = 0;
-  for (const buffer of stream.buffers ?? []) bytes += buffer.length;
-  for (const pipe of stream.pipes ?? []) bytes += pipe.writableLength ?? pipe._writableState?.length ?? 0;
-  return bytes;
-}
-
-/** Waits until the sheet's XML has gone to deflate and the file's bytes to the download (backpressure), or the download has ended. */
-async function drained(sheet: ExcelJS.Worksheet, output: PassThrough, signal: AbortSignal): Promise<void> {
-  while (!signal.aborted && sheetBacklog(sheet) > SHEET_BACKLOG_BYTES) await new Promise((resolve) => setTimeout(resolve, 1));
-  if (!signal.aborted && output.writableNeedDrain) await once(output, "drain", { signal });
-}
-
 /** The most characters an Excel cell holds (Excel's specifications and limits). */
 export const EXCEL_CELL_LIMIT = 32_767;
 // Room kept in each part for the note that says where the text goes on.
@@ -157,7 +129,7 @@ async function writeWorkbook(context: ExportContext, output: PassThrough): Promi
         await yieldToEventLoop();
         // The download ended early (the client went away): stop reading, which gives the connection back.
         if (ended.signal.aborted) return;
-        await drained(sheet, output, ended.signal);
+        if (output.writableNeedDrain) await once(output, "drain", { signal: ended.signal });
       }
     }
   }
@@ -220,7 +192,7 @@ async function writeWorkbook(context: ExportContext, output: PassThrough): Promi
       sheet.addRow({ label: `${MANIFEST_PART_LABEL} ${index}/${count}`, value: part }).commit();
       await yieldToEventLoop();
       if (ended.signal.aborted) return;
-      await drained(sheet, output, ended.signal);
+      if (output.writableNeedDrain) await once(output, "drain", { signal: ended.signal });
     }
     sheet.commit();
   }
